@@ -1,0 +1,13 @@
+import { browser } from 'wxt/browser';
+import { setupRuleSync } from './rules-sync';
+import { setupInstall } from './install';
+
+// Every listener is registered synchronously in main(): an MV3 worker woken by an event
+// must find its listener on the first turn.
+export default defineBackground({
+  type: 'module',
+  main() {
+    setupRuleSync(browser);
+    setupInstall(browser);
+  },
+});

@@ -1,0 +1,49 @@
+/** The platforms No Contact recognises, plus `custom` (a site or a path prefix on a site). */
+export const PLATFORMS = [
+  'instagram',
+  'facebook',
+  'messenger',
+  'x',
+  'threads',
+  'tiktok',
+  'linkedin',
+  'snapchat',
+  'reddit',
+  'youtube',
+  'bluesky',
+  'pinterest',
+  'tumblr',
+  'twitch',
+  'custom',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export type ProfileMode = 'block' | 'modified';
+
+/**
+ * A listed profile as stored in settings. `key` is the account key in canonical form
+ * (lower-cased where the platform treats handles case-insensitively); two addresses of the
+ * same account always give the same `platform` + `key`.
+ */
+export interface Profile {
+  /** `${platform}:${key}`: stable, unique, and the same for every form of the address. */
+  id: string;
+  platform: Platform;
+  key: string;
+  /** What the person sees, e.g. "Instagram · @jamie.doe". Never contains a photo or name lookup. */
+  display: string;
+  /** Canonical https address of the profile (used for "Continue" and for stability tests). */
+  url: string;
+  mode: ProfileMode;
+  /** Epoch milliseconds. */
+  addedAt: number;
+}
+
+/** What recognition gives before the profile is stored (mode and time are chosen later). */
+export type Recognised = Pick<Profile, 'id' | 'platform' | 'key' | 'display' | 'url'>;
+
+export type RefusalReason =
+  'empty' | 'not-an-address' | 'not-http' | 'not-a-profile' | 'already-listed';
+
+export type Recognition =
+  { ok: true; profile: Recognised } | { ok: false; reason: RefusalReason; message: string };
