@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type BrowserName, type E2EBrowser } from './harness/browsers';
+import { startFakeSites, type FakeSites } from './harness/fake-sites';
+import {
+  addProfile,
+  bodyText,
+  openExtensionPage,
+  setPlan,
+  todayLocal,
+  waitForHref,
+  waitForText,
+} from './harness/helpers';
+
+const PROFILE = 'https://www.instagram.com/jamie.doe/';
+const OTHER = 'https://www.instagram.com/alex.rivera/';
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`${name}: the first thin path`, () => {
+    let sites: FakeSites;
+    let b: E2EBrowser;
+    const log = (msg: string) => console.log(`[${name}] ${msg}`);
+
+    /** Navigates a fresh tab to the listed profile and expects the interstitial, 0 requests. */
+    async function expectBlocked(how: string, navigate: () => Promise<void>) {
+      sites.clear();
+      await navigate();
+      const leaked = sites.requestsFor('instagram.com', '/jamie.doe');
+      log(`${how}: requests for instagram.com/jamie.doe = ${leaked.length}`);
+      expect(leaked).toEqual([]);
+    }
+
+    async function typedVisit() {
+      const page = await b.newPage();
+      page.goto(PROFILE);
+      await waitForHref(
+        page,
+        (h) => h.startsWith(`${b.extensionBase}interstitial.html`),
+        'the interstitial',
+      );
+      await waitForText(page, 'Day 1');
+      expect(await bodyText(page)).toContain('Instagram · @jamie.doe');
+      await page.close();
+    }
+
+    beforeAll(async () => {
+      sites = await startFakeSites();
+      b = await launch(name, sites);
+      log(`browser: ${b.version}`);
+    });
+    afterAll(async () => {
+      await b?.close();
+      await sites?.close();
+    });
+
+    it('adds an Instagram profile on the options page as a person would', async () => {
+      await setPlan(b, todayLocal());
+      await addProfile(b, PROFILE, 'Instagram · @jamie.doe');
+    });
+
+    it('a typed visit to the profile shows the interstitial with Day 1 and sends nothing', async () => {
+      await expectBlocked('typed', typedVisit);
+    });
+
+    it('a link clicked on the site shows the interstitial and sends nothing', async () => {
+      const page = await b.newPage();
+      const links = `https://www.instagram.com/_e2e/links?to=${encodeURIComponent(PROFILE)}`;
+      page.goto(links);
+      await waitForText(page, 'Fake www.instagram.com/_e2e/links');
+      await expectBlocked('link click', async () => {
+        await page.click('#link-0');
+        await waitForHref(
+          page,
+          (h) => h.startsWith(`${b.extensionBase}interstitial.html`),
+          'the interstitial',
+        );
+        await waitForText(page, 'Day 1');
+      });
+      await page.close();
+    });
+
+    it('another profile on the same site loads normally', async () => {
+      sites.clear();
+      const page = await b.newPage();
+      page.goto(OTHER);
+      await waitForText(page, 'Fake www.instagram.com/alex.rivera/');
+      expect(sites.requestsFor('instagram.com', '/alex.rivera/').length).toBeGreaterThan(0);
+      await page.close();
+    });
+
+    it('the popup shows Day 1', async () => {
+      const popup = await openExtensionPage(b, 'popup.html');
+      await waitForText(popup, 'Day 1');
+      await popup.close();
+    });
+
+    if (name === 'chromium') {
+      it('still blocks after the service worker is stopped', async () => {
+        await b.stopServiceWorker!();
+        await expectBlocked('typed, worker stopped', typedVisit);
+      });
+
+      it('still blocks after a browser restart with the same profile', async () => {
+        await b.restart!();
+        await expectBlocked('typed, after restart', typedVisit);
+      });
+    }
+  });
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// The end-to-end suites drive the built extension in real browsers, one file at a time
+// (two cores: browsers in parallel only add noise).
+export default defineConfig({
+  test: {
+    root: '.',
+    include: ['tests/e2e/**/*.e2e.ts'],
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    environment: 'node',
+  },
+});
