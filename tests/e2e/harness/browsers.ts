@@ -11,6 +11,8 @@ export type BrowserName = 'chromium' | 'firefox';
 
 /** One tab, driven the same way in both browsers. */
 export interface E2EPage {
+  /** The driver's own page object, for what the common interface does not cover. */
+  raw?: unknown;
   /** Starts a navigation as if typed, without waiting (Firefox never settles on moz-extension pages). */
   goto(url: string): void;
   href(): Promise<string>;
@@ -67,6 +69,7 @@ export function launch(name: BrowserName, sites: FakeSites): Promise<E2EBrowser>
 
 function wrapPw(page: PwPage): E2EPage {
   return {
+    raw: page,
     goto(url) {
       page.goto(url, { waitUntil: 'commit' }).catch(() => undefined);
     },
@@ -108,6 +111,8 @@ async function launchChromium(sites: FakeSites): Promise<E2EBrowser> {
         '--disable-component-update',
         '--disable-sync',
         '--disable-quic',
+        // Service workers refuse a self-signed certificate unless errors are ignored browser-wide.
+        '--ignore-certificate-errors',
         '--disable-gpu',
       ],
     });

@@ -39,6 +39,8 @@ export interface FakeSites {
   requests: LoggedRequest[];
   /** Requests whose host is `host` (or a subdomain) and whose path starts with `pathPrefix`. */
   requestsFor(host: string, pathPrefix: string): LoggedRequest[];
+  /** Every request that names `handle` anywhere in its path or query (page, data, beacon). */
+  requestsNaming(handle: string): LoggedRequest[];
   clear(): void;
   /** Proxy auto-config that sends only the fake hosts to this server (Firefox). */
   pac(): string;
@@ -52,20 +54,78 @@ function escapeHtml(s: string): string {
 }
 
 /**
+ * A tiny single-page app, like the real sites: links marked data-spa become in-page route
+ * changes (pushState), a profile route fetches its data from an API address that does
+ * not contain the profile's path, and its story view sends a "seen" beacon 300 ms after
+ * rendering. `window.__route(path)` is the router's programmatic push.
+ */
+const APP_JS = `
+(() => {
+  const view = () => document.getElementById('view');
+  function render(path) {
+    const m = /^\\/([A-Za-z0-9._-]+)\\/?$/.exec(path);
+    if (!view()) return;
+    if (!m || m[1].startsWith('_')) { view().textContent = 'Route ' + path; return; }
+    view().textContent = 'Profile ' + m[1];
+    fetch('/api/v1/users/web_profile_info/?username=' + m[1]).catch(() => {});
+    setTimeout(() => navigator.sendBeacon('/api/seen?story_owner=' + m[1]), 300);
+  }
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest && e.target.closest('a[data-spa]');
+    if (!a) return;
+    e.preventDefault();
+    history.pushState({}, '', a.getAttribute('href'));
+    render(location.pathname);
+  });
+  window.addEventListener('popstate', () => render(location.pathname));
+  window.__route = (p) => { history.pushState({}, '', p); render(location.pathname); };
+  if (new URLSearchParams(location.search).has('sw')) navigator.serviceWorker.register('/_e2e/sw.js', { scope: '/' });
+  render(location.pathname);
+})();
+`;
+
+/** Serves navigations from its cache once seen: a returning visitor, with no request sent. */
+const SW_JS = `
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (e) => {
+  if (e.request.mode !== 'navigate' && !e.request.url.endsWith('/_e2e/app.js')) return;
+  e.respondWith(caches.open('pages').then(async (c) => {
+    const hit = await c.match(e.request, { ignoreSearch: false });
+    if (hit) return hit;
+    const res = await fetch(e.request);
+    if (res.ok) await c.put(e.request, res.clone());
+    return res;
+  }));
+});
+`;
+
+/**
  * Every path answers with a small page naming the host and path, so a test can tell a
  * profile that loaded from the interstitial. `/_e2e/links?to=URL&to=URL` lists links to
- * the given addresses, for "clicked on the site" tests.
+ * the given addresses, for "clicked on the site" tests; `/_e2e/links?spa&to=/path` makes
+ * them in-page links of the app.
  */
 function page(host: string, url: URL): string {
   const title = `Fake ${host}${url.pathname}`;
-  let body = `<h1 id="fake-page">${escapeHtml(title)}</h1>`;
+  let body = `<h1 id="fake-page">${escapeHtml(title)}</h1><p id="view"></p>`;
   if (url.pathname === '/_e2e/links') {
+    const spa = url.searchParams.has('spa') ? ' data-spa' : '';
     body += url.searchParams
       .getAll('to')
-      .map((to, i) => `<p><a id="link-${i}" href="${escapeHtml(to)}">${escapeHtml(to)}</a></p>`)
+      .map(
+        (to, i) => `<p><a id="link-${i}"${spa} href="${escapeHtml(to)}">${escapeHtml(to)}</a></p>`,
+      )
       .join('');
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+  const speculate = url.searchParams.get('speculate');
+  const rules = speculate
+    ? `<script type="speculationrules">${JSON.stringify({
+        prefetch: [{ source: 'list', urls: [speculate] }],
+        prerender: [{ source: 'list', urls: [speculate] }],
+      })}</script><link rel="prefetch" href="${escapeHtml(speculate)}">`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${rules}</head><body>${body}<script src="/_e2e/app.js"></script></body></html>`;
 }
 
 export async function startFakeSites(): Promise<FakeSites> {
@@ -89,8 +149,18 @@ export async function startFakeSites(): Promise<FakeSites> {
       dest: String(req.headers['sec-fetch-dest'] ?? ''),
       at: Date.now(),
     });
-    if (url.pathname === '/favicon.ico') {
+    if (url.pathname === '/favicon.ico' || url.pathname.startsWith('/api/')) {
       res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/_e2e/app.js' || url.pathname === '/_e2e/sw.js') {
+      // The worker lives under /_e2e/ but controls the whole site, as a real site's does.
+      res.writeHead(200, {
+        'content-type': 'text/javascript',
+        'cache-control': 'no-store',
+        'service-worker-allowed': '/',
+      });
+      res.end(url.pathname === '/_e2e/app.js' ? APP_JS : SW_JS);
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -138,6 +208,10 @@ export async function startFakeSites(): Promise<FakeSites> {
           (r.host === host || r.host.endsWith(`.${host}`)) &&
           r.path.toLowerCase().startsWith(pathPrefix.toLowerCase()),
       );
+    },
+    requestsNaming(handle) {
+      const h = handle.toLowerCase();
+      return requests.filter((r) => r.path.toLowerCase().includes(h));
     },
     clear() {
       requests.length = 0;

@@ -1,0 +1,184 @@
+import { browser } from 'wxt/browser';
+import {
+  allowedInTab,
+  ALLOWANCES_KEY,
+  parseAllowances,
+  profilesWithAllowance,
+} from '@/lib/guard/allowances';
+import {
+  CHANNEL_FROM_ISOLATED,
+  CHANNEL_FROM_MAIN,
+  RELEASE,
+  ROUTE_QUERY,
+} from '@/lib/guard/channel';
+import { decide, type GuardState } from '@/lib/guard/decide';
+import { request } from '@/lib/messaging';
+import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
+import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
+
+/**
+ * The page-side guard (isolated world). Network rules stop every request for a listed
+ * profile, but an in-page route change sends no page request, a page a site's own service
+ * worker serves never reaches the network, and a back-forward cache restore sends nothing.
+ * This half holds the list and decides; the main-world half (guard-main.content.ts) holds
+ * the page's own requests until the current document is judged, and refuses pushState /
+ * replaceState to a listed profile.
+ */
+export default defineContentScript({
+  matches: PLATFORM_HOST_PATTERNS,
+  runAt: 'document_start',
+  allFrames: false,
+  main() {
+    const state: GuardState & { allowances: ReturnType<typeof parseAllowances> } = {
+      profiles: null,
+      allowed: new Set(),
+      pending: new Set(),
+      allowances: [],
+    };
+    let tabId: number | null | undefined; // undefined: not asked yet
+    let channel: EventTarget | null = null;
+    let judged = false; // the current document has been judged and released
+    const interstitial = browser.runtime.getURL('/interstitial.html');
+
+    const showInterstitial = (url: string, replace: boolean) => {
+      window.stop();
+      const to = `${interstitial}#${url}`;
+      if (replace) location.replace(to);
+      else location.assign(to);
+    };
+
+    const refreshAllowed = () => {
+      const now = Date.now();
+      const live = state.allowances.filter((a) => a.until > now);
+      if (tabId === undefined) {
+        state.allowed = new Set();
+        state.pending = profilesWithAllowance(live);
+      } else {
+        state.allowed = tabId === null ? new Set() : allowedInTab(live, tabId);
+        state.pending = new Set();
+      }
+    };
+
+    const release = () => {
+      judged = true;
+      channel?.dispatchEvent(new Event(RELEASE));
+    };
+
+    /** Judges the current document: reached without a request when a service worker served it or it was restored. */
+    const judgeCurrent = async () => {
+      if (state.profiles === null) return;
+      let d = decide(location.href, location.href, state);
+      if (d.kind === 'navigate' && tabId === undefined) {
+        // An allowance runs for this profile somewhere: learn whether this is its tab.
+        const res = await request((m) => browser.runtime.sendMessage(m), 'guard-hello', {}).catch(
+          () => ({ tabId: null }),
+        );
+        tabId = res.tabId;
+        refreshAllowed();
+        d = decide(location.href, location.href, state);
+      }
+      if (d.kind === 'pass') release();
+      else showInterstitial(location.href, true);
+    };
+
+    const load = (settings: unknown, allowances: unknown) => {
+      state.profiles = parseSettings(settings).profiles;
+      state.allowances = parseAllowances(allowances, Date.now());
+      refreshAllowed();
+      void judgeCurrent();
+    };
+
+    // Session storage is opened to content scripts by the background, and some browsers
+    // do not expose it here until then: allowances are then unknown, and a listed profile
+    // simply stays blocked.
+    const readAllowances = async (): Promise<unknown> => {
+      try {
+        return (await browser.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY];
+      } catch {
+        return undefined;
+      }
+    };
+    Promise.all([browser.storage.local.get(SETTINGS_KEY), readAllowances()])
+      .then(([s, a]) => load(s[SETTINGS_KEY], a))
+      .catch(() => {
+        // Unreadable storage: stay unsure (route changes go to the network rules) and let
+        // the page's own requests go; the rules still stop the profile's addresses.
+        release();
+      });
+
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[SETTINGS_KEY]) {
+        state.profiles = parseSettings(changes[SETTINGS_KEY].newValue).profiles;
+      } else if (area === 'session' && changes[ALLOWANCES_KEY]) {
+        state.allowances = parseAllowances(changes[ALLOWANCES_KEY].newValue, Date.now());
+        refreshAllowed();
+      } else return;
+      // A profile listed, or an allowance ended, while its page is open: judge it again.
+      if (judged) void judgeCurrent();
+    });
+
+    // Clicks on links, before the site's own handlers turn them into in-page routes.
+    window.addEventListener(
+      'click',
+      (e) => {
+        if (e.defaultPrevented || e.button !== 0) return;
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window: the rules see it
+        const a = e
+          .composedPath()
+          .find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+        if (!a || !a.href || (a.target && a.target !== '_self') || a.hasAttribute('download')) {
+          return;
+        }
+        const d = decide(a.href, location.href, state);
+        // Only a listed profile is stopped here. An unsure click goes on: if the site turns
+        // it into pushState, the main-world half asks again and it goes to the network.
+        if (d.kind === 'block') {
+          e.preventDefault();
+          e.stopImmediatePropagation();
+          showInterstitial(a.href, false);
+        }
+      },
+      true,
+    );
+
+    // Back and forward within a single-page app: the address has already changed.
+    window.addEventListener(
+      'popstate',
+      (e) => {
+        const d = decide(location.href, '', state);
+        if (d.kind === 'pass') return;
+        e.stopImmediatePropagation();
+        if (d.kind === 'block') showInterstitial(location.href, true);
+        else location.reload();
+      },
+      true,
+    );
+
+    // A restore from the back-forward cache runs no new content script; the main-world
+    // half holds the page's requests again on pagehide, so judge and release here.
+    window.addEventListener('pageshow', (e) => {
+      if (e.persisted) {
+        refreshAllowed();
+        void judgeCurrent();
+      }
+    });
+
+    const onMain = (e: Event) => {
+      const node = (e as MouseEvent).relatedTarget;
+      if (channel || !node) return;
+      channel = node;
+      channel.addEventListener(ROUTE_QUERY, (q) => {
+        const target = (q as CustomEvent<unknown>).detail;
+        if (typeof target !== 'string') return;
+        const d = decide(target, location.href, state);
+        if (d.kind === 'pass') return;
+        q.preventDefault();
+        if (d.kind === 'block') showInterstitial(target, false);
+        else location.assign(target);
+      });
+      if (judged) release();
+    };
+    document.addEventListener(CHANNEL_FROM_MAIN, onMain);
+    document.dispatchEvent(new Event(CHANNEL_FROM_ISOLATED));
+  },
+});
