@@ -1,32 +1,62 @@
-import { platformModule } from './profiles';
+import { hostIn, patternSource } from './profiles/platform';
+import { platformModule, profileDomains } from './profiles/registry';
 import type { Profile } from './profiles/types';
 
-const cache = new Map<string, RegExp[]>();
+interface Compiled {
+  regexes: RegExp[];
+  domains: readonly string[];
+}
+
+// Keyed by platform and key (what the patterns are made of), so a profile is compiled once
+// however many times the page-side guard asks. Cleared wholesale if it ever grows past
+// any real list, which is simpler than an LRU and costs one recompile.
+const cache = new Map<string, Compiled>();
+const CACHE_LIMIT = 5000;
+
+function compiled(p: Pick<Profile, 'platform' | 'key'>): Compiled {
+  const id = `${p.platform}\u0000${p.key}`;
+  let c = cache.get(id);
+  if (!c) {
+    const mod = platformModule(p.platform);
+    c = {
+      regexes: (mod?.patterns(p.key) ?? []).map(
+        (pt) => new RegExp(patternSource(pt), pt.caseSensitive ? '' : 'i'),
+      ),
+      domains: mod ? profileDomains(mod, p.key) : [],
+    };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(id, c);
+  }
+  return c;
+}
 
 /** The compiled coverage regexes of one profile (the same sources the rules use). */
 export function profileRegexes(p: Pick<Profile, 'platform' | 'key' | 'id'>): RegExp[] {
-  let res = cache.get(p.id);
-  if (!res) {
-    const mod = platformModule(p.platform);
-    const flags = mod?.caseSensitive ? '' : 'i';
-    res = (mod?.patterns(p.key) ?? []).map((src) => new RegExp(src, flags));
-    cache.set(p.id, res);
-  }
-  return res;
+  return compiled(p).regexes;
 }
 
-/** Which listed profile does this address belong to? Null for anything else. */
+/**
+ * Which listed profile does this address belong to? Null for anything else. Same answer
+ * as the blocking rules: the regexes are the rules' sources, tested against the
+ * canonical form of the address (lower-case host, default port dropped, path
+ * percent-encoded), which is what the browser hands declarativeNetRequest. Profiles whose
+ * domains can't contain the host are skipped before any regex runs.
+ */
 export function matchProfile<P extends Pick<Profile, 'platform' | 'key' | 'id'>>(
   address: string,
   profiles: readonly P[],
 ): P | null {
-  let href: string;
+  let url: URL;
   try {
-    const u = new URL(address);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-    href = u.href;
+    url = new URL(address);
   } catch {
     return null;
   }
-  return profiles.find((p) => profileRegexes(p).some((re) => re.test(href))) ?? null;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const href = url.href;
+  for (const p of profiles) {
+    const c = compiled(p);
+    if (hostIn(url.hostname, c.domains) && c.regexes.some((re) => re.test(href))) return p;
+  }
+  return null;
 }

@@ -1,72 +1,235 @@
-import { instagram } from './instagram';
+import { matchProfile } from '../match';
+import { planChunks, redirectRegex } from '../rules/compile';
+import { re2Size, REGEX_BUDGET } from '../rules/regex';
+import { custom, PATH, SITE } from './custom';
 import type { PlatformModule } from './platform';
-import type { Platform, Profile, Recognition } from './types';
+import { modulesForHost, platformModule, profileDomains } from './registry';
+import {
+  PLATFORMS,
+  type CustomKind,
+  type Platform,
+  type Profile,
+  type Recognised,
+  type Recognition,
+  type RefusalReason,
+} from './types';
 
-export const PLATFORM_MODULES: readonly PlatformModule[] = [instagram];
+export { PLATFORM_MODULES, platformModule } from './registry';
 
-const byPlatform = new Map<Platform, PlatformModule>(PLATFORM_MODULES.map((m) => [m.platform, m]));
+/*
+ * Recognition: whatever the person pasted -> a profile, or a refusal in plain words.
+ *
+ * Built-in platforms are recognised from the address alone (`recognise`). Anything else
+ * can be listed as a custom entry (`recogniseCustom`), which the person asks for
+ * explicitly: a whole site with its subdomains (key `site:example.com`), or a path prefix
+ * on a site (key `path:example.com/some/prefix`). `recognise` refuses an address on a site
+ * no platform knows with reason 'unknown-site', whose message offers the custom choice;
+ * the options page can then call `recogniseCustom` with the same text.
+ *
+ * Every recognised profile is checked against the list given as `existing`: the same id,
+ * or an address the listed profiles already cover (x.com vs twitter.com, m. vs www.,
+ * another case, a Messenger conversation of a listed Facebook profile, a path on a listed
+ * custom site), is refused as already listed.
+ */
 
-export function platformModule(platform: Platform): PlatformModule | undefined {
-  return byPlatform.get(platform);
+type Refusal = Extract<Recognition, { ok: false }>;
+
+/** What the list of profiles must give for duplicate checks: ids suffice; ids are `platform:key`. */
+type Listed = Pick<Profile, 'id'> & Partial<Pick<Profile, 'platform' | 'key'>>;
+
+const refuse = (reason: RefusalReason, message: string, coveredBy?: string): Refusal =>
+  coveredBy === undefined
+    ? { ok: false, reason, message }
+    : { ok: false, reason, message, coveredBy };
+
+const NOT_AN_ADDRESS = refuse(
+  'not-an-address',
+  'That is not a web address. Copy the address from the profile page and paste it here.',
+);
+
+// Schemes that are not followed by "//"; without this, "mailto:x" would be read as a host.
+const OTHER_SCHEME =
+  /^(?:about|blob|chrome|data|file|ftp|intent|javascript|mailto|sms|tel|view-source):/i;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const OPENERS: Record<string, string> = { ')': '(', ']': '[', '>': '<', '}': '{' };
+
+/** The address in what was pasted, tidied: whitespace, quotes, trailing punctuation. */
+function addressText(input: string): string | null {
+  let text = input.trim();
+  if (/\s/.test(text)) {
+    // A sentence or a share text: take the first word that is clearly an address.
+    const word = text
+      .split(/\s+/)
+      .find((w) => HAS_SCHEME.test(w.replace(/^[<("'“‘[]+/, '')) || /^[<("'“‘[]*www\./i.test(w));
+    if (!word) return null;
+    text = word;
+  }
+  text = text.replace(/^[<("'“‘[]+/, '');
+  // Trailing sentence punctuation and closing quotes are never part of a profile address;
+  // a closing bracket is, if the address opened one.
+  for (;;) {
+    const last = text.slice(-1);
+    if (last !== '' && '.,;:!?\'"”’»'.includes(last)) text = text.slice(0, -1);
+    else if (last in OPENERS && !text.includes(OPENERS[last] ?? '')) text = text.slice(0, -1);
+    else break;
+  }
+  return text;
 }
 
-function moduleForHost(host: string): PlatformModule | undefined {
-  return PLATFORM_MODULES.find((m) => m.domains.some((d) => host === d || host.endsWith(`.${d}`)));
-}
-
-/** Turns whatever the person pasted into a recognised profile or a plain-words refusal. */
-export function recognise(
-  input: string,
-  existing: readonly Pick<Profile, 'id'>[] = [],
-): Recognition {
-  const text = input.trim();
-  if (!text) return { ok: false, reason: 'empty', message: 'Paste the address of a profile.' };
+/** Parses pasted text into an http(s) URL, or the refusal that explains why not. */
+function parseAddress(input: string): URL | Refusal {
+  if (!input.trim()) return refuse('empty', 'Paste the address of a profile.');
+  let text = addressText(input);
+  if (!text) return NOT_AN_ADDRESS;
+  if (text.startsWith('//')) text = `https:${text}`;
+  const hasScheme = HAS_SCHEME.test(text);
+  if (!hasScheme && OTHER_SCHEME.test(text)) {
+    return refuse(
+      'not-http',
+      'Only web addresses that start with https:// or http:// can be listed.',
+    );
+  }
+  // "@jamie" or "jamie@example.com" would otherwise parse as a user name before a host.
+  if (!hasScheme && /^[^/]*@/.test(text)) return NOT_AN_ADDRESS;
   let url: URL;
   try {
     // People often paste "instagram.com/name" without the scheme.
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
+    url = new URL(hasScheme ? text : `https://${text}`);
   } catch {
-    return {
-      ok: false,
-      reason: 'not-an-address',
-      message:
-        'That is not a web address. Copy the address from the profile page and paste it here.',
-    };
+    return NOT_AN_ADDRESS;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return {
-      ok: false,
-      reason: 'not-http',
-      message: 'Only web addresses that start with https:// or http:// can be listed.',
-    };
+    return refuse(
+      'not-http',
+      'Only web addresses that start with https:// or http:// can be listed.',
+    );
   }
-  const mod = moduleForHost(url.hostname);
-  const found = mod?.recognise(url);
-  if (!mod || !found) {
-    return {
-      ok: false,
-      reason: 'not-a-profile',
-      message: mod
-        ? `This is a ${mod.label} page, but not a profile. Open their profile and copy its address.`
-        : 'This address is not a profile on a platform No Contact knows.',
-    };
-  }
-  const id = `${mod.platform}:${found.key}`;
-  if (existing.some((p) => p.id === id)) {
-    return {
-      ok: false,
-      reason: 'already-listed',
-      message: 'This profile is already on your list.',
-    };
-  }
+  // "jamie" alone parses as a host; an address needs a dot somewhere in its host.
+  if (!url.hostname.includes('.')) return NOT_AN_ADDRESS;
+  // A fully qualified "instagram.com." is the same site.
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
+  return url;
+}
+
+function parseId(id: string): Pick<Profile, 'id' | 'platform' | 'key'> | null {
+  const i = id.indexOf(':');
+  const platform = id.slice(0, i);
+  if (i < 0 || !(PLATFORMS as readonly string[]).includes(platform)) return null;
+  return { id, platform: platform as Platform, key: id.slice(i + 1) };
+}
+
+function build(mod: PlatformModule, key: string): Recognised {
   return {
-    ok: true,
-    profile: {
-      id,
-      platform: mod.platform,
-      key: found.key,
-      display: `${mod.label} · ${mod.display(found.key)}`,
-      url: mod.url(found.key),
-    },
+    id: `${mod.platform}:${key}`,
+    platform: mod.platform,
+    key,
+    display: `${mod.label} · ${mod.display(key)}`,
+    url: mod.url(key),
   };
+}
+
+/** The checks every candidate passes before it is offered: size, then duplicates. */
+function admit(profile: Recognised, existing: readonly Listed[]): Recognition {
+  // A profile must fit in one blocking rule per pattern; a key too long for that would be
+  // refused by the browser, so it is refused here, where the person can see why.
+  if (
+    planChunks([profile]).some((c) => re2Size(redirectRegex(c), c.caseSensitive) > REGEX_BUDGET)
+  ) {
+    return refuse(
+      'too-long',
+      'This address is too long for No Contact to block reliably. Try a shorter form of it, such as the site alone.',
+    );
+  }
+  const listed = existing.flatMap((e) => {
+    if (e.platform !== undefined && e.key !== undefined)
+      return [{ id: e.id, platform: e.platform, key: e.key }];
+    const parsed = parseId(e.id);
+    return parsed ? [parsed] : [];
+  });
+  const same = listed.find((e) => e.id === profile.id) ?? matchProfile(profile.url, listed);
+  if (same) {
+    const mod = platformModule(same.platform);
+    const shown = mod ? `${mod.label} · ${mod.display(same.key)}` : same.id;
+    return refuse(
+      'already-listed',
+      same.id === profile.id
+        ? `This is already on your list, as “${shown}”.`
+        : `This is already on your list: “${shown}” covers it.`,
+      same.id,
+    );
+  }
+  return { ok: true, profile };
+}
+
+/** Turns whatever the person pasted into a recognised profile or a plain-words refusal. */
+export function recognise(input: string, existing: readonly Listed[] = []): Recognition {
+  const url = parseAddress(input);
+  if (!(url instanceof URL)) return url;
+  const mods = modulesForHost(url.hostname);
+  if (!mods.length) {
+    const site = url.hostname.replace(/^www\./, '');
+    return refuse(
+      'unknown-site',
+      `No Contact doesn't know how profiles work on ${site}. You can list the whole site, or this address and everything under it, as a custom entry.`,
+    );
+  }
+  for (const mod of mods) {
+    const found = mod.recognise(url);
+    if (found) return admit(build(mod, found.key), existing);
+  }
+  const home = mods.find((m) =>
+    m.home?.some((d) => url.hostname === d || url.hostname.endsWith(`.${d}`)),
+  );
+  const label = (home ?? mods[0])?.label ?? 'platform';
+  return refuse(
+    'not-a-profile',
+    `This ${label} page isn't anyone's profile (it may be a feed, a search, or a post that doesn't name its author). Open their profile and copy its address.`,
+  );
+}
+
+// A domain name with an alphabetic top-level label: no IP addresses, no "localhost".
+const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$/;
+
+/**
+ * Lists an address as a custom entry: `kind` 'site' covers its domain (without "www.")
+ * and every subdomain; 'path' covers its path and everything under it on that domain and
+ * its subdomains, ignoring case. A path with a query string is refused rather than
+ * silently shortened, since "/profile.php?id=5" shortened to "/profile.php" would block
+ * every profile on the site.
+ */
+export function recogniseCustom(
+  input: string,
+  kind: CustomKind,
+  existing: readonly Listed[] = [],
+): Recognition {
+  const url = parseAddress(input);
+  if (!(url instanceof URL)) return url;
+  const domain = url.hostname.replace(/^www\./, '');
+  if (!DOMAIN.test(domain)) {
+    return refuse('not-a-site', 'Only a site with a name, such as example.com, can be listed.');
+  }
+  if (kind === 'site') return admit(build(custom, SITE + domain), existing);
+  const path = url.pathname.toLowerCase().replace(/\/+$/, '');
+  if (!path) {
+    return refuse(
+      'not-a-path',
+      'This address has no path after the site name. Add the path, or list the whole site instead.',
+    );
+  }
+  if (url.search) {
+    return refuse(
+      'not-a-path',
+      'A custom path can’t include the part after “?”. List the address without it, or the whole site.',
+    );
+  }
+  return admit(build(custom, PATH + domain + path), existing);
+}
+
+/**
+ * Host match patterns a profile needs as optional permissions: the custom entry's domain
+ * and its subdomains. Built-in platforms are in the manifest already, so [] for them.
+ */
+export function originPatternsFor(profile: Pick<Profile, 'platform' | 'key'>): string[] {
+  if (profile.platform !== 'custom') return [];
+  return profileDomains(custom, profile.key).flatMap((d) => [`*://${d}/*`, `*://*.${d}/*`]);
 }

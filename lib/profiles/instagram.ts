@@ -1,55 +1,75 @@
-import { escapeRegex, hostPrefix, SEGMENT_END, type PlatformModule } from './platform';
+import { escapeRegex, pathSegments, SEGMENT_END, type PlatformModule } from './platform';
 
 // Instagram handles: 1-30 of [a-z0-9._], case-insensitive (Instagram lower-cases them).
-const HANDLE = /^[a-z0-9._]{1,30}$/;
-// First path segments that are Instagram's own pages, never a profile.
+export const INSTAGRAM_HANDLE = /^[a-z0-9._]{1,30}$/;
+
+// First path segments that are Instagram's own pages, never a profile. `_u` and `_n` are
+// app deep-link prefixes; `s` is a shared highlight, whose owner the address doesn't name.
 const RESERVED = new Set([
-  'explore',
-  'accounts',
-  'direct',
-  'reels',
-  'reel',
-  'p',
-  'tv',
-  'stories',
+  '_n',
+  '_u',
   'about',
-  'legal',
-  'developer',
-  'challenge',
-  'emails',
-  'session',
-  'web',
+  'accounts',
   'api',
-  'graphql',
   'ar',
-  'topics',
+  'challenge',
+  'create',
+  'data',
+  'developer',
+  'direct',
   'directory',
+  'emails',
+  'explore',
+  'graphql',
+  'legal',
   'lite',
+  'nametag',
+  'oauth',
+  'p',
+  'press',
   'privacy',
+  'qr',
+  'reel',
+  'reels',
+  's',
+  'session',
+  'static',
+  'stories',
   'terms',
+  'topics',
+  'tv',
+  'web',
+  'your_activity',
 ]);
-const DOMAINS = ['instagram.com'] as const;
 
 export const instagram: PlatformModule = {
   platform: 'instagram',
   label: 'Instagram',
-  domains: DOMAINS,
-  caseSensitive: false,
+  // ig.me/m/<handle> opens a direct-message thread with that account.
+  domains: ['instagram.com', 'ig.me'],
   recognise(url) {
-    const segs = url.pathname
-      .split('/')
-      .filter(Boolean)
-      .map((s) => s.toLowerCase());
-    // /stories/<handle>/... names its author; Instagram's other own pages do not.
-    if (segs[0] === 'stories' && segs[1] && HANDLE.test(segs[1])) return { key: segs[1] };
-    const first = segs[0];
-    if (!first || RESERVED.has(first) || !HANDLE.test(first)) return null;
+    const segs = pathSegments(url).map((s) => s.toLowerCase());
+    const [first, second] = segs;
+    if (url.hostname === 'ig.me' || url.hostname.endsWith('.ig.me')) {
+      return first === 'm' && second && INSTAGRAM_HANDLE.test(second) ? { key: second } : null;
+    }
+    // /stories/<handle>/... names its author; /stories/highlights/<id> does not.
+    if (first === 'stories') {
+      return second && second !== 'highlights' && INSTAGRAM_HANDLE.test(second)
+        ? { key: second }
+        : null;
+    }
+    if (!first || RESERVED.has(first) || !INSTAGRAM_HANDLE.test(first)) return null;
     return { key: first };
   },
   display: (key) => `@${key}`,
   url: (key) => `https://www.instagram.com/${key}/`,
-  patterns(key) {
-    const h = escapeRegex(key);
-    return [`${hostPrefix(DOMAINS)}/(stories/)?${h}${SEGMENT_END}`];
-  },
+  patterns: (key) => [
+    {
+      head: '(?:instagram\\.com/(?:stories/)?|ig\\.me/m/)',
+      key: escapeRegex(key),
+      tail: SEGMENT_END,
+      caseSensitive: false,
+    },
+  ],
 };

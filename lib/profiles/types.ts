@@ -43,7 +43,29 @@ export interface Profile {
 export type Recognised = Pick<Profile, 'id' | 'platform' | 'key' | 'display' | 'url'>;
 
 export type RefusalReason =
-  'empty' | 'not-an-address' | 'not-http' | 'not-a-profile' | 'already-listed';
+  | 'empty'
+  | 'not-an-address'
+  | 'not-http'
+  | 'not-a-profile'
+  | 'already-listed'
+  /** An address on a site no platform module knows; it can be listed as a custom site. */
+  | 'unknown-site'
+  /** A custom site or path whose host is not a domain name (an IP address, "localhost"). */
+  | 'not-a-site'
+  /** A custom path that is only "/" (list the site instead) or carries a query string. */
+  | 'not-a-path'
+  /** Too long to fit in one blocking rule. */
+  | 'too-long';
 
 export type Recognition =
-  { ok: true; profile: Recognised } | { ok: false; reason: RefusalReason; message: string };
+  | { ok: true; profile: Recognised }
+  | {
+      ok: false;
+      reason: RefusalReason;
+      message: string;
+      /** For 'already-listed': the id of the listed profile that already covers it. */
+      coveredBy?: string;
+    };
+
+/** How a custom entry is meant: a whole site with its subdomains, or a path prefix on it. */
+export type CustomKind = 'site' | 'path';

@@ -1,5 +1,6 @@
-import { platformModule } from '../profiles';
+import { platformModule } from '../profiles/registry';
 import type { Profile } from '../profiles/types';
+import { chunkSource, re2Size, REGEX_BUDGET, type KeyGroup } from './regex';
 
 /** The subset of chrome.declarativeNetRequest.Rule this extension writes. */
 export interface DnrRule {
@@ -52,78 +53,164 @@ export const PROFILE_RULE_IDS = { first: 1000, last: 19999 } as const;
 /** Session rule IDs for "allow once". */
 export const ALLOW_RULE_IDS = { first: 20000, last: 29999 } as const;
 
-/** Upper bound on one combined regex's source length, well inside RE2's memory limit. */
-export const MAX_REGEX_SOURCE = 900;
+export const PROFILE_PRIORITY = 1;
+
+/** Keys of one head and tail inside a chunk, with the profiles each key belongs to. */
+export interface ChunkGroup extends KeyGroup {
+  keys: string[];
+  /** `owners[i]` are the ids of the profiles whose patterns include `keys[i]`. */
+  owners: string[][];
+}
+
+/** What one regex covers: groups of keys that share a case-sensitivity. */
+export interface Chunk {
+  caseSensitive: boolean;
+  groups: ChunkGroup[];
+}
 
 export interface CompileOptions {
   /** Full URL of the interstitial page, e.g. chrome-extension://<id>/interstitial.html */
   interstitialUrl: string;
-  maxRegexSource?: number;
+  /** Estimated RE2 instructions allowed per regex; see REGEX_BUDGET. */
+  budget?: number;
+}
+
+/** The regex of a chunk's redirect rule (runs to the end of the URL, for `\0`). */
+export const redirectRegex = (c: Chunk) => chunkSource(c.groups, true);
+/** The regex of a chunk's block rule. */
+export const blockRegex = (c: Chunk) => chunkSource(c.groups, false);
+
+/**
+ * Profiles -> chunks, as few as the budget allows. Every pattern of every profile is put
+ * in the group of its head, tail and case-sensitivity (a key shared by two profiles, such
+ * as a Messenger conversation and the Facebook profile of the same person, appears once);
+ * groups and keys are sorted, so the result depends only on the set of profiles, and
+ * consecutive keys are packed into a regex until the next one would exceed the budget.
+ * Sorting also puts keys with a common beginning side by side, which RE2 factors.
+ */
+export function planChunks(
+  profiles: readonly Pick<Profile, 'id' | 'platform' | 'key'>[],
+  budget: number = REGEX_BUDGET,
+): Chunk[] {
+  const groups = new Map<
+    string,
+    { caseSensitive: boolean; head: string; tail: string; keys: Map<string, Set<string>> }
+  >();
+  for (const p of profiles) {
+    const mod = platformModule(p.platform);
+    if (!mod) continue;
+    for (const pt of mod.patterns(p.key)) {
+      const gk = JSON.stringify([pt.caseSensitive, pt.head, pt.tail]);
+      let g = groups.get(gk);
+      if (!g) {
+        g = { caseSensitive: pt.caseSensitive, head: pt.head, tail: pt.tail, keys: new Map() };
+        groups.set(gk, g);
+      }
+      let owners = g.keys.get(pt.key);
+      if (!owners) g.keys.set(pt.key, (owners = new Set()));
+      owners.add(p.id);
+    }
+  }
+
+  const chunks: Chunk[] = [];
+  for (const caseSensitive of [false, true]) {
+    let cur: ChunkGroup[] = [];
+    const sorted = [...groups.entries()]
+      .filter(([, g]) => g.caseSensitive === caseSensitive)
+      .sort(([a], [b]) => compare(a, b));
+    for (const [, g] of sorted) {
+      for (const key of [...g.keys.keys()].sort(compare)) {
+        const owners = [...(g.keys.get(key) ?? [])].sort(compare);
+        const next = withKey(cur, g.head, g.tail, key, owners);
+        if (cur.length && re2Size(chunkSource(next, true), caseSensitive) > budget) {
+          chunks.push({ caseSensitive, groups: cur });
+          cur = withKey([], g.head, g.tail, key, owners);
+        } else {
+          cur = next;
+        }
+      }
+    }
+    if (cur.length) chunks.push({ caseSensitive, groups: cur });
+  }
+  return chunks;
+}
+
+function withKey(
+  groups: ChunkGroup[],
+  head: string,
+  tail: string,
+  key: string,
+  owners: string[],
+): ChunkGroup[] {
+  const last = groups[groups.length - 1];
+  if (last && last.head === head && last.tail === tail) {
+    return [
+      ...groups.slice(0, -1),
+      { ...last, keys: [...last.keys, key], owners: [...last.owners, owners] },
+    ];
+  }
+  return [...groups, { head, tail, keys: [key], owners: [owners] }];
+}
+
+// Code-unit order, not localeCompare: the same on every machine and in every locale.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Halves a chunk of two or more keys (for a regex the browser refused); null for one key. */
+export function splitChunk(c: Chunk): [Chunk, Chunk] | null {
+  const flat = c.groups.flatMap((g) =>
+    g.keys.map((key, i) => ({ head: g.head, tail: g.tail, key, owners: g.owners[i] ?? [] })),
+  );
+  if (flat.length < 2) return null;
+  const half = Math.ceil(flat.length / 2);
+  const build = (part: typeof flat): Chunk => ({
+    caseSensitive: c.caseSensitive,
+    groups: part.reduce<ChunkGroup[]>((gs, k) => withKey(gs, k.head, k.tail, k.key, k.owners), []),
+  });
+  return [build(flat.slice(0, half)), build(flat.slice(half))];
 }
 
 /**
- * Profiles -> dynamic rules. Profiles with the same case-sensitivity share combined
- * regexes (chunked by length) so that 500 profiles use a small part of Chrome's regex-rule
- * budget. Each chunk becomes two rules: a main_frame redirect that hands the whole
- * original URL to the interstitial, and a block for every other resource type (prefetch,
- * images, frames, fetch and beacons to the profile would otherwise go out).
+ * Two rules per chunk, with consecutive IDs from the start of our range: a main_frame
+ * redirect that hands the whole original URL to the interstitial after `#`, and a block
+ * for every other resource type (a prefetch, a frame, an image or a fetch of the profile
+ * would otherwise still reach the site).
  */
-export function compileRules(profiles: readonly Profile[], opts: CompileOptions): DnrRule[] {
-  const max = opts.maxRegexSource ?? MAX_REGEX_SOURCE;
-  const groups = new Map<boolean, string[]>();
-  for (const p of [...profiles].sort((a, b) => a.id.localeCompare(b.id))) {
-    const mod = platformModule(p.platform);
-    if (!mod) continue;
-    const list = groups.get(mod.caseSensitive) ?? [];
-    list.push(...mod.patterns(p.key));
-    groups.set(mod.caseSensitive, list);
+export function chunkRules(chunks: readonly Chunk[], interstitialUrl: string): DnrRule[] {
+  const count = chunks.length * 2;
+  if (PROFILE_RULE_IDS.first + count - 1 > PROFILE_RULE_IDS.last) {
+    throw new Error(`${count} rules do not fit in the reserved rule ID range`);
   }
-  const rules: DnrRule[] = [];
   let id = PROFILE_RULE_IDS.first;
-  for (const [caseSensitive, patterns] of [...groups.entries()].sort()) {
-    for (const chunk of chunkPatterns(patterns, max)) {
-      const regexFilter = `(?:${chunk.join('|')}).*`;
-      rules.push({
-        id: id++,
-        priority: 1,
-        action: {
-          type: 'redirect',
-          redirect: { regexSubstitution: `${opts.interstitialUrl}#\\0` },
-        },
-        condition: {
-          regexFilter,
-          isUrlFilterCaseSensitive: caseSensitive,
-          resourceTypes: ['main_frame'],
-        },
-      });
-      rules.push({
-        id: id++,
-        priority: 1,
-        action: { type: 'block' },
-        condition: {
-          regexFilter,
-          isUrlFilterCaseSensitive: caseSensitive,
-          resourceTypes: NON_MAIN_FRAME,
-        },
-      });
-    }
-  }
-  return rules;
+  return chunks.flatMap((c): DnrRule[] => [
+    {
+      id: id++,
+      priority: PROFILE_PRIORITY,
+      action: { type: 'redirect', redirect: { regexSubstitution: `${interstitialUrl}#\\0` } },
+      condition: {
+        regexFilter: redirectRegex(c),
+        isUrlFilterCaseSensitive: c.caseSensitive,
+        resourceTypes: ['main_frame'],
+      },
+    },
+    {
+      id: id++,
+      priority: PROFILE_PRIORITY,
+      action: { type: 'block' },
+      condition: {
+        regexFilter: blockRegex(c),
+        isUrlFilterCaseSensitive: c.caseSensitive,
+        resourceTypes: NON_MAIN_FRAME,
+      },
+    },
+  ]);
 }
 
-export function chunkPatterns(patterns: readonly string[], max: number): string[][] {
-  const chunks: string[][] = [];
-  let cur: string[] = [];
-  let len = 0;
-  for (const p of patterns) {
-    if (cur.length && len + p.length + 1 > max) {
-      chunks.push(cur);
-      cur = [];
-      len = 0;
-    }
-    cur.push(p);
-    len += p.length + 1;
-  }
-  if (cur.length) chunks.push(cur);
-  return chunks;
+/** Profiles -> dynamic rules: a pure function of the set of profiles. */
+export function compileRules(
+  profiles: readonly Pick<Profile, 'id' | 'platform' | 'key'>[],
+  opts: CompileOptions,
+): DnrRule[] {
+  return chunkRules(planChunks(profiles, opts.budget), opts.interstitialUrl);
 }

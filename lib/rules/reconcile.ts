@@ -1,39 +1,126 @@
 import type { Profile } from '../profiles/types';
-import { compileRules, PROFILE_RULE_IDS, type DnrRule } from './compile';
+import {
+  chunkRules,
+  planChunks,
+  PROFILE_RULE_IDS,
+  redirectRegex,
+  splitChunk,
+  type Chunk,
+  type DnrRule,
+} from './compile';
 
 /** The part of declarativeNetRequest the reconciler needs; stubbed in unit tests. */
 export interface DnrAdapter {
   getDynamicRules(): Promise<DnrRule[]>;
   updateDynamicRules(update: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+  /** Chrome and Firefox both have it; when absent, every regex is taken as supported. */
+  isRegexSupported?(options: {
+    regex: string;
+    isCaseSensitive?: boolean;
+    requireCapturing?: boolean;
+  }): Promise<{ isSupported: boolean; reason?: string }>;
+}
+
+/** A pattern the browser would not accept even alone: reported, never silently dropped. */
+export interface RefusedPattern {
+  /** The profiles it belongs to. */
+  profileIds: string[];
+  regex: string;
+  reason: string;
+}
+
+export interface SyncResult {
+  added: number;
+  removed: number;
+  /** Patterns left out because the browser refused them; empty when all is blocked. */
+  refused: RefusedPattern[];
 }
 
 const owned = (id: number) => id >= PROFILE_RULE_IDS.first && id <= PROFILE_RULE_IDS.last;
 
 /** Stable text form of a rule, to tell whether an installed rule is already what we want. */
 const ruleKey = (r: DnrRule) => JSON.stringify([r.id, r.priority, r.action, r.condition]);
+const regexKey = (regex: string, caseSensitive: boolean) => `${caseSensitive ? 1 : 0}${regex}`;
 
 /**
  * Makes the installed dynamic rules equal to the compiled rules of `profiles`, in one
- * updateDynamicRules call, touching only rule IDs in our reserved range. Calls are
- * serialised: a sync that starts while another runs waits for it, so two overlapping
- * syncs can never add the same rule ID twice.
+ * updateDynamicRules call, touching only rule IDs in our reserved range.
+ *
+ * Each chunk's regex that is not installed already is first put to isRegexSupported (the
+ * redirect's, which is the larger of the two and needs capturing); a refused chunk is
+ * halved until its parts are accepted, and a single refused pattern is left out and
+ * returned in `refused`, because one refused rule would make the browser reject the
+ * whole update and leave every profile unblocked.
+ *
+ * Calls are serialised: a sync that starts while another runs waits for it, so two
+ * overlapping syncs can never add the same rule ID twice.
  */
 export function createRuleSync(dnr: DnrAdapter, interstitialUrl: string) {
   let queue: Promise<unknown> = Promise.resolve();
-  return function sync(profiles: readonly Profile[]): Promise<{ added: number; removed: number }> {
-    const run = async () => {
-      const want = compileRules(profiles, { interstitialUrl });
-      const have = (await dnr.getDynamicRules()).filter((r) => owned(r.id));
-      const haveKeys = new Set(have.map(ruleKey));
-      const wantKeys = new Set(want.map(ruleKey));
-      const removeRuleIds = have.filter((r) => !wantKeys.has(ruleKey(r))).map((r) => r.id);
-      const addRules = want.filter((r) => !haveKeys.has(ruleKey(r)));
-      if (removeRuleIds.length || addRules.length) {
-        await dnr.updateDynamicRules({ removeRuleIds, addRules });
+
+  const run = async (
+    profiles: readonly Pick<Profile, 'id' | 'platform' | 'key'>[],
+  ): Promise<SyncResult> => {
+    const have = (await dnr.getDynamicRules()).filter((r) => owned(r.id));
+    const accepted = new Set(
+      have.map((r) => regexKey(r.condition.regexFilter, r.condition.isUrlFilterCaseSensitive)),
+    );
+    const refused: RefusedPattern[] = [];
+    const chunks: Chunk[] = [];
+
+    const fit = async (c: Chunk): Promise<void> => {
+      const regex = redirectRegex(c);
+      if (!dnr.isRegexSupported || accepted.has(regexKey(regex, c.caseSensitive))) {
+        chunks.push(c);
+        return;
       }
-      return { added: addRules.length, removed: removeRuleIds.length };
+      let verdict: { isSupported: boolean; reason?: string };
+      try {
+        verdict = await dnr.isRegexSupported({
+          regex,
+          isCaseSensitive: c.caseSensitive,
+          requireCapturing: true,
+        });
+      } catch {
+        // A browser that can't answer gets the rule as it is; updateDynamicRules decides.
+        verdict = { isSupported: true };
+      }
+      if (verdict.isSupported) {
+        chunks.push(c);
+        return;
+      }
+      const halves = splitChunk(c);
+      if (halves) {
+        for (const half of halves) await fit(half);
+        return;
+      }
+      refused.push({
+        profileIds: c.groups.flatMap((g) => g.owners.flat()),
+        regex,
+        reason: verdict.reason ?? 'unsupported',
+      });
     };
-    const next = queue.then(run, run);
+
+    for (const c of planChunks(profiles)) await fit(c);
+
+    const want = chunkRules(chunks, interstitialUrl);
+    const haveKeys = new Set(have.map(ruleKey));
+    const wantKeys = new Set(want.map(ruleKey));
+    const removeRuleIds = have.filter((r) => !wantKeys.has(ruleKey(r))).map((r) => r.id);
+    const addRules = want.filter((r) => !haveKeys.has(ruleKey(r)));
+    if (removeRuleIds.length || addRules.length) {
+      await dnr.updateDynamicRules({ removeRuleIds, addRules });
+    }
+    return { added: addRules.length, removed: removeRuleIds.length, refused };
+  };
+
+  return function sync(
+    profiles: readonly Pick<Profile, 'id' | 'platform' | 'key'>[],
+  ): Promise<SyncResult> {
+    const next = queue.then(
+      () => run(profiles),
+      () => run(profiles),
+    );
     queue = next.catch(() => undefined);
     return next;
   };

@@ -1,0 +1,132 @@
+import { recognise, recogniseCustom } from '../lib/profiles';
+import type { Profile } from '../lib/profiles/types';
+import { compileRules } from '../lib/rules/compile';
+
+/** A small seeded generator, so every run (and every test) sees the same profiles. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = [
+  'jamie',
+  'alex',
+  'sam',
+  'taylor',
+  'jordan',
+  'morgan',
+  'casey',
+  'riley',
+  'robin',
+  'charlie',
+  'avery',
+  'quinn',
+  'rowan',
+  'sasha',
+  'nico',
+  'elena',
+  'marta',
+  'yusuf',
+  'priya',
+  'kenji',
+];
+const LAST = [
+  'doe',
+  'smith',
+  'garcia',
+  'nguyen',
+  'okafor',
+  'larsen',
+  'rossi',
+  'kowalski',
+  'haddad',
+  'silva',
+  'tanaka',
+  'murphy',
+  'fischer',
+  'moreau',
+  'novak',
+  'ibrahim',
+];
+
+/**
+ * `n` distinct, valid profiles spread over every platform and form, made the way a person
+ * makes them: by pasting an address, so each one has been through recognition.
+ */
+export function sampleProfiles(n: number, seed = 1): Profile[] {
+  const rnd = random(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const digits = () => (rnd() < 0.5 ? String(Math.floor(rnd() * 1000)) : '');
+  const name = (sep: string) => `${pick(FIRST)}${sep}${pick(LAST)}${digits()}`;
+  const forms: (() => string | [string, 'site' | 'path'])[] = [
+    () => `instagram.com/${name(pick(['.', '_', '']))}`,
+    () => `instagram.com/${name(pick(['.', '_', '']))}`,
+    () => `https://www.facebook.com/${name('.')}`,
+    () => `https://www.facebook.com/profile.php?id=${1000000 + Math.floor(rnd() * 9e9)}`,
+    () => `https://www.messenger.com/t/${name('.')}`,
+    () => `https://x.com/${name('_').slice(0, 15)}`,
+    () => `https://twitter.com/${name('').slice(0, 15)}`,
+    () => `https://www.threads.net/@${name('.')}`,
+    () => `https://www.tiktok.com/@${name(pick(['.', '_']))}`,
+    () => `https://www.linkedin.com/in/${name('-')}-${Math.floor(rnd() * 1e8).toString(16)}`,
+    () => `https://www.snapchat.com/add/${name(pick(['.', '-', '_'])).slice(0, 15)}`,
+    () => `https://www.reddit.com/user/${name(pick(['_', '-']))}`,
+    () => `https://www.youtube.com/@${name('')}`,
+    () =>
+      `https://www.youtube.com/channel/UC${Array.from({ length: 22 }, () => pick([...'ABCxyz019_-'])).join('')}`,
+    () => `https://bsky.app/profile/${name('')}.bsky.social`,
+    () => `https://www.pinterest.com/${name('_')}/`,
+    () => `https://${name('-')}.tumblr.com/`,
+    () => `https://www.twitch.tv/${name('_')}`,
+    () => [`https://${name('')}.example.org/`, 'site'],
+    () => [`https://blog.example.com/${name('-')}`, 'path'],
+  ];
+  const out = new Map<string, Profile>();
+  for (let tries = 0; out.size < n && tries < n * 20; tries++) {
+    const form = pick(forms)();
+    const r = typeof form === 'string' ? recognise(form) : recogniseCustom(form[0], form[1]);
+    if (r.ok && !out.has(r.profile.id)) {
+      out.set(r.profile.id, { ...r.profile, mode: 'block', addedAt: 0 });
+    }
+  }
+  return [...out.values()];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/** Compiles 500 varied profiles and reports the rule budget and the time it takes. */
+export async function benchRules(): Promise<Record<string, number>> {
+  const profiles = sampleProfiles(500);
+  const opts = {
+    interstitialUrl: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/interstitial.html',
+  };
+  const rules = compileRules(profiles, opts);
+  const times: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t0 = performance.now();
+    compileRules(profiles, opts);
+    times.push(performance.now() - t0);
+    // Yield between runs so a caller's timers and logging are not starved.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const regexRules = rules.filter((r) => r.condition.regexFilter).length;
+  return {
+    profiles: profiles.length,
+    rules: rules.length,
+    regexRules,
+    rulesPerProfile: rules.length / profiles.length,
+    regexesPerProfile: regexRules / profiles.length,
+    compileMs: Math.round(median(times) * 100) / 100,
+    maxRegexChars: Math.max(...rules.map((r) => r.condition.regexFilter.length)),
+  };
+}

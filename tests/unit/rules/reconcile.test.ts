@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import type { Profile } from '@/lib/profiles/types';
+import { compileRules, PROFILE_RULE_IDS, type DnrRule } from '@/lib/rules/compile';
+import { createRuleSync, type DnrAdapter } from '@/lib/rules/reconcile';
+import { evaluate } from '../helpers/dnr-eval';
+import { INTERSTITIAL, listed } from '../profiles/fixtures';
+
+/**
+ * A stand-in for chrome.declarativeNetRequest's dynamic rules that behaves like Chrome
+ * where it matters: an update is atomic, removals happen before additions, and adding an
+ * ID that is still present rejects the whole update.
+ */
+function fakeDnr(
+  opts: {
+    initial?: DnrRule[];
+    supports?: (regex: string) => boolean | 'throw';
+    slow?: boolean;
+  } = {},
+) {
+  let rules: DnrRule[] = [...(opts.initial ?? [])];
+  const calls = { update: 0, check: 0, checked: [] as string[] };
+  const tick = () => new Promise((r) => setTimeout(r, opts.slow ? 5 : 0));
+  const adapter: DnrAdapter = {
+    async getDynamicRules() {
+      await tick();
+      return rules.map((r) => structuredClone(r));
+    },
+    async updateDynamicRules({ removeRuleIds, addRules }) {
+      await tick();
+      calls.update++;
+      const kept = rules.filter((r) => !removeRuleIds.includes(r.id));
+      const ids = new Set(kept.map((r) => r.id));
+      for (const r of addRules) {
+        if (ids.has(r.id)) throw new Error(`Rule with id ${r.id} does not have a unique ID.`);
+        ids.add(r.id);
+      }
+      rules = [...kept, ...addRules.map((r) => structuredClone(r))];
+    },
+  };
+  if (opts.supports) {
+    const supports = opts.supports;
+    adapter.isRegexSupported = async ({ regex }) => {
+      await tick();
+      calls.check++;
+      calls.checked.push(regex);
+      const verdict = supports(regex);
+      if (verdict === 'throw') throw new Error('not available');
+      return verdict
+        ? { isSupported: true }
+        : { isSupported: false, reason: 'memoryLimitExceeded' };
+    };
+  }
+  return { adapter, calls, rules: () => rules };
+}
+
+const A = listed('https://www.instagram.com/jamie.doe/');
+const B = listed('https://x.com/jamie');
+const C = listed('https://www.tiktok.com/@jamie.doe');
+const FOREIGN: DnrRule[] = [
+  {
+    id: 5,
+    priority: 1,
+    action: { type: 'block' },
+    condition: { regexFilter: 'ads', isUrlFilterCaseSensitive: false, resourceTypes: ['script'] },
+  },
+  {
+    id: PROFILE_RULE_IDS.last + 1,
+    priority: 1,
+    action: { type: 'block' },
+    condition: { regexFilter: 'other', isUrlFilterCaseSensitive: false, resourceTypes: ['image'] },
+  },
+];
+
+const expected = (profiles: Profile[]) => compileRules(profiles, { interstitialUrl: INTERSTITIAL });
+const owned = (rules: DnrRule[]) =>
+  rules
+    .filter((r) => r.id >= PROFILE_RULE_IDS.first && r.id <= PROFILE_RULE_IDS.last)
+    .sort((a, b) => a.id - b.id);
+
+describe('createRuleSync', () => {
+  it('adds every rule on the first sync, in one update', async () => {
+    const dnr = fakeDnr({ initial: FOREIGN });
+    const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
+    const res = await sync([A, B]);
+    expect(dnr.calls.update).toBe(1);
+    expect(res).toEqual({ added: expected([A, B]).length, removed: 0, refused: [] });
+    expect(owned(dnr.rules())).toEqual(expected([A, B]));
+  });
+
+  it('makes no call when the rules are already right', async () => {
+    const dnr = fakeDnr({ supports: () => true });
+    const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
+    await sync([A, B]);
+    const checks = dnr.calls.check;
+    const res = await sync([B, A]);
+    expect(res).toEqual({ added: 0, removed: 0, refused: [] });
+    expect(dnr.calls.update).toBe(1);
+    // Installed regexes are known to be accepted; they are not asked about again.
+    expect(dnr.calls.check).toBe(checks);
+  });
+
+  it('removes only rules in its own ID range', async () => {
+    const dnr = fakeDnr({ initial: FOREIGN });
+    const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
+    await sync([A, B, C]);
+    await sync([A]);
+    expect(owned(dnr.rules())).toEqual(expected([A]));
+    expect(dnr.rules().filter((r) => FOREIGN.some((f) => f.id === r.id))).toEqual(FOREIGN);
+    await sync([]);
+    expect(dnr.rules()).toEqual(FOREIGN);
+  });
+
+  it('serialises overlapping syncs, so no ID is ever added twice', async () => {
+    const dnr = fakeDnr({ initial: FOREIGN, slow: true, supports: () => true });
+    const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
+    const all = await Promise.all([sync([A]), sync([A, B]), sync([C]), sync([A, B, C])]);
+    expect(all.every((r) => r.refused.length === 0)).toBe(true);
+    expect(owned(dnr.rules())).toEqual(expected([A, B, C]));
+  });
+
+  it('goes on after a failed update', async () => {
+    const dnr = fakeDnr();
+    let fail = true;
+    const update = dnr.adapter.updateDynamicRules.bind(dnr.adapter);
+    dnr.adapter.updateDynamicRules = async (u) => {
+      if (fail) {
+        fail = false;
+        throw new Error('quota');
+      }
+      await update(u);
+    };
+    const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
+    const first = sync([A]);
+    const second = sync([A, B]);
+    await expect(first).rejects.toThrow('quota');
+    await expect(second).resolves.toMatchObject({ refused: [] });
+    expect(owned(dnr.rules())).toEqual(expected([A, B]));
+  });
+
+  it('splits a regex the browser refuses until the parts are accepted', async () => {
+    const many = ['ana', 'ben', 'cai', 'dan', 'eve'].map((h) => listed(`https://x.com/${h}`));
+    expect(expected(many)).toHaveLength(2); // one regex for all five
+    // A browser that takes at most two of these handles per regex.
+    const names = many.map((p) => p.key);
+    const dnr = fakeDnr({ supports: (re) => names.filter((n) => re.includes(n)).length <= 2 });
+    const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
+    const res = await sync(many);
+    expect(res.refused).toEqual([]);
+    const installed = dnr.rules();
+    expect(installed.length).toBeGreaterThan(2);
+    expect(new Set(installed.map((r) => r.id)).size).toBe(installed.length);
+    for (const p of many) {
+      const out = evaluate(installed, {
+        url: `https://twitter.com/${p.key}/status/1`,
+        type: 'main_frame',
+      });
+      expect(out.action, p.id).toBe('redirect');
+      expect(evaluate(installed, { url: p.url, type: 'image' }).action).toBe('block');
+    }
+    expect(evaluate(installed, { url: 'https://x.com/anab', type: 'main_frame' }).action).toBe(
+      'none',
+    );
+  });
+
+  it('reports a pattern refused even alone, and installs the rest', async () => {
+    const dnr = fakeDnr({ supports: (re) => !re.includes('jamie\\.doe') });
+    const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
+    const res = await sync([A, B, C]);
+    expect(
+      res.refused
+        .map((r) => r.profileIds)
+        .flat()
+        .sort(),
+    ).toEqual([A.id, C.id]);
+    for (const r of res.refused) {
+      expect(r.reason).toBe('memoryLimitExceeded');
+      expect(r.regex).toContain('jamie\\.doe');
+    }
+    const installed = dnr.rules();
+    expect(evaluate(installed, { url: B.url, type: 'main_frame' }).action).toBe('redirect');
+    expect(evaluate(installed, { url: A.url, type: 'main_frame' }).action).toBe('none');
+  });
+
+  it('installs as compiled when the browser cannot answer', async () => {
+    const dnr = fakeDnr({ supports: () => 'throw' });
+    const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
+    await expect(sync([A, B])).resolves.toMatchObject({ refused: [] });
+    expect(owned(dnr.rules())).toEqual(expected([A, B]));
+  });
+
+  it('asks about the redirect regex, which needs capturing', async () => {
+    const dnr = fakeDnr({ supports: () => true });
+    const seen: unknown[] = [];
+    const check = dnr.adapter.isRegexSupported!.bind(dnr.adapter);
+    dnr.adapter.isRegexSupported = (o) => {
+      seen.push(o);
+      return check(o);
+    };
+    await createRuleSync(dnr.adapter, INTERSTITIAL)([A]);
+    expect(seen).toEqual([
+      {
+        regex: expected([A])[0]?.condition.regexFilter,
+        isCaseSensitive: false,
+        requireCapturing: true,
+      },
+    ]);
+  });
+});
