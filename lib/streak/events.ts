@@ -1,0 +1,137 @@
+import type { CivilDate } from './calendar';
+
+// The event log's shape lives beside the pure code that reads it (not in lib/db), so that
+// any context can compute a streak or validate an import without reaching the database.
+
+export const EVENT_KINDS = [
+  'urge-resisted',
+  'slip',
+  'necessary-contact',
+  'plan-started',
+  'plan-ended',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** The kinds counted per day and in totals (the plan's own events are not "things that happened"). */
+export const COUNTED_KINDS = ['urge-resisted', 'slip', 'necessary-contact'] as const;
+export type CountedKind = (typeof COUNTED_KINDS)[number];
+
+export const EVENT_SOURCES = ['interstitial', 'popup', 'options', 'import'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+export const SLIP_KINDS = [
+  'message',
+  'call',
+  'in-person',
+  'replied',
+  'liked-or-reacted',
+  'looked-at-profile',
+  'other',
+] as const;
+export type SlipKind = (typeof SLIP_KINDS)[number];
+
+export const PLAN_END_REASONS = [
+  'goal-reached',
+  'reconciled',
+  'no-longer-needed',
+  'other',
+] as const;
+export type PlanEndReason = (typeof PLAN_END_REASONS)[number];
+
+export const NOTE_MAX_CHARS = 1000;
+
+interface EventBase {
+  /** Unique and stable (a UUID for events recorded here). */
+  id: string;
+  /** The instant it was recorded, epoch ms. */
+  time: number;
+  /**
+   * The person's calendar date when it was recorded, in `timeZone`. Streaks and per-day
+   * counts use this, never `time`, so past days stay where they were when the person
+   * travels or the device changes zone.
+   */
+  localDate: CivilDate;
+  timeZone: string;
+  source: EventSource;
+  profileId?: string;
+  /**
+   * Supplied by the caller (e.g. the interstitial's per-visit nonce) so that one action
+   * reported from two places is written once.
+   */
+  dedupeKey?: string;
+  /** Set when a mis-tap was undone within the undo window; such an event counts for nothing. */
+  undoneAt?: number;
+}
+
+export interface UrgeResistedEvent extends EventBase {
+  kind: 'urge-resisted';
+}
+export interface SlipEvent extends EventBase {
+  kind: 'slip';
+  what: SlipKind;
+  note?: string;
+  /** Decided when recorded (looks may be set not to restart), so later setting changes never rewrite history. */
+  restarted: boolean;
+}
+export interface NecessaryContactEvent extends EventBase {
+  kind: 'necessary-contact';
+}
+export interface PlanStartedEvent extends EventBase {
+  kind: 'plan-started';
+  /** Day 1 of the plan as chosen; may be before (or after) the day it was recorded. */
+  startDate: CivilDate;
+  goalDays: number;
+}
+export interface PlanEndedEvent extends EventBase {
+  kind: 'plan-ended';
+  reason: PlanEndReason;
+}
+
+export type LogEvent =
+  UrgeResistedEvent | SlipEvent | NecessaryContactEvent | PlanStartedEvent | PlanEndedEvent;
+
+export function isActive(e: Pick<LogEvent, 'undoneAt'>): boolean {
+  return e.undoneAt === undefined;
+}
+
+/** Whether the event can begin or end a streak (and so is read for streaks at all). */
+export function isStreakBoundary(e: LogEvent): boolean {
+  if (!isActive(e)) return false;
+  if (e.kind === 'slip') return e.restarted;
+  return e.kind === 'plan-started' || e.kind === 'plan-ended';
+}
+
+/**
+ * The same event with its fields in one fixed order, and nothing else: exports written
+ * from it read back and write out again byte for byte.
+ */
+export function canonicalEvent(e: LogEvent): LogEvent {
+  const head = {
+    id: e.id,
+    kind: e.kind,
+    time: e.time,
+    localDate: e.localDate,
+    timeZone: e.timeZone,
+    source: e.source,
+    ...(e.profileId !== undefined && { profileId: e.profileId }),
+    ...(e.dedupeKey !== undefined && { dedupeKey: e.dedupeKey }),
+  };
+  const tail = e.undoneAt !== undefined ? { undoneAt: e.undoneAt } : {};
+  switch (e.kind) {
+    case 'slip':
+      return {
+        ...head,
+        kind: e.kind,
+        what: e.what,
+        ...(e.note !== undefined && { note: e.note }),
+        restarted: e.restarted,
+        ...tail,
+      };
+    case 'plan-started':
+      return { ...head, kind: e.kind, startDate: e.startDate, goalDays: e.goalDays, ...tail };
+    case 'plan-ended':
+      return { ...head, kind: e.kind, reason: e.reason, ...tail };
+    default:
+      return { ...head, kind: e.kind, ...tail };
+  }
+}

@@ -1,0 +1,288 @@
+import type { Plan } from '../settings';
+import { addDays, daysBetween, laterDate, localDate, type CivilDate } from './calendar';
+import { dayStatus, type DayStatus } from './day';
+import {
+  isActive,
+  isStreakBoundary,
+  type CountedKind,
+  type LogEvent,
+  type PlanEndReason,
+  type SlipKind,
+} from './events';
+import { milestoneOn, nextMilestone, type NextMilestone } from './milestones';
+
+/*
+ * How days are counted (the rules every function here keeps):
+ *
+ * - Everything is in calendar dates. An event's day is the local date stored with it when
+ *   it was recorded, never recomputed from its instant, so travelling or a change of zone
+ *   does not move past days; DST cannot either, since no duration is ever divided by 24 h.
+ * - A streak is a run of whole days [start, end), the start being day 1. A plan runs from
+ *   its start date. A slip that restarts the count ends the streak before the slip's day:
+ *   that day is day 1 of the next streak, and the ended streak kept the days before it.
+ *   More restarting slips on a day that is already a day 1 change nothing: a streak never
+ *   has zero days. Because the splits are dates on one line, no day is in two streaks,
+ *   and total days kept = the sum of the streak lengths.
+ * - Plans: the current plan (from settings) owns its start date onward. Earlier plans are
+ *   read from plan-started / plan-ended events in the order they were recorded; a plan that
+ *   ended on day D kept the days before D. Earlier plans are cut short where a later one
+ *   starts, so they never overlap.
+ * - "Today" never goes behind a day already in the log: if the clock is set back, or the
+ *   person flies west, after something was recorded on a later date, the count holds at
+ *   that date until the calendar catches up. So the day number is never below 1, never
+ *   counts a day twice and never goes backwards.
+ * - Undone events count for nothing.
+ */
+
+export interface DayCounts {
+  urgesResisted: number;
+  slips: number;
+  necessaryContacts: number;
+}
+
+export type DayCount = DayCounts & { date: CivilDate };
+
+export type StreakEnd =
+  | { kind: 'slip'; eventId: string; date: CivilDate; what: SlipKind }
+  | { kind: 'plan-ended'; eventId: string; date: CivilDate; reason: PlanEndReason }
+  /** The next plan began (or the current plan's start date was set) before this one ended. */
+  | { kind: 'new-plan'; date: CivilDate };
+
+export interface Streak {
+  /** Day 1. */
+  start: CivilDate;
+  /** The last day kept (inclusive); today for the current streak. */
+  lastDay: CivilDate;
+  /** Days kept, at least 1. */
+  days: number;
+  /** What ended it; null for the streak still running. */
+  endedBy: StreakEnd | null;
+}
+
+/** What the popup and the badge need; all of it can come from database indexes. */
+export interface Summary {
+  /** The day counted as today (see the rules above). */
+  today: CivilDate;
+  status: DayStatus;
+  nextMilestone: NextMilestone | null;
+  /** The milestone reached today, if any. */
+  milestoneToday: number | null;
+  /** The running streak; null before the plan starts or without a plan. */
+  currentStreak: Streak | null;
+  /** Every streak, oldest first; the running one, if any, last. */
+  streaks: Streak[];
+  longestStreak: number;
+  totalDaysKept: number;
+  totals: DayCounts;
+  todayCounts: DayCounts;
+}
+
+/** Everything, including per-day counts for the history chart. */
+export interface Stats extends Summary {
+  /** Days with at least one counted event, ascending. */
+  perDay: DayCount[];
+}
+
+export interface StatsInput {
+  plan: Plan | null;
+  events: readonly LogEvent[];
+  /** Epoch ms. */
+  now: number;
+  timeZone: string;
+}
+
+export function emptyCounts(): DayCounts {
+  return { urgesResisted: 0, slips: 0, necessaryContacts: 0 };
+}
+
+const COUNT_FIELD: Record<CountedKind, keyof DayCounts> = {
+  'urge-resisted': 'urgesResisted',
+  slip: 'slips',
+  'necessary-contact': 'necessaryContacts',
+};
+
+export function countField(kind: LogEvent['kind']): keyof DayCounts | null {
+  return kind in COUNT_FIELD ? COUNT_FIELD[kind as CountedKind] : null;
+}
+
+/** The latest local date of any event (undone ones included: the day happened). */
+export function latestLoggedDate(events: readonly LogEvent[]): CivilDate | null {
+  let latest: CivilDate | null = null;
+  for (const e of events) if (latest === null || e.localDate > latest) latest = e.localDate;
+  return latest;
+}
+
+/** Today's date in `timeZone`, held at the latest date already in the log. */
+export function effectiveToday(
+  now: number,
+  timeZone: string,
+  latestLogged: CivilDate | null,
+): CivilDate {
+  const today = localDate(now, timeZone);
+  return latestLogged === null ? today : laterDate(today, latestLogged);
+}
+
+interface Period {
+  start: CivilDate;
+  /** Exclusive. */
+  end: CivilDate;
+  endedBy: StreakEnd | null;
+}
+
+const byTimeThenId = (a: LogEvent, b: LogEvent) =>
+  a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Earlier plans' periods from the plan events, disjoint and in order. */
+function earlierPlans(events: readonly LogEvent[]): Period[] {
+  const closed: Period[] = [];
+  let open: CivilDate | null = null;
+  let floor: CivilDate | null = null; // no period may start before the last one ended
+  const close = (at: CivilDate, endedBy: StreakEnd) => {
+    if (open === null) return;
+    const end = laterDate(at, open);
+    if (end > open) closed.push({ start: open, end, endedBy });
+    floor = end;
+    open = null;
+  };
+  const planEvents = events.filter((e) => e.kind === 'plan-started' || e.kind === 'plan-ended');
+  for (const e of [...planEvents].sort(byTimeThenId)) {
+    if (e.kind === 'plan-started') {
+      const start: CivilDate = floor === null ? e.startDate : laterDate(e.startDate, floor);
+      close(start, { kind: 'new-plan', date: start });
+      open = start;
+    } else if (e.kind === 'plan-ended') {
+      close(e.localDate, {
+        kind: 'plan-ended',
+        eventId: e.id,
+        date: e.localDate,
+        reason: e.reason,
+      });
+    }
+  }
+  // A plan still open here is either the current plan (whose start settings decide) or
+  // one removed without an end being recorded; neither has an end we could trust.
+  return closed;
+}
+
+/**
+ * Every streak, oldest first, from the plan, the events that can bound a streak (others
+ * are ignored, so passing all events is fine) and the effective today.
+ */
+export function streaksFrom(
+  plan: Plan | null,
+  events: readonly LogEvent[],
+  today: CivilDate,
+): Streak[] {
+  const bounds = events.filter(isStreakBoundary);
+  let periods = earlierPlans(bounds);
+  if (plan) {
+    // The current plan owns its start date onward, even if an earlier plan ran later.
+    const cut = plan.startDate;
+    periods = periods
+      .map((p): Period =>
+        p.end > cut ? { ...p, end: cut, endedBy: { kind: 'new-plan', date: cut } } : p,
+      )
+      .filter((p) => p.end > p.start);
+    if (plan.startDate <= today)
+      periods.push({ start: plan.startDate, end: addDays(today, 1), endedBy: null });
+  }
+
+  // The first restarting slip of each day, in date order.
+  const restarts = new Map<CivilDate, LogEvent & { kind: 'slip' }>();
+  for (const e of [...bounds].sort(byTimeThenId)) {
+    if (e.kind === 'slip' && !restarts.has(e.localDate)) restarts.set(e.localDate, e);
+  }
+  const restartDates = [...restarts.keys()].sort();
+
+  const streaks: Streak[] = [];
+  for (const p of periods) {
+    let start = p.start;
+    for (const d of restartDates) {
+      if (d <= p.start || d >= p.end) continue;
+      const slip = restarts.get(d)!;
+      streaks.push(streak(start, d, { kind: 'slip', eventId: slip.id, date: d, what: slip.what }));
+      start = d;
+    }
+    streaks.push(streak(start, p.end, p.endedBy));
+  }
+  return streaks;
+}
+
+function streak(start: CivilDate, end: CivilDate, endedBy: StreakEnd | null): Streak {
+  return { start, lastDay: addDays(end, -1), days: daysBetween(start, end), endedBy };
+}
+
+export interface SummaryInput {
+  plan: Plan | null;
+  /** At least every event that can bound a streak; others are ignored. */
+  boundaries: readonly LogEvent[];
+  /** From effectiveToday. */
+  today: CivilDate;
+  totals: DayCounts;
+  todayCounts: DayCounts;
+}
+
+/** The summary from already-gathered parts; computeStats and the database loader share it. */
+export function summarize(input: SummaryInput): Summary {
+  const { plan, today } = input;
+  const streaks = streaksFrom(plan, input.boundaries, today);
+  const last = streaks.at(-1);
+  const currentStreak = last && last.endedBy === null ? last : null;
+  const status = dayStatus(plan, currentStreak?.start ?? null, today);
+  let next: NextMilestone | null = null;
+  let milestoneToday: number | null = null;
+  if (status.kind === 'not-started') next = { day: 1, inDays: status.startsInDays };
+  if (status.kind === 'running') {
+    next = nextMilestone(status.day, status.goalDays);
+    milestoneToday = milestoneOn(status.day, status.goalDays);
+  }
+  return {
+    today,
+    status,
+    nextMilestone: next,
+    milestoneToday,
+    currentStreak,
+    streaks,
+    longestStreak: streaks.reduce((m, s) => Math.max(m, s.days), 0),
+    totalDaysKept: streaks.reduce((n, s) => n + s.days, 0),
+    totals: input.totals,
+    todayCounts: input.todayCounts,
+  };
+}
+
+/** Per-day counts of the counted kinds, ascending by date; undone events left out. */
+export function countsPerDay(events: readonly LogEvent[]): DayCount[] {
+  const days = new Map<CivilDate, DayCount>();
+  for (const e of events) {
+    const field = countField(e.kind);
+    if (!field || !isActive(e)) continue;
+    let d = days.get(e.localDate);
+    if (!d) days.set(e.localDate, (d = { date: e.localDate, ...emptyCounts() }));
+    d[field]++;
+  }
+  return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** The whole picture from the plan, every event, the clock and the counting zone. */
+export function computeStats(input: StatsInput): Stats {
+  const today = effectiveToday(input.now, input.timeZone, latestLoggedDate(input.events));
+  const perDay = countsPerDay(input.events);
+  const totals = emptyCounts();
+  for (const d of perDay) {
+    totals.urgesResisted += d.urgesResisted;
+    totals.slips += d.slips;
+    totals.necessaryContacts += d.necessaryContacts;
+  }
+  const found = perDay.find((d) => d.date === today);
+  const todayCounts = found
+    ? {
+        urgesResisted: found.urgesResisted,
+        slips: found.slips,
+        necessaryContacts: found.necessaryContacts,
+      }
+    : emptyCounts();
+  return {
+    ...summarize({ plan: input.plan, boundaries: input.events, today, totals, todayCounts }),
+    perDay,
+  };
+}

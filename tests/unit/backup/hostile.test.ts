@@ -1,0 +1,354 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BACKUP_MAX_BYTES, checkBackup, importBackup, type ImportProblemCode } from '@/lib/backup';
+import { addEvent } from '@/lib/db/events';
+import { updateSettings } from '@/lib/settings';
+import { MemoryArea } from '../fixtures/memory-area';
+import { closeAll, fixtureObject, fixtureText, freshDb, NOW, snapshot } from './helpers';
+
+afterEach(closeAll);
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The valid fixture with one thing broken. */
+const broken = (change: (b: Json) => void): string => {
+  const b = fixtureObject() as Json;
+  change(b);
+  return JSON.stringify(b);
+};
+
+interface Case {
+  name: string;
+  text: () => string;
+  code: ImportProblemCode;
+  /** Something the message must say, so the person knows what is wrong. */
+  says: RegExp;
+}
+
+const DAY = 86_400_000;
+
+const CASES: Case[] = [
+  { name: 'an empty file', text: () => '', code: 'empty', says: /empty/ },
+  { name: 'only whitespace', text: () => '  \n\t ', code: 'empty', says: /empty/ },
+  {
+    name: 'malformed JSON',
+    text: () => fixtureText().slice(0, 200),
+    code: 'not-json',
+    says: /not a No Contact backup/,
+  },
+  {
+    name: 'not JSON at all',
+    text: () => '<html><body>backup</body></html>',
+    code: 'not-json',
+    says: /not readable/,
+  },
+  {
+    name: 'a JSON list',
+    text: () => '[1, 2, 3]',
+    code: 'not-a-backup',
+    says: /not a No Contact backup/,
+  },
+  {
+    name: 'a bare JSON string',
+    text: () => '"no-contact-backup"',
+    code: 'not-a-backup',
+    says: /holds data/,
+  },
+  {
+    name: 'a 6 MB file',
+    text: () => broken((b) => (b.padding = 'x'.repeat(6 * 1024 * 1024))),
+    code: 'too-large',
+    says: /larger than 5 MB/,
+  },
+  {
+    name: 'just over 5 MB of multi-byte text',
+    text: () => broken((b) => (b.settings.reasons = ['é'.repeat(BACKUP_MAX_BYTES / 2 + 10)])),
+    code: 'too-large',
+    says: /5 MB/,
+  },
+  {
+    name: 'another format',
+    text: () => broken((b) => (b.format = 'some-other-app')),
+    code: 'wrong-format',
+    says: /some other kind/,
+  },
+  {
+    name: 'a newer backup version',
+    text: () => broken((b) => (b.version = 2)),
+    code: 'newer-version',
+    says: /newer version/,
+  },
+  {
+    name: 'a version as text',
+    text: () => broken((b) => (b.version = '1')),
+    code: 'unknown-version',
+    says: /version number/,
+  },
+  {
+    name: 'an unknown top-level field',
+    text: () => broken((b) => (b.comment = 'hi')),
+    code: 'unknown-field',
+    says: /"comment" in the file/,
+  },
+  {
+    name: 'an unknown field in an event',
+    text: () => broken((b) => (b.events[1].mood = 'sad')),
+    code: 'unknown-field',
+    says: /"mood" in event 2/,
+  },
+  {
+    name: 'an unknown field in the plan',
+    text: () => broken((b) => (b.settings.plan.exName = 'Jamie')),
+    code: 'unknown-field',
+    says: /"exName" in the plan/,
+  },
+  {
+    name: 'no events',
+    text: () => broken((b) => delete b.events),
+    code: 'missing-field',
+    says: /has no "events"/,
+  },
+  {
+    name: 'a slip without its kind of slip',
+    text: () => broken((b) => delete b.events[2].what),
+    code: 'missing-field',
+    says: /event 3 has no "what"/,
+  },
+  {
+    name: 'events that are not a list',
+    text: () => broken((b) => (b.events = {})),
+    code: 'wrong-type',
+    says: /the events should be a list/,
+  },
+  {
+    name: 'a time written as text',
+    text: () => broken((b) => (b.events[0].time = '2026-01-10T09:00:00Z')),
+    code: 'wrong-type',
+    says: /time of event 1 should be a time/,
+  },
+  {
+    name: 'a goal written as text',
+    text: () => broken((b) => (b.settings.plan.goalDays = '30')),
+    code: 'wrong-type',
+    says: /goal should be a whole number/,
+  },
+  {
+    name: 'an event in the future',
+    text: () => broken((b) => (b.events[6].time = NOW + 2 * DAY)),
+    code: 'future',
+    says: /time of event 7 is dated in the future/,
+  },
+  {
+    name: 'a backup made in the future',
+    text: () => broken((b) => (b.exportedAt = new Date(NOW + 2 * DAY).toISOString())),
+    code: 'future',
+    says: /the backup was made is dated in the future/,
+  },
+  {
+    name: 'an event from 1999',
+    text: () => broken((b) => (b.events[1].time = Date.UTC(1999, 11, 31))),
+    code: 'too-old',
+    says: /event 2 is dated before the year 2000/,
+  },
+  {
+    name: 'a plan starting in 1999',
+    text: () => broken((b) => (b.settings.plan.startDate = '1999-12-31')),
+    code: 'too-old',
+    says: /start date is before the year 2000/,
+  },
+  {
+    name: 'an impossible date',
+    text: () => broken((b) => (b.events[1].localDate = '2026-02-30')),
+    code: 'bad-date',
+    says: /not a real date \("2026-02-30"\)/,
+  },
+  {
+    name: 'a day far from its time',
+    text: () => broken((b) => (b.events[1].localDate = '2026-01-05')),
+    code: 'date-mismatch',
+    says: /day of event 2 does not fit its time/,
+  },
+  {
+    name: 'an unreadable export time',
+    text: () => broken((b) => (b.exportedAt = 'last Tuesday')),
+    code: 'bad-time',
+    says: /when it was made/,
+  },
+  {
+    name: 'a javascript: profile address',
+    text: () => broken((b) => (b.settings.profiles[0].url = 'javascript:alert(document.cookie)')),
+    code: 'address-scheme',
+    says: /"javascript:" address/,
+  },
+  {
+    name: 'a file: profile address',
+    text: () => broken((b) => (b.settings.profiles[1].url = 'file:///etc/passwd')),
+    code: 'address-scheme',
+    says: /profile 2 is a "file:" address/,
+  },
+  {
+    name: 'a profile address that is not an address',
+    text: () => broken((b) => (b.settings.profiles[0].url = 'instagram dot com')),
+    code: 'bad-address',
+    says: /not a web address/,
+  },
+  {
+    name: 'a __proto__ key',
+    text: () =>
+      fixtureText().replace('"settings": {', '"settings": { "__proto__": { "isAdmin": true },'),
+    code: 'forbidden-key',
+    says: /"__proto__"/,
+  },
+  {
+    name: 'a constructor key deep in an event',
+    text: () => broken((b) => (b.events[3].constructor = { prototype: { polluted: true } })),
+    code: 'forbidden-key',
+    says: /"constructor"/,
+  },
+  {
+    name: 'a prototype key in a profile',
+    text: () => broken((b) => (b.settings.profiles[0].prototype = {})),
+    code: 'forbidden-key',
+    says: /"prototype"/,
+  },
+  {
+    name: 'absurd nesting',
+    text: () =>
+      fixtureText().replace('"reasons": [', `"reasons": [${'['.repeat(5000)}${']'.repeat(5000)},`),
+    code: 'too-deep',
+    says: /nested/,
+  },
+  {
+    name: 'two events with one id',
+    text: () => broken((b) => (b.events[4].id = b.events[2].id)),
+    code: 'duplicate-event',
+    says: /event 5 repeats/,
+  },
+  {
+    name: 'one action recorded twice',
+    text: () => broken((b) => (b.events[3].dedupeKey = b.events[1].dedupeKey)),
+    code: 'duplicate-dedupe-key',
+    says: /Event 4 .* same action twice/,
+  },
+  {
+    name: 'one profile listed twice',
+    text: () => broken((b) => b.settings.profiles.push(b.settings.profiles[0])),
+    code: 'duplicate-profile',
+    says: /same profile twice \(Instagram · @jamie.doe\)/,
+  },
+  {
+    name: 'a profile id that does not match its account',
+    text: () => broken((b) => (b.settings.profiles[0].id = 'instagram:someone.else')),
+    code: 'profile-mismatch',
+    says: /does not match its account/,
+  },
+  {
+    name: 'an unknown kind of event',
+    text: () => broken((b) => (b.events[1].kind = 'hug')),
+    code: 'not-allowed',
+    says: /"hug"/,
+  },
+  {
+    name: 'an unknown platform',
+    text: () => broken((b) => (b.settings.profiles[0].platform = 'myspace')),
+    code: 'not-allowed',
+    says: /"myspace"/,
+  },
+  {
+    name: 'a note over 1000 characters',
+    text: () => broken((b) => (b.events[2].note = 'n'.repeat(1001))),
+    code: 'too-long',
+    says: /note of event 3 is longer than 1000/,
+  },
+  {
+    name: 'a made-up time zone',
+    text: () => broken((b) => (b.events[4].timeZone = 'Mars/Olympus_Mons')),
+    code: 'bad-time-zone',
+    says: /time zone of event 5/,
+  },
+  {
+    name: 'a goal of zero days',
+    text: () => broken((b) => (b.settings.plan.goalDays = 0)),
+    code: 'out-of-range',
+    says: /goal is 0, outside 1 to 3650/,
+  },
+  {
+    name: 'a 600-second pause',
+    text: () => broken((b) => (b.settings.friction.pauseSeconds = 600)),
+    code: 'out-of-range',
+    says: /pause .* is 600/,
+  },
+  {
+    name: 'old-shaped settings',
+    text: () => broken((b) => (b.settings.version = 1)),
+    code: 'settings-version',
+    says: /version 1/,
+  },
+  {
+    name: 'two waiting changes with one id',
+    text: () => broken((b) => b.settings.pending.push(b.settings.pending[0])),
+    code: 'duplicate-pending',
+    says: /two waiting changes/,
+  },
+];
+
+describe('import refuses hostile or broken files', () => {
+  it(`covers at least 20 files and 20 kinds of refusal, each with its own message (${CASES.length} files)`, () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(20);
+    const codeOf = new Map<string, ImportProblemCode>();
+    for (const c of CASES) {
+      const r = checkBackup(c.text(), NOW);
+      expect(r.ok, c.name).toBe(false);
+      if (r.ok) continue;
+      // Two kinds of refusal never share a message.
+      const seen = codeOf.get(r.problem.message);
+      if (seen !== undefined) expect(seen, c.name).toBe(r.problem.code);
+      codeOf.set(r.problem.message, r.problem.code);
+    }
+    expect(new Set(codeOf.values()).size).toBeGreaterThanOrEqual(20);
+    // Where the file has a place to point at, the message points at it.
+    expect(codeOf.size).toBeGreaterThanOrEqual(CASES.length - 4);
+  });
+
+  it.each(CASES)('refuses $name ($code) and changes nothing', async ({ text, code, says }) => {
+    const db = freshDb();
+    const area = new MemoryArea();
+    await updateSettings(area, (s) => ({
+      ...s,
+      plan: { startDate: '2026-03-01', goalDays: 30, looksRestart: true },
+    }));
+    await addEvent(db, {
+      kind: 'urge-resisted',
+      time: NOW - 1000,
+      timeZone: 'UTC',
+      source: 'popup',
+    });
+    const before = await snapshot(db, area);
+    const setsBefore = area.sets;
+
+    const result = await importBackup(db, area, text(), NOW);
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.code).toBe(code);
+    expect(result.problem.message).toMatch(says);
+    expect(result.problem.message).toMatch(/Nothing was changed\.$/);
+    expect(await snapshot(db, area)).toEqual(before);
+    expect(area.sets).toBe(setsBefore);
+    // No pollution leaked out of parsing.
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('accepts the untouched fixture, so each refusal above is about its one change', () => {
+    expect(checkBackup(fixtureText(), NOW).ok).toBe(true);
+  });
+
+  it('tolerates a clock slightly behind the exporting device', () => {
+    const text = broken((b) => {
+      b.events[6].time = NOW + 30 * 60_000;
+      b.events[6].localDate = '2026-03-14';
+    });
+    expect(checkBackup(text, NOW).ok).toBe(true);
+  });
+});
