@@ -18,7 +18,10 @@ export default defineConfig({
       'unlimitedStorage',
       'declarativeNetRequest',
       'alarms',
-      ...(browser === 'firefox' ? [] : []),
+      // The fallback for in-page navigation the page-side guard did not see.
+      'webNavigation',
+      // To give the guard to platform tabs already open when the extension is installed.
+      'scripting',
     ],
     host_permissions: PLATFORM_HOST_PATTERNS,
     action: { default_title: '__MSG_extName__' },

@@ -47,16 +47,32 @@ export default defineContentScript({
       else location.assign(to);
     };
 
+    // Whether the allowances were readable here; where session storage is closed to
+    // content scripts they come from the background instead (guard-hello).
+    let allowancesKnown = false;
+
     const refreshAllowed = () => {
       const now = Date.now();
       const live = state.allowances.filter((a) => a.until > now);
       if (tabId === undefined) {
         state.allowed = new Set();
-        state.pending = profilesWithAllowance(live);
+        state.pending = allowancesKnown
+          ? profilesWithAllowance(live)
+          : new Set((state.profiles ?? []).map((p) => p.id));
       } else {
         state.allowed = tabId === null ? new Set() : allowedInTab(live, tabId);
         state.pending = new Set();
       }
+    };
+
+    const askBackground = async () => {
+      const res = await request((m) => browser.runtime.sendMessage(m), 'guard-hello', {}).catch(
+        () => ({ tabId: null, allowances: [] }),
+      );
+      tabId = res.tabId;
+      state.allowances = parseAllowances(res.allowances, Date.now());
+      allowancesKnown = true;
+      refreshAllowed();
     };
 
     const release = () => {
@@ -69,23 +85,20 @@ export default defineContentScript({
       if (state.profiles === null) return;
       let d = decide(location.href, location.href, state);
       if (d.kind === 'navigate' && tabId === undefined) {
-        // An allowance runs for this profile somewhere: learn whether this is its tab.
-        const res = await request((m) => browser.runtime.sendMessage(m), 'guard-hello', {}).catch(
-          () => ({ tabId: null }),
-        );
-        tabId = res.tabId;
-        refreshAllowed();
+        // An allowance may run for this profile: learn whether this tab holds it.
+        await askBackground();
         d = decide(location.href, location.href, state);
       }
       if (d.kind === 'pass') release();
       else showInterstitial(location.href, true);
     };
 
-    const load = (settings: unknown, allowances: unknown) => {
+    const load = async (settings: unknown, allowances: unknown) => {
       state.profiles = parseSettings(settings).profiles;
       state.allowances = parseAllowances(allowances, Date.now());
       refreshAllowed();
-      void judgeCurrent();
+      if (!allowancesKnown && state.profiles.length > 0) await askBackground();
+      await judgeCurrent();
     };
 
     // Session storage is opened to content scripts by the background, and some browsers
@@ -93,7 +106,9 @@ export default defineContentScript({
     // simply stays blocked.
     const readAllowances = async (): Promise<unknown> => {
       try {
-        return (await browser.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY];
+        const got = (await browser.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY];
+        allowancesKnown = true;
+        return got;
       } catch {
         return undefined;
       }
@@ -106,6 +121,15 @@ export default defineContentScript({
         release();
       });
 
+    browser.runtime.onMessage.addListener((msg: unknown) => {
+      // The background ends an allowance; where session storage is closed to content
+      // scripts this message is how the guard hears of it.
+      if ((msg as { type?: unknown } | null)?.type !== 'allowance-ended') return;
+      tabId = undefined;
+      allowancesKnown = false;
+      refreshAllowed();
+      if (judged) void judgeCurrent();
+    });
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && changes[SETTINGS_KEY]) {
         state.profiles = parseSettings(changes[SETTINGS_KEY].newValue).profiles;

@@ -4,16 +4,18 @@
  * answers. Anything that does not parse is refused without effect.
  */
 
-export const SLIP_KINDS = [
-  'message',
-  'call',
-  'in-person',
-  'replied',
-  'liked-or-reacted',
-  'looked-at-profile',
-  'other',
-] as const;
-export type SlipKind = (typeof SLIP_KINDS)[number];
+import { isCivilDate, type CivilDate } from './streak/calendar';
+import { SLIP_KINDS, type SlipKind } from './streak/events';
+
+/**
+ * The longest import text a message may carry. It mirrors BACKUP_MAX_BYTES in lib/backup
+ * (which this module does not import, so that the page-side guard's bundle stays free of
+ * the database); a string has at least as many UTF-8 bytes as characters, and the
+ * background checks the real limit again.
+ */
+export const IMPORT_TEXT_MAX_CHARS = 5 * 1024 * 1024;
+/** Mirrors GOAL_DAYS_MAX in lib/settings. */
+const GOAL_DAYS_LIMIT = 3650;
 
 export type PageSource = 'interstitial' | 'popup' | 'options';
 
@@ -28,17 +30,29 @@ export interface Requests {
    */
   continue: { url: string; dedupeKey: string };
   /** Undo a mis-tapped entry (allowed for a few seconds after it was written). */
-  undo: { eventId: number };
+  undo: { eventId: string };
   /** The page-side guard asks which tab it is in, to read that tab's allowances. */
   'guard-hello': Record<string, never>;
+  /**
+   * The options page saved a plan that starts a new count (a first plan, or a new start
+   * date): recorded so that past plans keep their streaks once this one ends.
+   */
+  'log-plan-start': { startDate: CivilDate; goalDays: number; dedupeKey: string };
+  /** Replace everything with a backup's contents, all or nothing; checked again here. */
+  'apply-import': { text: string };
+  /** Delete every event and setting, and every blocking and allow rule with them. */
+  'delete-everything': Record<string, never>;
 }
 
 export interface Responses {
-  'log-urge': { ok: true; eventId: number };
-  'log-slip': { ok: true; eventId: number; restarted: boolean };
-  continue: { ok: true; eventId: number; until: number } | { ok: false; error: string };
+  'log-urge': { ok: true; eventId: string };
+  'log-slip': { ok: true; eventId: string; restarted: boolean };
+  continue: { ok: true; eventId: string; until: number } | { ok: false; error: string };
   undo: { ok: boolean };
-  'guard-hello': { tabId: number | null };
+  'guard-hello': { tabId: number | null; allowances: unknown };
+  'log-plan-start': { ok: true; eventId: string };
+  'apply-import': { ok: true } | { ok: false; error: string };
+  'delete-everything': { ok: true } | { ok: false; error: string };
 }
 
 export type MessageType = keyof Requests;
@@ -76,11 +90,28 @@ export function parseMessage(raw: unknown): Message | null {
         return null;
       return raw as Message<'continue'>;
     case 'undo':
-      if (!allowed(['eventId']) || !Number.isSafeInteger(raw.eventId)) return null;
+      if (!allowed(['eventId']) || !isKey(raw.eventId)) return null;
       return raw as Message<'undo'>;
     case 'guard-hello':
       if (!allowed([])) return null;
       return raw as Message<'guard-hello'>;
+    case 'log-plan-start':
+      if (!allowed(['startDate', 'goalDays', 'dedupeKey'])) return null;
+      if (!isCivilDate(raw.startDate) || !isKey(raw.dedupeKey)) return null;
+      if (
+        !Number.isInteger(raw.goalDays) ||
+        (raw.goalDays as number) < 1 ||
+        (raw.goalDays as number) > GOAL_DAYS_LIMIT
+      )
+        return null;
+      return raw as Message<'log-plan-start'>;
+    case 'apply-import':
+      if (!allowed(['text'])) return null;
+      if (typeof raw.text !== 'string' || raw.text.length > IMPORT_TEXT_MAX_CHARS) return null;
+      return raw as Message<'apply-import'>;
+    case 'delete-everything':
+      if (!allowed([])) return null;
+      return raw as Message<'delete-everything'>;
     default:
       return null;
   }

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
-import { setupRuleSync } from './rules-sync';
+import { createAllowOnce } from './allow-once';
+import { eventHandlers } from './events';
+import { guardOpenTabs, setupHistoryFallback } from './history-fallback';
 import { setupInstall } from './install';
 import { setupMessages } from './messages';
+import { setupRuleSync } from './rules-sync';
 import { setupSessionAccess } from './session-access';
 
 // Every listener is registered synchronously in main(): an MV3 worker woken by an event
@@ -9,11 +12,20 @@ import { setupSessionAccess } from './session-access';
 export default defineBackground({
   type: 'module',
   main() {
+    const allowOnce = createAllowOnce(browser);
     setupRuleSync(browser);
     setupInstall(browser);
     setupSessionAccess(browser);
+    setupHistoryFallback(browser);
+    browser.runtime.onInstalled.addListener(() => {
+      guardOpenTabs(browser).catch((e: unknown) => console.error(e));
+    });
     setupMessages(browser, {
-      'guard-hello': (_msg, sender) => Promise.resolve({ tabId: sender.tab?.id ?? null }),
+      ...eventHandlers(browser, allowOnce),
+      'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null),
+    });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (allowOnce.isAlarm(alarm.name)) void allowOnce.endExpired();
     });
   },
 });

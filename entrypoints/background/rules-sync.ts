@@ -8,6 +8,13 @@ export function setupRuleSync(browser: Browser) {
   const resync = () => {
     loadSettings(browser.storage.local)
       .then((s) => sync(s.profiles))
+      .then((r) => {
+        // A pattern the browser's regex engine refuses cannot be enforced by a rule; the
+        // page-side guard still covers it on the platforms' hosts. Say so loudly.
+        for (const x of r.refused) {
+          console.error('No Contact: the browser refused a rule for', x.profileIds, x.reason);
+        }
+      })
       .catch((e: unknown) => console.error('No Contact: could not update blocking rules', e));
   };
   browser.storage.onChanged.addListener((changes, area) => {

@@ -10,8 +10,8 @@ export interface Allowance {
   tabId: number;
   /** Epoch ms. */
   until: number;
-  /** Session rule that lets the tab's requests for the profile through. */
-  ruleId: number;
+  /** Session rules that let the tab's requests for the profile through. */
+  ruleIds: number[];
 }
 
 export function parseAllowances(raw: unknown, now: number): Allowance[] {
@@ -22,7 +22,7 @@ export function parseAllowances(raw: unknown, now: number): Allowance[] {
       a !== null &&
       typeof (a as Allowance).profileId === 'string' &&
       Number.isInteger((a as Allowance).tabId) &&
-      Number.isInteger((a as Allowance).ruleId) &&
+      Array.isArray((a as Allowance).ruleIds) &&
       typeof (a as Allowance).until === 'number' &&
       (a as Allowance).until > now,
   );

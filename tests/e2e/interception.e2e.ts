@@ -7,6 +7,7 @@ import {
   setPlan,
   sleep,
   todayLocal,
+  waitFor,
   waitForHref,
   waitForText,
 } from './harness/helpers';
@@ -44,8 +45,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // back-forward cache may keep the second.
       const page = await b.newPage();
       page.goto(`${SITE}/_e2e/links?sw`);
-      await waitFor(page, 'the service worker to take control', () =>
-        page.evaluate<boolean>('!!navigator.serviceWorker.controller'),
+      await waitFor(
+        () => page.evaluate<boolean>('!!navigator.serviceWorker.controller'),
+        'the service worker to take control',
+        15_000,
       );
       page.goto(`${SITE}/${CACHED}/`);
       await waitForText(page, `Profile ${CACHED}`);
@@ -111,10 +114,33 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await bodyText(page)).toContain('Route /_e2e/links');
       await page.close();
     });
-  });
-}
 
-async function waitFor(_page: E2EPage, what: string, probe: () => Promise<boolean>) {
-  const { waitFor: wait } = await import('./harness/helpers');
-  return wait(probe, what, 15_000);
+    if (name === 'chromium') {
+      it('30 navigations to an unrelated site wake no extension handler', async () => {
+        await b.stopServiceWorker!();
+        const watch = await b.watchServiceWorker!();
+        const page = await b.newPage();
+        for (let i = 0; i < 30; i++) {
+          page.goto(`https://example.org/page-${i}`);
+          await waitForText(page, `Fake example.org/page-${i}`);
+        }
+        // An in-page route change on the unrelated site too.
+        await page.evaluate(`history.pushState({}, '', '/elsewhere')`);
+        await sleep(500);
+        log(`service worker starts during 30 unrelated navigations = ${watch.starts()}`);
+        expect(watch.starts()).toBe(0);
+        // Control: a navigation to a listed profile's platform does wake it (the history
+        // fallback listens there), so the zero above is not a watch that sees nothing.
+        page.goto(`${SITE}/_e2e/links`);
+        await waitForText(page, 'Route /_e2e/links');
+        await page.evaluate(`history.pushState({}, '', '/_e2e/other')`);
+        await waitFor(
+          () => Promise.resolve(watch.starts() > 0),
+          'the worker to wake for the platform',
+        );
+        await watch.stop();
+        await page.close();
+      });
+    }
+  });
 }

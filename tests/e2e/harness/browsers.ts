@@ -29,10 +29,17 @@ export interface E2EBrowser {
   version: string;
   /** Base URL of the extension's pages, ending in '/'. */
   extensionBase: string;
+  /** Whether installing the extension opened its options page (the first run). */
+  firstRunOpened: boolean;
   newPage(): Promise<E2EPage>;
   close(): Promise<void>;
   /** Chromium only: stop the extension's service worker. */
   stopServiceWorker?(): Promise<void>;
+  /**
+   * Chromium only, after stopServiceWorker(): watch the extension's service worker; `starts()` counts how often it
+   * was started since the watch began.
+   */
+  watchServiceWorker?(): Promise<{ starts(): number; stop(): Promise<void> }>;
   /** Chromium only: close and start again with the same browser profile. */
   restart?(): Promise<void>;
 }
@@ -63,6 +70,17 @@ function requireInstalled(name: BrowserName) {
 export function launch(name: BrowserName, sites: FakeSites): Promise<E2EBrowser> {
   requireInstalled(name);
   return name === 'chromium' ? launchChromium(sites) : launchFirefox(sites);
+}
+
+/** Polls for up to `ms` until `probe` gives a value. */
+async function pollFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms = 5000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
 }
 
 // ---------- Chromium through playwright-core ----------
@@ -122,11 +140,19 @@ async function launchChromium(sites: FakeSites): Promise<E2EBrowser> {
     extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
   };
   await start();
+  // Installing opens the first run in a tab of its own; wait for it so that it cannot take
+  // over a tab a test opens, then close it.
+  const firstRun = await pollFor(() =>
+    context.pages().find((p) => p.url().startsWith(`${extensionBase}options.html`)),
+  );
+  const firstRunOpened = firstRun !== undefined;
+  await firstRun?.close();
   const version = context!.browser()?.version() ?? 'unknown';
 
   const self: E2EBrowser = {
     name: 'chromium',
     version: `Chromium ${version}`,
+    firstRunOpened,
     get extensionBase() {
       return extensionBase;
     },
@@ -155,6 +181,31 @@ async function launchChromium(sites: FakeSites): Promise<E2EBrowser> {
       await stopped;
       await cdp.detach();
       await page.close();
+    },
+    async watchServiceWorker() {
+      const page = await context.newPage();
+      await page.goto(`${extensionBase}popup.html`);
+      const cdp = await context.newCDPSession(page);
+      let starts = 0;
+      // Watching starts right after stopServiceWorker(), so the worker is stopped (a new
+      // CDP session gets no report about a worker that is not running).
+      let running = false;
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions) {
+          if (!v.scriptURL.startsWith(extensionBase)) continue;
+          const now = v.runningStatus === 'starting' || v.runningStatus === 'running';
+          if (now && !running) starts++;
+          running = now;
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      return {
+        starts: () => starts,
+        stop: async () => {
+          await cdp.detach();
+          await page.close();
+        },
+      };
     },
     async restart() {
       await context.close();
@@ -207,11 +258,21 @@ async function launchFirefox(sites: FakeSites): Promise<E2EBrowser> {
     },
   });
   await browser.installExtension(EXTENSION_DIR.firefox);
+  const base = `moz-extension://${uuid}/`;
+  const firstRun = await pollFor(async () => {
+    for (const p of await browser.pages()) {
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(`${base}options.html`)) return p;
+    }
+    return undefined;
+  });
+  await firstRun?.close();
   const version = (await browser.version()).replace(/^firefox\//i, 'Firefox ESR ');
   return {
     name: 'firefox',
     version,
-    extensionBase: `moz-extension://${uuid}/`,
+    extensionBase: base,
+    firstRunOpened: firstRun !== undefined,
     newPage: async () => wrapPp(await browser.newPage()),
     close: () => browser.close(),
   };

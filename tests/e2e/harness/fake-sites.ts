@@ -39,7 +39,10 @@ export interface FakeSites {
   requests: LoggedRequest[];
   /** Requests whose host is `host` (or a subdomain) and whose path starts with `pathPrefix`. */
   requestsFor(host: string, pathPrefix: string): LoggedRequest[];
-  /** Every request that names `handle` anywhere in its path or query (page, data, beacon). */
+  /**
+   * Every request that names `handle` anywhere in its path or query (page, data, beacon),
+   * except the test's own scaffolding pages under /_e2e/ whose query lists link targets.
+   */
   requestsNaming(handle: string): LoggedRequest[];
   clear(): void;
   /** Proxy auto-config that sends only the fake hosts to this server (Firefox). */
@@ -211,7 +214,9 @@ export async function startFakeSites(): Promise<FakeSites> {
     },
     requestsNaming(handle) {
       const h = handle.toLowerCase();
-      return requests.filter((r) => r.path.toLowerCase().includes(h));
+      return requests.filter(
+        (r) => !r.path.startsWith('/_e2e/') && r.path.toLowerCase().includes(h),
+      );
     },
     clear() {
       requests.length = 0;

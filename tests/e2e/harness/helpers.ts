@@ -145,3 +145,134 @@ export function todayLocal(offsetDays = 0): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+/** The value shown beside a term of a definition list (`<dt>term</dt><dd>value</dd>`). */
+export function statValue(page: E2EPage, term: string): Promise<string | null> {
+  return page.evaluate<string | null>(`(() => {
+    const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
+    const dt = [...document.querySelectorAll('dt')].find((d) => norm(d.textContent) === ${JSON.stringify(term)});
+    const dd = dt && dt.nextElementSibling;
+    return dd ? norm(dd.textContent) : null;
+  })()`);
+}
+
+/**
+ * How many events the log holds (undone ones included), read with plain IndexedDB from
+ * one of the extension's pages. Null when the log was never created.
+ */
+export function eventCount(extPage: E2EPage): Promise<number | null> {
+  return extPage.evaluate<number | null>(`(async () => {
+    const names = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : ['no-contact'];
+    if (!names.includes('no-contact')) return null;
+    return await new Promise((resolve, reject) => {
+      const open = indexedDB.open('no-contact');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('events')) { db.close(); resolve(null); return; }
+        const req = db.transaction('events').objectStore('events').count();
+        req.onsuccess = () => { db.close(); resolve(req.result); };
+        req.onerror = () => { db.close(); reject(req.error); };
+      };
+    });
+  })()`);
+}
+
+/** The newest events in the log, newest first (kind, source, profileId, what, note, restarted, undoneAt). */
+export function latestEvents(extPage: E2EPage, n = 5): Promise<Record<string, unknown>[]> {
+  return extPage.evaluate<Record<string, unknown>[]>(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('no-contact');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const out = [];
+      const req = db.transaction('events').objectStore('events').index('time').openCursor(null, 'prev');
+      req.onsuccess = () => {
+        const c = req.result;
+        if (!c || out.length >= ${n}) { db.close(); resolve(out); return; }
+        const { kind, source, profileId, what, note, restarted, undoneAt } = c.value;
+        out.push({ kind, source, profileId, what, note, restarted, undoneAt });
+        c.continue();
+      };
+      req.onerror = () => { db.close(); reject(req.error); };
+    };
+  })`);
+}
+
+/** Changes the stored friction settings directly (test setup: a short pause, say). */
+export async function setFriction(b: E2EBrowser, patch: Record<string, unknown>) {
+  const page = await openExtensionPage(b, 'popup.html');
+  await page.evaluate(`(async () => {
+    const api = globalThis.browser || globalThis.chrome;
+    const { settings } = await api.storage.local.get('settings');
+    settings.friction = { ...settings.friction, ...${JSON.stringify(patch)} };
+    await api.storage.local.set({ settings });
+  })()`);
+  await page.close();
+}
+
+/** The toolbar badge's text, read from one of the extension's pages. */
+export function badgeText(extPage: E2EPage): Promise<string> {
+  return extPage.evaluate<string>(
+    `(globalThis.browser || globalThis.chrome).action.getBadgeText({})`,
+  );
+}
+
+/** How many tabs are open, asked from one of the extension's pages. */
+export function tabCount(extPage: E2EPage): Promise<number> {
+  return extPage.evaluate<number>(
+    `(globalThis.browser || globalThis.chrome).tabs.query({}).then((t) => t.length)`,
+  );
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  /** Selectors of the offending elements. */
+  targets: string[];
+  /** The same, at most three: short enough for a failure message. */
+  nodes: string[];
+}
+
+/** Runs axe-core in the page (injected from node_modules the first time) and returns the violations. */
+export async function axeViolations(page: E2EPage): Promise<AxeViolation[]> {
+  const { readFileSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const loaded = await page.evaluate<boolean>(`typeof globalThis.axe === 'object'`);
+  if (!loaded) {
+    const source = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(`${source};\nundefined`);
+  }
+  return page.evaluate<
+    AxeViolation[]
+  >(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+    r.violations.map((v) => {
+      const targets = v.nodes.map((n) => [].concat(n.target).join(' '));
+      return { id: v.id, impact: v.impact, help: v.help, targets, nodes: targets.slice(0, 3) };
+    }))`);
+}
+
+/** Puts a file into the file field labelled `label`, as choosing it in the file dialog would. */
+export async function chooseFile(page: E2EPage, label: string, name: string, text: string) {
+  const sel = await byLabel(page, label);
+  await page.evaluate(`(() => {
+    const input = document.querySelector(${JSON.stringify(sel)});
+    const dt = new DataTransfer();
+    dt.items.add(new File([${JSON.stringify(text)}], ${JSON.stringify(name)}, { type: 'application/json' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  })()`);
+}
+
+/** One key of the extension's storage.local, read from one of its pages. */
+export function storedValue<T = unknown>(extPage: E2EPage, key: string): Promise<T | undefined> {
+  return extPage.evaluate<T | undefined>(
+    `(globalThis.browser || globalThis.chrome).storage.local.get(${JSON.stringify(key)}).then((r) => r[${JSON.stringify(key)}])`,
+  );
+}
+
+/** Types into a text field or text area found by its label (setField suits only <input>). */
+export async function typeInto(page: E2EPage, label: string, text: string) {
+  await page.type(await byLabel(page, label), text);
+}

@@ -1,0 +1,146 @@
+import { launch, type E2EBrowser, type E2EPage } from '../tests/e2e/harness/browsers';
+import { startFakeSites, type FakeSites } from '../tests/e2e/harness/fake-sites';
+import {
+  addProfile,
+  setPlan,
+  todayLocal,
+  waitFor,
+  waitForHref,
+  waitForText,
+} from '../tests/e2e/harness/helpers';
+
+const RUNS = 20;
+const SITE = 'https://www.instagram.com';
+const LISTED = 'jamie.doe';
+const UNLISTED = 'alex.rivera';
+
+const FCP = `(() => {
+  const e = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
+  return e ? performance.timeOrigin + e.startTime : 0;
+})()`;
+const NOW = 'performance.timeOrigin + performance.now()';
+
+export function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+async function paintedAt(page: E2EPage, isTarget: (href: string) => boolean): Promise<number> {
+  await waitForHref(page, isTarget, 'the destination');
+  return waitFor(() => page.evaluate<number>(FCP), 'first contentful paint');
+}
+
+/**
+ * Interception latency in Chromium, against the same navigation to an unlisted profile on
+ * the same fake site: typed, link click and in-page route change; requests leaked; and the
+ * page-side guard's cost on a platform page load.
+ */
+export async function benchInterception(): Promise<Record<string, number>> {
+  const sites: FakeSites = await startFakeSites();
+  const b: E2EBrowser = await launch('chromium', sites);
+  try {
+    await setPlan(b, todayLocal());
+    await addProfile(b, `${SITE}/${LISTED}/`, `@${LISTED}`);
+    const isInterstitial = (h: string) => h.startsWith(`${b.extensionBase}interstitial.html`);
+    const isPage = (path: string) => (h: string) => h.startsWith(`${SITE}${path}`);
+    const out: Record<string, number> = {};
+    sites.clear();
+
+    const series = async (label: string, run: (listed: boolean) => Promise<number>) => {
+      const listed: number[] = [];
+      const unlisted: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        listed.push(await run(true));
+        unlisted.push(await run(false));
+      }
+      out[`${label}P50Ms`] = r1(quantile(listed, 0.5));
+      out[`${label}P95Ms`] = r1(quantile(listed, 0.95));
+      out[`${label}UnlistedP50Ms`] = r1(quantile(unlisted, 0.5));
+      out[`${label}Ratio`] = r1(quantile(listed, 0.5) / quantile(unlisted, 0.5));
+    };
+
+    await series('typed', async (listed) => {
+      const page = await b.newPage();
+      const handle = listed ? LISTED : UNLISTED;
+      const t0 = Date.now();
+      page.goto(`${SITE}/${handle}/`);
+      const t1 = await paintedAt(page, listed ? isInterstitial : isPage(`/${handle}/`));
+      await page.close();
+      return t1 - t0;
+    });
+
+    await series('link', async (listed) => {
+      const page = await b.newPage();
+      const handle = listed ? LISTED : UNLISTED;
+      page.goto(`${SITE}/_e2e/links?to=/${handle}/`);
+      await waitForText(page, 'Route /_e2e/links');
+      const t0 = await page.evaluate<number>(
+        `(() => { const t = ${NOW}; setTimeout(() => document.getElementById('link-0').click()); return t; })()`,
+      );
+      const t1 = await paintedAt(page, listed ? isInterstitial : isPage(`/${handle}/`));
+      await page.close();
+      return t1 - t0;
+    });
+
+    // In-page: route change -> the interstitial's navigation start, and -> its first
+    // paint; an unlisted route renders in place (to the next frame).
+    const toNavStart: number[] = [];
+    await series('inPage', async (listed) => {
+      const page = await b.newPage();
+      page.goto(`${SITE}/_e2e/links`);
+      await waitForText(page, 'Route /_e2e/links');
+      if (!listed) {
+        const ms = await page.evaluate<number>(`new Promise((res) => {
+          const t = performance.now();
+          window.__route('/${UNLISTED}/');
+          requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now() - t)));
+        })`);
+        await page.close();
+        return ms;
+      }
+      const t0 = await page.evaluate<number>(
+        `(() => { const t = ${NOW}; setTimeout(() => { try { window.__route('/${LISTED}/'); } catch {} }); return t; })()`,
+      );
+      const t1 = await paintedAt(page, isInterstitial);
+      toNavStart.push((await page.evaluate<number>('performance.timeOrigin')) - t0);
+      await page.close();
+      return t1 - t0;
+    });
+    out.inPageToNavigationStartP50Ms = r1(quantile(toNavStart, 0.5));
+    out.inPageToNavigationStartP95Ms = r1(quantile(toNavStart, 0.95));
+
+    out.requestsLeaked = sites.requestsNaming(LISTED).length;
+
+    // The guard's cost: the same page on a platform host (guard present) and on a host
+    // the extension never touches.
+    const load = async (origin: string) => {
+      const page = await b.newPage();
+      page.goto(`${origin}/_e2e/links`);
+      await waitForText(page, 'Route /_e2e/links');
+      const ms = await waitFor(
+        () =>
+          page.evaluate<number>(
+            `(() => { const n = performance.getEntriesByType('navigation')[0]; return n && n.loadEventEnd > 0 ? n.loadEventEnd : 0; })()`,
+          ),
+        'load',
+      );
+      await page.close();
+      return ms;
+    };
+    const guarded: number[] = [];
+    const plain: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      guarded.push(await load(SITE));
+      plain.push(await load('https://example.org'));
+    }
+    out.guardPageLoadP50Ms = r1(quantile(guarded, 0.5));
+    out.plainPageLoadP50Ms = r1(quantile(plain, 0.5));
+    out.guardCostP50Ms = r1(quantile(guarded, 0.5) - quantile(plain, 0.5));
+    return out;
+  } finally {
+    await b.close();
+    await sites.close();
+  }
+}

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { benchInterception } from './interception';
+import { benchRules } from './rules';
+import { benchSizes } from './sizes';
+import { benchStats } from './stats';
+
+/**
+ * `npm run bench`: every speed and size figure in one table, saved to
+ * bench/results/latest.json beside the previous run's, so a change can be compared.
+ */
+const RESULTS = 'bench/results';
+const LATEST = `${RESULTS}/latest.json`;
+
+async function main() {
+  const previous: Record<string, Record<string, number>> = existsSync(LATEST)
+    ? (
+        JSON.parse(readFileSync(LATEST, 'utf8')) as {
+          figures: Record<string, Record<string, number>>;
+        }
+      ).figures
+    : {};
+  const figures: Record<string, Record<string, number>> = {};
+  const sections: [string, () => Promise<Record<string, number>> | Record<string, number>][] = [
+    ['sizes (gzip)', () => benchSizes()],
+    ['rules, 500 profiles', benchRules],
+    ['stats, 20,000 events', benchStats],
+    ['interception, Chromium', benchInterception],
+  ];
+  for (const [name, run] of sections) {
+    process.stderr.write(`bench: ${name}...\n`);
+    figures[name] = await run();
+  }
+  const rows: string[][] = [['section', 'figure', 'value', 'previous']];
+  for (const [section, values] of Object.entries(figures)) {
+    for (const [k, v] of Object.entries(values)) {
+      rows.push([section, k, String(v), String(previous[section]?.[k] ?? '')]);
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows)
+    console.log(
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
+  mkdirSync(RESULTS, { recursive: true });
+  if (existsSync(LATEST)) writeFileSync(`${RESULTS}/previous.json`, readFileSync(LATEST));
+  writeFileSync(LATEST, `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`);
+  console.log(`\nSaved to ${LATEST} (the run before is in ${RESULTS}/previous.json).`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

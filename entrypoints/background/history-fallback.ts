@@ -1,0 +1,55 @@
+import type { WxtBrowser as Browser } from 'wxt/browser';
+import { ALLOWANCES_KEY, allowedInTab, parseAllowances } from '@/lib/guard/allowances';
+import { matchProfile } from '@/lib/match';
+import { PLATFORM_DOMAINS, PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
+import { loadSettings } from '@/lib/settings';
+
+/** Only the platforms' hosts wake the background; other sites never do. */
+export const HISTORY_FILTER = {
+  url: PLATFORM_DOMAINS.flatMap((d) => [{ hostEquals: d }, { hostSuffix: `.${d}` }]),
+};
+
+/**
+ * The fallback behind the page-side guard: an in-page route change the guard did not see
+ * (a tab opened before the extension was installed, or a guard that failed to load) is
+ * caught after the fact and the tab shown the interstitial.
+ */
+export function setupHistoryFallback(browser: Browser) {
+  browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
+    if (details.frameId !== 0) return;
+    void (async () => {
+      const settings = await loadSettings(browser.storage.local);
+      const profile = matchProfile(details.url, settings.profiles);
+      if (!profile) return;
+      const raw = (await browser.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY];
+      if (allowedInTab(parseAllowances(raw, Date.now()), details.tabId).has(profile.id)) return;
+      await browser.tabs.update(details.tabId, {
+        url: `${browser.runtime.getURL('/interstitial.html')}#${details.url}`,
+      });
+    })().catch((e: unknown) => console.error('No Contact: history fallback failed', e));
+  }, HISTORY_FILTER);
+}
+
+/**
+ * Content scripts reach only pages loaded after installation: give the guard to platform
+ * tabs that were already open, so their in-page navigation is covered from now on.
+ */
+export async function guardOpenTabs(browser: Browser) {
+  const tabs = await browser.tabs.query({ url: PLATFORM_HOST_PATTERNS });
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      const target = { tabId: tab.id };
+      try {
+        await browser.scripting.executeScript({
+          target,
+          files: ['/content-scripts/guard-main.js'],
+          world: 'MAIN',
+        });
+        await browser.scripting.executeScript({ target, files: ['/content-scripts/guard.js'] });
+      } catch {
+        // A tab that cannot be scripted (discarded, an error page) is guarded on its next load.
+      }
+    }),
+  );
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type BrowserName, type E2EBrowser } from './harness/browsers';
+import { startFakeSites, type FakeSites } from './harness/fake-sites';
+import {
+  addProfile,
+  openExtensionPage,
+  setPlan,
+  sleep,
+  todayLocal,
+  waitFor,
+  waitForHref,
+  waitForText,
+} from './harness/helpers';
+
+const SITE = 'https://www.instagram.com';
+const HANDLE = 'jamie.doe';
+const PROFILE = `${SITE}/${HANDLE}/`;
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`${name}: allow once`, () => {
+    let sites: FakeSites;
+    let b: E2EBrowser;
+    const log = (msg: string) => console.log(`[${name}] ${msg}`);
+    const isInterstitial = (h: string) => h.startsWith(`${b.extensionBase}interstitial.html`);
+    const pageRequests = () =>
+      sites.requestsFor('instagram.com', `/${HANDLE}`).filter((r) => r.dest === 'document');
+
+    beforeAll(async () => {
+      sites = await startFakeSites();
+      b = await launch(name, sites);
+      log(`browser: ${b.version}`);
+      await setPlan(b, todayLocal());
+      await addProfile(b, PROFILE, `@${HANDLE}`);
+      // One minute, the shortest allowance, so the test can see it end.
+      const ext = await openExtensionPage(b, 'options.html');
+      await ext.evaluate(`(async () => {
+        const api = globalThis.browser || globalThis.chrome;
+        const { settings } = await api.storage.local.get('settings');
+        settings.friction.allowMinutes = 1;
+        await api.storage.local.set({ settings });
+      })()`);
+      await ext.close();
+    });
+    afterAll(async () => {
+      await b?.close();
+      await sites?.close();
+    });
+
+    it('opens the profile in that tab only, and blocks it again when the allowance ends', async () => {
+      const a = await b.newPage();
+      a.goto(PROFILE);
+      await waitForHref(a, isInterstitial, 'the interstitial in tab A');
+      sites.clear();
+      const res = await a.evaluate<{ ok: boolean }>(
+        `(globalThis.browser || globalThis.chrome).runtime.sendMessage({ type: 'continue', url: ${JSON.stringify(PROFILE)}, dedupeKey: 'e2e-allow-1' })`,
+      );
+      expect(res.ok).toBe(true);
+      a.goto(PROFILE);
+      await waitForText(a, `Profile ${HANDLE}`);
+      log(`allowed tab: document requests for /${HANDLE} = ${pageRequests().length}`);
+      expect(pageRequests()).toHaveLength(1);
+
+      // Another tab is still blocked while the allowance runs.
+      const other = await b.newPage();
+      sites.clear();
+      other.goto(PROFILE);
+      await waitForHref(other, isInterstitial, 'the interstitial in tab B');
+      await sleep(300);
+      log(`other tab during the allowance: requests for /${HANDLE} = ${pageRequests().length}`);
+      expect(pageRequests()).toHaveLength(0);
+      await other.close();
+
+      // When the minute is over, the page in tab A is replaced and stays blocked.
+      const started = Date.now();
+      await waitFor(async () => isInterstitial(await a.href()), 'the allowance to end', 120_000);
+      log(`allowance ended after ${Math.round((Date.now() - started) / 1000)} s more`);
+      sites.clear();
+      a.goto(PROFILE);
+      await sleep(300);
+      await waitForHref(a, isInterstitial, 'the interstitial in tab A again');
+      log(`tab A after the allowance: requests for /${HANDLE} = ${pageRequests().length}`);
+      expect(pageRequests()).toHaveLength(0);
+    });
+  });
+}

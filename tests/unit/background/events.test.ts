@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createAllowOnce } from '@/entrypoints/background/allow-once';
+import { eventHandlers } from '@/entrypoints/background/events';
+import type { Message } from '@/lib/messaging';
+import { allEvents } from '@/lib/db/events';
+import { createDb } from '@/lib/db/schema';
+import { recognise } from '@/lib/profiles';
+import { defaultSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { stubBrowser } from './stub-browser';
+
+let n = 0;
+async function setup(change: (s: Settings) => Settings = (s) => s) {
+  const s = stubBrowser();
+  const r = recognise('https://www.instagram.com/jamie.doe/');
+  const m = recognise('https://www.facebook.com/co.parent');
+  if (!r.ok || !m.ok) throw new Error('fixture');
+  const settings: Settings = change({
+    ...defaultSettings(),
+    plan: { startDate: '2026-11-01', goalDays: 30, looksRestart: true },
+    profiles: [
+      { ...r.profile, mode: 'block', addedAt: 1 },
+      { ...m.profile, mode: 'modified', addedAt: 2 },
+    ],
+  });
+  await s.api.storage.local.set({ [SETTINGS_KEY]: settings });
+  const db = createDb(`events-test-${++n}`);
+  const handlers = eventHandlers(s.browser, createAllowOnce(s.browser), () => db);
+  const call = <T extends Message['type']>(msg: Message<T>, tabId?: number) =>
+    (handlers[msg.type] as (m: Message<T>, s: { tab?: { id?: number } }) => Promise<unknown>)(msg, {
+      tab: tabId === undefined ? undefined : { id: tabId },
+    });
+  return { s, db, call };
+}
+
+describe('background event handlers', () => {
+  it('Continue on a listed profile logs one restarting look, however often it is sent', async () => {
+    const { s, db, call } = await setup();
+    const msg = {
+      type: 'continue',
+      url: 'https://www.instagram.com/jamie.doe/',
+      dedupeKey: 'visit-1',
+    } as const;
+    const [a, b] = await Promise.all([call(msg, 5), call(msg, 5)]);
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toMatchObject({ ok: true });
+    const events = await allEvents(db);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      kind: 'slip',
+      what: 'looked-at-profile',
+      restarted: true,
+      profileId: 'instagram:jamie.doe',
+    });
+    expect(s.rules().length).toBeGreaterThan(0);
+  });
+
+  it('a look does not restart when the person chose so', async () => {
+    const { db, call } = await setup((x) => ({ ...x, plan: { ...x.plan!, looksRestart: false } }));
+    await call(
+      { type: 'continue', url: 'https://www.instagram.com/jamie.doe/', dedupeKey: 'k' },
+      5,
+    );
+    expect((await allEvents(db))[0]).toMatchObject({ kind: 'slip', restarted: false });
+  });
+
+  it('Continue on a Modified profile logs a necessary contact', async () => {
+    const { db, call } = await setup();
+    await call({ type: 'continue', url: 'https://m.facebook.com/co.parent', dedupeKey: 'k' }, 5);
+    const [e] = await allEvents(db);
+    expect(e).toMatchObject({ kind: 'necessary-contact', profileId: 'facebook:co.parent' });
+  });
+
+  it('refuses an address that is not a listed profile, or a sender without a tab, and logs nothing', async () => {
+    const { s, db, call } = await setup();
+    for (const url of [
+      'https://www.instagram.com/someone.else/',
+      'javascript:alert(1)',
+      'data:text/html,x',
+    ]) {
+      expect(await call({ type: 'continue', url, dedupeKey: url }, 5)).toMatchObject({ ok: false });
+    }
+    expect(
+      await call({ type: 'continue', url: 'https://www.instagram.com/jamie.doe/', dedupeKey: 'z' }),
+    ).toMatchObject({ ok: false });
+    expect(await allEvents(db)).toHaveLength(0);
+    expect(s.rules()).toHaveLength(0);
+  });
+
+  it('logs urges and slips, and undoes a mis-tap', async () => {
+    const { db, call } = await setup();
+    await call({ type: 'log-urge', source: 'popup', dedupeKey: 'u1' });
+    const slip = (await call({
+      type: 'log-slip',
+      source: 'popup',
+      what: 'call',
+      note: '  ',
+      dedupeKey: 's1',
+    })) as { eventId: string; restarted: boolean };
+    expect(slip.restarted).toBe(true);
+    expect(await call({ type: 'undo', eventId: slip.eventId })).toEqual({ ok: true });
+    const events = await allEvents(db);
+    expect(events.map((e) => e.kind).sort()).toEqual(['slip', 'urge-resisted']);
+    const s = events.find((e) => e.kind === 'slip')!;
+    expect(s.undoneAt).toBeTypeOf('number');
+    expect('note' in s).toBe(false);
+  });
+});

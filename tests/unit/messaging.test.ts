@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage, senderMaySend } from '@/lib/messaging';
+
+const ID = 'ext-id';
+const ORIGIN = 'chrome-extension://ext-id/';
+
+describe('message protocol', () => {
+  it('accepts each well-formed request', () => {
+    const good = [
+      { type: 'log-urge', source: 'popup', dedupeKey: 'k1' },
+      { type: 'log-urge', source: 'interstitial', dedupeKey: 'k1', profileId: 'instagram:x' },
+      { type: 'log-slip', source: 'popup', what: 'message', dedupeKey: 'k2' },
+      { type: 'log-slip', source: 'popup', what: 'other', note: 'a note', dedupeKey: 'k2' },
+      { type: 'continue', url: 'https://www.instagram.com/x/', dedupeKey: 'k3' },
+      { type: 'undo', eventId: 'e1' },
+      { type: 'guard-hello' },
+    ];
+    for (const m of good) expect(parseMessage(m), JSON.stringify(m)).toEqual(m);
+  });
+
+  it('refuses anything else', () => {
+    const bad: unknown[] = [
+      null,
+      'log-urge',
+      [],
+      { type: 'nope' },
+      { type: 'log-urge', source: 'web', dedupeKey: 'k' },
+      { type: 'log-urge', source: 'popup' },
+      { type: 'log-urge', source: 'popup', dedupeKey: '' },
+      { type: 'log-urge', source: 'popup', dedupeKey: 'k', extra: 1 },
+      { type: 'log-slip', source: 'popup', what: 'shouting', dedupeKey: 'k' },
+      { type: 'log-slip', source: 'popup', what: 'call', note: 'x'.repeat(1001), dedupeKey: 'k' },
+      { type: 'continue', url: 42, dedupeKey: 'k' },
+      { type: 'continue', url: 'x'.repeat(9000), dedupeKey: 'k' },
+      { type: 'undo', eventId: 5 },
+      { type: 'guard-hello', tabId: 3 },
+      JSON.parse('{"type":"guard-hello","__proto__":{"polluted":true}}'),
+    ];
+    for (const m of bad) expect(parseMessage(m), JSON.stringify(m)).toBeNull();
+  });
+
+  it('lets only the extension send, and web pages only the guard message', () => {
+    const page = { id: ID, url: `${ORIGIN}popup.html` };
+    const content = { id: ID, url: 'https://www.instagram.com/', tab: { id: 4 } };
+    expect(senderMaySend('continue', page, ID, ORIGIN)).toBe(true);
+    expect(senderMaySend('guard-hello', content, ID, ORIGIN)).toBe(true);
+    expect(senderMaySend('continue', content, ID, ORIGIN)).toBe(false);
+    expect(senderMaySend('log-urge', content, ID, ORIGIN)).toBe(false);
+    expect(senderMaySend('guard-hello', { ...content, id: 'other' }, ID, ORIGIN)).toBe(false);
+    expect(senderMaySend('log-urge', { ...page, id: 'other' }, ID, ORIGIN)).toBe(false);
+  });
+});
