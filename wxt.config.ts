@@ -24,11 +24,15 @@ export default defineConfig({
       'scripting',
     ],
     host_permissions: PLATFORM_HOST_PATTERNS,
+    // A custom site is asked for, one origin at a time, when the person adds it.
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
     web_accessible_resources: [
       // The interstitial is the target of the redirect rules: a redirect to an extension
       // page that is not web-accessible ends on an error page when a site's link is clicked.
-      { resources: ['interstitial.html'], matches: PLATFORM_HOST_PATTERNS },
+      // Any site can link to a profile (a search result, a message), and the redirect is
+      // checked against the page the link was on, so every origin must be allowed.
+      { resources: ['interstitial.html'], matches: ['<all_urls>'] },
     ],
     ...(browser === 'firefox'
       ? {

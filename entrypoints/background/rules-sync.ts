@@ -1,13 +1,18 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { createRuleSync, type DnrAdapter } from '@/lib/rules/reconcile';
 import { loadSettings, SETTINGS_KEY } from '@/lib/settings';
+import { syncCustomGuard } from './custom-guard';
 
 export function setupRuleSync(browser: Browser) {
   const dnr = browser.declarativeNetRequest as unknown as DnrAdapter;
   const sync = createRuleSync(dnr, browser.runtime.getURL('/interstitial.html'));
   const resync = () => {
     loadSettings(browser.storage.local)
-      .then((s) => sync(s.profiles))
+      .then(async (s) => {
+        const result = await sync(s.profiles);
+        await syncCustomGuard(browser, s.profiles);
+        return result;
+      })
       .then((r) => {
         // A pattern the browser's regex engine refuses cannot be enforced by a rule; the
         // page-side guard still covers it on the platforms' hosts. Say so loudly.
@@ -20,6 +25,9 @@ export function setupRuleSync(browser: Browser) {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) resync();
   });
+  // A custom site's access granted or withdrawn changes where the guard may run.
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
   // Dynamic rules persist, but the extension's URL (Firefox) or the compiler can change
   // between versions: rebuild on install, update and browser start.
   browser.runtime.onInstalled.addListener(resync);

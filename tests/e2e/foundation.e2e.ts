@@ -78,6 +78,22 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await page.close();
     });
 
+    it('a link to the profile on another site (a search result) shows the interstitial', async () => {
+      const page = await b.newPage();
+      page.goto(`https://example.org/_e2e/links?to=${encodeURIComponent(PROFILE)}`);
+      await waitForText(page, 'Fake example.org/_e2e/links');
+      await expectBlocked('link from another site', async () => {
+        await page.click('#link-0');
+        await waitForHref(
+          page,
+          (h) => h.startsWith(`${b.extensionBase}interstitial.html`),
+          'the interstitial',
+        );
+        await waitForText(page, 'Day 1');
+      });
+      await page.close();
+    });
+
     it('another profile on the same site loads normally', async () => {
       sites.clear();
       const page = await b.newPage();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { E2EBrowser, E2EPage } from './browsers';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -237,8 +239,6 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page (injected from node_modules the first time) and returns the violations. */
 export async function axeViolations(page: E2EPage): Promise<AxeViolation[]> {
-  const { readFileSync } = await import('node:fs');
-  const { resolve } = await import('node:path');
   const loaded = await page.evaluate<boolean>(`typeof globalThis.axe === 'object'`);
   if (!loaded) {
     const source = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
