@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type BrowserName, type E2EBrowser } from './harness/browsers';
-import { startFakeSites, type FakeSites } from './harness/fake-sites';
+import { describe, expect, it } from 'vitest';
+import type { BrowserName } from './harness/browsers';
+import { browserSuite } from './harness/suite';
 import {
   addProfile,
   openExtensionPage,
@@ -18,17 +18,7 @@ const PROFILE = `${SITE}/${HANDLE}/`;
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: allow once`, () => {
-    let sites: FakeSites;
-    let b: E2EBrowser;
-    const log = (msg: string) => console.log(`[${name}] ${msg}`);
-    const isInterstitial = (h: string) => h.startsWith(`${b.extensionBase}interstitial.html`);
-    const pageRequests = () =>
-      sites.requestsFor('instagram.com', `/${HANDLE}`).filter((r) => r.dest === 'document');
-
-    beforeAll(async () => {
-      sites = await startFakeSites();
-      b = await launch(name, sites);
-      log(`browser: ${b.version}`);
+    const s = browserSuite(name, async ({ b }) => {
       await setPlan(b, todayLocal());
       await addProfile(b, PROFILE, `@${HANDLE}`);
       // One minute, the shortest allowance, so the test can see it end.
@@ -41,12 +31,12 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       })()`);
       await ext.close();
     });
-    afterAll(async () => {
-      await b?.close();
-      await sites?.close();
-    });
+    const { log, isInterstitial } = s;
+    const pageRequests = () =>
+      s.sites.requestsFor('instagram.com', `/${HANDLE}`).filter((r) => r.dest === 'document');
 
     it('opens the profile in that tab only, and blocks it again when the allowance ends', async () => {
+      const { b, sites } = s;
       const a = await b.newPage();
       a.goto(PROFILE);
       await waitForHref(a, isInterstitial, 'the interstitial in tab A');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type BrowserName, type E2EBrowser } from './harness/browsers';
-import { startFakeSites, type FakeSites } from './harness/fake-sites';
+import { describe, expect, it } from 'vitest';
+import type { BrowserName } from './harness/browsers';
+import { browserSuite } from './harness/suite';
 import {
   addProfile,
   bodyText,
@@ -16,12 +16,12 @@ const OTHER = 'https://www.instagram.com/alex.rivera/';
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: the first thin path`, () => {
-    let sites: FakeSites;
-    let b: E2EBrowser;
-    const log = (msg: string) => console.log(`[${name}] ${msg}`);
+    const s = browserSuite(name);
+    const { log } = s;
 
     /** Navigates a fresh tab to the listed profile and expects the interstitial, 0 requests. */
     async function expectBlocked(how: string, navigate: () => Promise<void>) {
+      const { sites } = s;
       sites.clear();
       await navigate();
       const leaked = sites.requestsFor('instagram.com', '/jamie.doe');
@@ -30,6 +30,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     }
 
     async function typedVisit() {
+      const { b } = s;
       const page = await b.newPage();
       page.goto(PROFILE);
       await waitForHref(
@@ -42,17 +43,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await page.close();
     }
 
-    beforeAll(async () => {
-      sites = await startFakeSites();
-      b = await launch(name, sites);
-      log(`browser: ${b.version}`);
-    });
-    afterAll(async () => {
-      await b?.close();
-      await sites?.close();
-    });
-
     it('adds an Instagram profile on the options page as a person would', async () => {
+      const { b } = s;
       await setPlan(b, todayLocal());
       await addProfile(b, PROFILE, 'Instagram · @jamie.doe');
     });
@@ -62,6 +54,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('a link clicked on the site shows the interstitial and sends nothing', async () => {
+      const { b } = s;
       const page = await b.newPage();
       const links = `https://www.instagram.com/_e2e/links?to=${encodeURIComponent(PROFILE)}`;
       page.goto(links);
@@ -79,6 +72,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('a link to the profile on another site (a search result) shows the interstitial', async () => {
+      const { b } = s;
       const page = await b.newPage();
       page.goto(`https://example.org/_e2e/links?to=${encodeURIComponent(PROFILE)}`);
       await waitForText(page, 'Fake example.org/_e2e/links');
@@ -95,6 +89,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('another profile on the same site loads normally', async () => {
+      const { b, sites } = s;
       sites.clear();
       const page = await b.newPage();
       page.goto(OTHER);
@@ -104,6 +99,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('the popup shows Day 1', async () => {
+      const { b } = s;
       const popup = await openExtensionPage(b, 'popup.html');
       await waitForText(popup, 'Day 1');
       await popup.close();
@@ -111,11 +107,13 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     if (name === 'chromium') {
       it('still blocks after the service worker is stopped', async () => {
+        const { b } = s;
         await b.stopServiceWorker!();
         await expectBlocked('typed, worker stopped', typedVisit);
       });
 
       it('still blocks after a browser restart with the same profile', async () => {
+        const { b } = s;
         await b.restart!();
         await expectBlocked('typed, after restart', typedVisit);
       });

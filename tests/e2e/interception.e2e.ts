@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type BrowserName, type E2EBrowser, type E2EPage } from './harness/browsers';
-import { startFakeSites, type FakeSites } from './harness/fake-sites';
+import { describe, expect, it } from 'vitest';
+import type { BrowserName, E2EPage } from './harness/browsers';
+import { browserSuite } from './harness/suite';
 import {
   addProfile,
   bodyText,
@@ -19,31 +19,23 @@ const BACK = 'robin.back';
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: every route to a listed profile is stopped`, () => {
-    let sites: FakeSites;
-    let b: E2EBrowser;
-    const log = (msg: string) => console.log(`[${name}] ${msg}`);
-    const isInterstitial = (h: string) => h.startsWith(`${b.extensionBase}interstitial.html`);
-
     async function expectInterstitial(page: E2EPage, handle: string, how: string) {
-      await waitForHref(page, isInterstitial, `the interstitial (${how})`);
+      await waitForHref(page, s.isInterstitial, `the interstitial (${how})`);
       await waitForText(page, `@${handle}`);
       // The "seen" beacon fires 300 ms after a profile renders: give it time to show up.
       await sleep(500);
-      const leaked = sites.requestsNaming(handle);
-      log(
+      const leaked = s.sites.requestsNaming(handle);
+      s.log(
         `${how}: requests naming ${handle} (page, data, beacon) = ${leaked.length}${leaked.map((r) => ` ${r.path} [${r.dest}]`).join('')}`,
       );
       expect(leaked).toEqual([]);
     }
 
-    beforeAll(async () => {
-      sites = await startFakeSites();
-      b = await launch(name, sites);
-      log(`browser: ${b.version}`);
-      await setPlan(b, todayLocal());
+    const s = browserSuite(name, async () => {
+      await setPlan(s.b, todayLocal());
       // Visited before being listed: the site's service worker caches these pages, and the
       // back-forward cache may keep the second.
-      const page = await b.newPage();
+      const page = await s.b.newPage();
       page.goto(`${SITE}/_e2e/links?sw`);
       await waitFor(
         () => page.evaluate<boolean>('!!navigator.serviceWorker.controller'),
@@ -55,36 +47,32 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // Proof that the test below is about a service-worker page, not the network rules.
       expect(await page.evaluate<boolean>('!!navigator.serviceWorker.controller')).toBe(true);
       await page.close();
-      for (const h of [HANDLE, CACHED, BACK]) await addProfile(b, `${SITE}/${h}/`, `@${h}`);
-    });
-    afterAll(async () => {
-      await b?.close();
-      await sites?.close();
+      for (const h of [HANDLE, CACHED, BACK]) await addProfile(s.b, `${SITE}/${h}/`, `@${h}`);
     });
 
     it('an in-page link to the profile shows the interstitial; nothing naming it is sent', async () => {
-      const page = await b.newPage();
+      const page = await s.b.newPage();
       page.goto(`${SITE}/_e2e/links?spa&to=/${HANDLE}/`);
       await waitForText(page, 'Route /_e2e/links');
-      sites.clear();
+      s.sites.clear();
       await page.click('#link-0');
       await expectInterstitial(page, HANDLE, 'in-page link');
       await page.close();
     });
 
     it("the router's own pushState to the profile is stopped before its data fetch", async () => {
-      const page = await b.newPage();
+      const page = await s.b.newPage();
       page.goto(`${SITE}/_e2e/links`);
       await waitForText(page, 'Route /_e2e/links');
-      sites.clear();
+      s.sites.clear();
       await page.evaluate(`window.__route('/${HANDLE}/')`).catch(() => undefined);
       await expectInterstitial(page, HANDLE, 'router pushState');
       await page.close();
     });
 
     it('a page the site serves from its service worker cache is replaced', async () => {
-      const page = await b.newPage();
-      sites.clear();
+      const page = await s.b.newPage();
+      s.sites.clear();
       page.goto(`${SITE}/${CACHED}/`);
       await expectInterstitial(page, CACHED, 'service-worker cache');
       await page.close();
@@ -93,23 +81,23 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('speculation-rules prefetch and prerender of the profile send nothing', async () => {
       // Control: the same page speculating an unlisted profile does fetch it, so the zero
       // below is the extension's doing, not a browser that ignores the hints.
-      const control = await b.newPage();
-      sites.clear();
+      const control = await s.b.newPage();
+      s.sites.clear();
       control.goto(`${SITE}/_e2e/links?speculate=/alex.rivera/`);
       await waitForText(control, 'Route /_e2e/links');
       await sleep(1500);
-      const fetched = sites.requestsFor('instagram.com', '/alex.rivera/');
-      log(`speculation control: requests for unlisted alex.rivera = ${fetched.length}`);
+      const fetched = s.sites.requestsFor('instagram.com', '/alex.rivera/');
+      s.log(`speculation control: requests for unlisted alex.rivera = ${fetched.length}`);
       expect(fetched.length).toBeGreaterThan(0);
       await control.close();
 
-      const page = await b.newPage();
+      const page = await s.b.newPage();
       page.goto(`${SITE}/_e2e/links?speculate=/${HANDLE}/`);
       await waitForText(page, 'Route /_e2e/links');
-      sites.clear();
+      s.sites.clear();
       await sleep(1500);
-      const leaked = sites.requestsNaming(HANDLE);
-      log(`speculation rules: requests naming ${HANDLE} = ${leaked.length}`);
+      const leaked = s.sites.requestsNaming(HANDLE);
+      s.log(`speculation rules: requests naming ${HANDLE} = ${leaked.length}`);
       expect(leaked).toEqual([]);
       expect(await bodyText(page)).toContain('Route /_e2e/links');
       await page.close();
@@ -117,9 +105,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     if (name === 'chromium') {
       it('30 navigations to an unrelated site wake no extension handler', async () => {
-        await b.stopServiceWorker!();
-        const watch = await b.watchServiceWorker!();
-        const page = await b.newPage();
+        await s.b.stopServiceWorker!();
+        const watch = await s.b.watchServiceWorker!();
+        const page = await s.b.newPage();
         for (let i = 0; i < 30; i++) {
           page.goto(`https://example.org/page-${i}`);
           await waitForText(page, `Fake example.org/page-${i}`);
@@ -127,7 +115,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         // An in-page route change on the unrelated site too.
         await page.evaluate(`history.pushState({}, '', '/elsewhere')`);
         await sleep(500);
-        log(`service worker starts during 30 unrelated navigations = ${watch.starts()}`);
+        s.log(`service worker starts during 30 unrelated navigations = ${watch.starts()}`);
         expect(watch.starts()).toBe(0);
         // Control: a navigation to a listed profile's platform does wake it (the history
         // fallback listens there), so the zero above is not a watch that sees nothing.

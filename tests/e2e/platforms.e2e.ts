@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { everyPlatform } from '../unit/profiles/fixtures';
 import { CASES } from '../unit/profiles/url-cases';
-import { launch, type BrowserName, type E2EBrowser } from './harness/browsers';
-import { startFakeSites, type FakeSites } from './harness/fake-sites';
+import type { BrowserName } from './harness/browsers';
+import { browserSuite } from './harness/suite';
 import {
   addProfile,
   dynamicRuleCount,
@@ -69,20 +69,9 @@ const hostAndPath = (u: string) => {
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: every form of a listed profile, on five platforms`, () => {
-    let sites: FakeSites;
-    let b: E2EBrowser;
-    const log = (msg: string) => console.log(`[${name}] ${msg}`);
-
-    beforeAll(async () => {
-      sites = await startFakeSites();
-      b = await launch(name, sites);
-      log(`browser: ${b.version}`);
-      await setPlan(b, todayLocal());
-      for (const p of PLATFORMS) await addProfile(b, p.add, p.shown);
-    });
-    afterAll(async () => {
-      await b?.close();
-      await sites?.close();
+    const s = browserSuite(name, async () => {
+      await setPlan(s.b, todayLocal());
+      for (const p of PLATFORMS) await addProfile(s.b, p.add, p.shown);
     });
 
     it('stops each form before any request, and lets lookalikes load', async () => {
@@ -90,37 +79,41 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       let loaded = 0;
       for (const p of PLATFORMS) {
         for (const url of p.blocked) {
-          sites.clear();
-          const page = await b.newPage();
+          s.sites.clear();
+          const page = await s.b.newPage();
           page.goto(url);
-          await waitForHref(page, (h) => h.startsWith(`${b.extensionBase}interstitial.html`), url);
+          await waitForHref(
+            page,
+            (h) => h.startsWith(`${s.b.extensionBase}interstitial.html`),
+            url,
+          );
           await sleep(100);
           const { host, path } = hostAndPath(url);
-          const leaked = sites.requests.filter((r) => r.host.endsWith(host) && r.path === path);
+          const leaked = s.sites.requests.filter((r) => r.host.endsWith(host) && r.path === path);
           expect(leaked, url).toEqual([]);
           stopped++;
           await page.close();
         }
         for (const url of p.loads) {
-          sites.clear();
-          const page = await b.newPage();
+          s.sites.clear();
+          const page = await s.b.newPage();
           page.goto(url);
           const { host, path } = hostAndPath(url);
           await waitForText(page, `${path.split('?')[0]}`);
           expect(
-            sites.requests.some((r) => r.host.endsWith(host) && r.path === path),
+            s.sites.requests.some((r) => r.host.endsWith(host) && r.path === path),
             url,
           ).toBe(true);
           loaded++;
           await page.close();
         }
       }
-      log(`forms stopped with 0 requests: ${stopped}; lookalikes loaded: ${loaded}`);
+      s.log(`forms stopped with 0 requests: ${stopped}; lookalikes loaded: ${loaded}`);
     });
 
     if (name === 'chromium') {
       it("the browser's own rule matching agrees with the table", async () => {
-        const page = await openExtensionPage(b, 'options.html');
+        const page = await openExtensionPage(s.b, 'options.html');
         await page.evaluate(`(async () => {
           const { settings } = await chrome.storage.local.get('settings');
           settings.profiles = ${JSON.stringify(everyPlatform())};
@@ -146,7 +139,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
           const expected = CASES.find(([x]) => x === u)![1] !== null;
           return expected !== outcomes[i]! > 0;
         });
-        log(`testMatchOutcome on ${urls.length} addresses: ${disagreements.length} disagreements`);
+        s.log(
+          `testMatchOutcome on ${urls.length} addresses: ${disagreements.length} disagreements`,
+        );
         expect(disagreements).toEqual([]);
         await page.close();
       });

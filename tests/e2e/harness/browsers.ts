@@ -161,7 +161,8 @@ async function launchChromium(sites: FakeSites): Promise<E2EBrowser> {
       // The ServiceWorker domain of a page of the extension's own origin reaches its worker;
       // its status events tell when the worker has really stopped.
       const page = await context.newPage();
-      await page.goto(`${extensionBase}popup.html`);
+      // A page of the extension that runs no script of its own, so it wakes nothing.
+      await page.goto(`${extensionBase}manifest.json`);
       const cdp = await context.newCDPSession(page);
       const stopped = new Promise<void>((res, rej) => {
         const timer = setTimeout(() => rej(new Error('the service worker did not stop')), 10_000);
@@ -184,7 +185,8 @@ async function launchChromium(sites: FakeSites): Promise<E2EBrowser> {
     },
     async watchServiceWorker() {
       const page = await context.newPage();
-      await page.goto(`${extensionBase}popup.html`);
+      // A page of the extension that runs no script of its own, so it wakes nothing.
+      await page.goto(`${extensionBase}manifest.json`);
       const cdp = await context.newCDPSession(page);
       let starts = 0;
       // Watching starts right after stopServiceWorker(), so the worker is stopped (a new

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll } from 'vitest';
+import { launch, type BrowserName, type E2EBrowser } from './browsers';
+import { startFakeSites, type FakeSites } from './fake-sites';
+
+export interface Suite {
+  readonly b: E2EBrowser;
+  readonly sites: FakeSites;
+  /** A line in the run's output, marked with the browser's name. */
+  log: (msg: string) => void;
+  /** Whether an address is the extension's interstitial. */
+  isInterstitial: (href: string) => boolean;
+}
+
+/**
+ * One browser with the built extension and a fresh fake-site server for a describe block:
+ * started before its tests (then `setup`), closed after them. Prints the browser version.
+ */
+export function browserSuite(name: BrowserName, setup?: (s: Suite) => Promise<void>): Suite {
+  let b: E2EBrowser | undefined;
+  let sites: FakeSites | undefined;
+  const suite: Suite = {
+    get b() {
+      if (!b) throw new Error('the browser is not started yet');
+      return b;
+    },
+    get sites() {
+      if (!sites) throw new Error('the fake sites are not started yet');
+      return sites;
+    },
+    log: (msg) => console.log(`[${name}] ${msg}`),
+    isInterstitial: (href) => href.startsWith(`${suite.b.extensionBase}interstitial.html`),
+  };
+  beforeAll(async () => {
+    sites = await startFakeSites();
+    b = await launch(name, sites);
+    suite.log(`browser: ${b.version}`);
+    await setup?.(suite);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await sites?.close();
+  });
+  return suite;
+}
