@@ -113,13 +113,15 @@ export default defineContentScript({
         return undefined;
       }
     };
-    Promise.all([browser.storage.local.get(SETTINGS_KEY), readAllowances()])
-      .then(([s, a]) => load(s[SETTINGS_KEY], a))
-      .catch(() => {
-        // Unreadable storage: stay unsure (route changes go to the network rules) and let
-        // the page's own requests go; the rules still stop the profile's addresses.
-        release();
-      });
+    const readAndJudge = () =>
+      Promise.all([browser.storage.local.get(SETTINGS_KEY), readAllowances()])
+        .then(([s, a]) => load(s[SETTINGS_KEY], a))
+        .catch(() => {
+          // Unreadable storage: stay unsure (route changes go to the network rules) and
+          // let the page's own requests go; the rules still stop the profile's addresses.
+          release();
+        });
+    void readAndJudge();
 
     browser.runtime.onMessage.addListener((msg: unknown) => {
       // The background ends an allowance; where session storage is closed to content
@@ -178,12 +180,15 @@ export default defineContentScript({
       true,
     );
 
-    // A restore from the back-forward cache runs no new content script; the main-world
-    // half holds the page's requests again on pagehide, so judge and release here.
+    // A restore from the back-forward cache runs no new content script, and a page in the
+    // cache may have missed storage changes (Firefox does not deliver them there): read
+    // the list again and judge. The main-world half holds the page's requests from
+    // pagehide until then.
     window.addEventListener('pageshow', (e) => {
       if (e.persisted) {
-        refreshAllowed();
-        void judgeCurrent();
+        tabId = undefined;
+        allowancesKnown = false;
+        void readAndJudge();
       }
     });
 

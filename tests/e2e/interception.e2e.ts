@@ -31,6 +31,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(leaked).toEqual([]);
     }
 
+    let backTab: E2EPage;
     const s = browserSuite(name, async () => {
       await setPlan(s.b, todayLocal());
       // Visited before being listed: the site's service worker caches these pages, and the
@@ -47,6 +48,13 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // Proof that the test below is about a service-worker page, not the network rules.
       expect(await page.evaluate<boolean>('!!navigator.serviceWorker.controller')).toBe(true);
       await page.close();
+      // A profile seen before it was listed, then left: Back returns to it from the
+      // back-forward cache (or the service worker's cache), with no request either way.
+      backTab = await s.b.newPage();
+      backTab.goto(`${SITE}/${BACK}/`);
+      await waitForText(backTab, `Profile ${BACK}`);
+      backTab.goto(`${SITE}/_e2e/links?after`);
+      await waitForText(backTab, 'Route /_e2e/links');
       for (const h of [HANDLE, CACHED, BACK]) await addProfile(s.b, `${SITE}/${h}/`, `@${h}`);
     });
 
@@ -76,6 +84,13 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       page.goto(`${SITE}/${CACHED}/`);
       await expectInterstitial(page, CACHED, 'service-worker cache');
       await page.close();
+    });
+
+    it('the back button into a profile seen before it was listed shows the interstitial', async () => {
+      s.sites.clear();
+      backTab.goBack();
+      await expectInterstitial(backTab, BACK, 'back button');
+      await backTab.close();
     });
 
     it('speculation-rules prefetch and prerender of the profile send nothing', async () => {
