@@ -351,11 +351,13 @@ function checkChange(v: unknown, path: string): Change {
   const o = obj(v, path);
   const kind = oneOf(o.kind, `the kind of ${path}`, [
     'remove-profile',
+    'switch-to-modified',
     'lower-friction',
     'end-plan',
   ] as const);
   switch (kind) {
     case 'remove-profile':
+    case 'switch-to-modified':
       fields(o, path, ['kind', 'profileId']);
       return { kind, profileId: str(o.profileId, `the profile of ${path}`, 600) };
     case 'lower-friction':

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { createAllowOnce } from './allow-once';
+import { setupCoolingOff } from './cooling-off';
 import { eventHandlers } from './events';
 import { guardOpenTabs, setupHistoryFallback } from './history-fallback';
 import { setupInstall } from './install';
 import { setupMessages } from './messages';
+import { optionsHandlers } from './options-handlers';
 import { setupRuleSync } from './rules-sync';
 import { setupSessionAccess } from './session-access';
 
@@ -20,7 +22,9 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(() => {
       guardOpenTabs(browser).catch((e: unknown) => console.error(e));
     });
+    setupCoolingOff(browser);
     setupMessages(browser, {
+      ...optionsHandlers(browser),
       ...eventHandlers(browser, allowOnce),
       'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null),
     });

@@ -1,27 +1,77 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { useOptionsFirstRun } from '@/components/hooks/use-options-first-run';
+import {
+  optionsBrowserFamily,
+  useOptionsProtection,
+} from '@/components/hooks/use-options-protection';
 import { useSettings } from '@/components/hooks/use-settings';
+import { PendingList } from '@/components/options/PendingList';
+import { Warnings } from '@/components/options/Warnings';
+import { cancelChange } from './actions';
+import { DataSection } from './sections/DataSection';
+import { FirstRunView } from './sections/FirstRunView';
+import { HistorySection } from './sections/HistorySection';
 import { PlanSection } from './sections/PlanSection';
 import { ProfilesSection } from './sections/ProfilesSection';
 
+/*
+ * How the first run and the sections relate: the first run is a guided sequence shown at
+ * the page's plain address (which is what installing opens) until it is finished; after
+ * that the plain address opens the Plan section. Deep links (#plan, #profiles, #history,
+ * #data) always open their section, finished or not, and #start always opens the guide,
+ * so every step can be revisited. The guide and the sections write the same settings.
+ */
+
 const SECTIONS = [
+  { id: 'start', title: 'Setup guide' },
   { id: 'plan', title: 'Plan' },
   { id: 'profiles', title: 'Profiles' },
+  { id: 'history', title: 'History' },
+  { id: 'data', title: 'Your data' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
-function currentSection(): SectionId {
+function hashSection(): SectionId | null {
   const h = location.hash.slice(1);
-  return SECTIONS.some((s) => s.id === h) ? (h as SectionId) : 'plan';
+  return SECTIONS.find((s) => s.id === h)?.id ?? null;
 }
 
 export function App() {
   const settings = useSettings();
-  const [section, setSection] = useState<SectionId>(currentSection());
+  const firstRun = useOptionsFirstRun();
+  const [hash, setHash] = useState<SectionId | null>(hashSection());
+  const { weaknesses, privateAllowed, grantAccess } = useOptionsProtection(
+    settings?.profiles ?? null,
+  );
+  const kind = optionsBrowserFamily();
+
   useEffect(() => {
-    const on = () => setSection(currentSection());
+    const on = () => setHash(hashSection());
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
+
+  const state = firstRun.state;
+  const section: SectionId | null = !state ? null : (hash ?? (state.done ? 'plan' : 'start'));
+
+  useEffect(() => {
+    const title = SECTIONS.find((s) => s.id === section)?.title;
+    document.title = title ? `${title} · No Contact` : 'No Contact';
+  }, [section]);
+
+  const openExtensionSettings =
+    kind === 'firefox'
+      ? undefined
+      : () => {
+          const page = kind === 'edge' ? 'edge://extensions' : 'chrome://extensions';
+          browser.tabs
+            .create({ url: `${page}/?id=${browser.runtime.id}` })
+            .catch((e: unknown) => console.error(e));
+        };
+
+  const ready = settings && state && section;
+
   return (
     <div class="layout">
       <header>
@@ -38,12 +88,45 @@ export function App() {
           </ul>
         </nav>
       </header>
-      <main>
-        {!settings ? null : section === 'plan' ? (
-          <PlanSection settings={settings} />
-        ) : (
-          <ProfilesSection settings={settings} />
-        )}
+      <main aria-busy={ready ? undefined : 'true'}>
+        {ready &&
+          (section === 'start' ? (
+            <FirstRunView
+              settings={settings}
+              state={state}
+              update={firstRun.update}
+              privateAllowed={privateAllowed}
+              browserKind={kind}
+              onOpenExtensionSettings={openExtensionSettings}
+              onFinished={() => {
+                location.hash = '#plan';
+              }}
+            />
+          ) : (
+            <>
+              {!state.done && (
+                <p class="notice">
+                  Setup isn’t finished yet. <a href="#start">Continue the setup guide</a>
+                </p>
+              )}
+              <Warnings
+                weaknesses={weaknesses}
+                onGrantAccess={grantAccess}
+                onOpenExtensionSettings={openExtensionSettings}
+              />
+              <PendingList
+                pending={settings.pending}
+                profiles={settings.profiles}
+                onCancel={(id) => {
+                  cancelChange(id).catch((e: unknown) => console.error(e));
+                }}
+              />
+              {section === 'plan' && <PlanSection settings={settings} />}
+              {section === 'profiles' && <ProfilesSection settings={settings} />}
+              {section === 'history' && <HistorySection settings={settings} />}
+              {section === 'data' && <DataSection />}
+            </>
+          ))}
       </main>
     </div>
   );

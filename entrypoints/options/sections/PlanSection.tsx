@@ -1,71 +1,46 @@
-import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { isCivilDate, localDate, systemTimeZone } from '@/lib/streak/calendar';
-import { updateSettings, type Settings } from '@/lib/settings';
+import { EndPlanForm } from '@/components/options/EndPlanForm';
+import { FrictionForm } from '@/components/options/FrictionForm';
+import { PlanForm } from '@/components/options/PlanForm';
+import { ReasonsEditor } from '@/components/options/ReasonsEditor';
+import type { Settings } from '@/lib/settings';
+import { outcomeText, proposeChange, savePlan, saveReasons, today } from '../actions';
 
 export function PlanSection({ settings }: { settings: Settings }) {
-  const today = localDate(Date.now(), systemTimeZone());
-  const [start, setStart] = useState(settings.plan?.startDate ?? today);
-  const [goal, setGoal] = useState(String(settings.plan?.goalDays ?? 30));
-  const [errors, setErrors] = useState<{ start?: string; goal?: string }>({});
-  const [saved, setSaved] = useState(false);
-
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const next: typeof errors = {};
-    if (!isCivilDate(start)) next.start = 'Enter the date No Contact started, like 2026-03-14.';
-    const g = Number(goal);
-    if (!Number.isInteger(g) || g < 1 || g > 3650)
-      next.goal = 'Enter a whole number of days between 1 and 3650.';
-    setErrors(next);
-    setSaved(false);
-    if (next.start || next.goal) return;
-    await updateSettings(browser.storage.local, (s) => ({
-      ...s,
-      plan: { startDate: start, goalDays: g, looksRestart: s.plan?.looksRestart ?? true },
-    }));
-    setSaved(true);
-  };
-
+  const endWaiting = settings.pending.some((p) => p.change.kind === 'end-plan');
   return (
-    <section aria-labelledby="plan-h">
-      <h2 id="plan-h">Plan</h2>
-      <form onSubmit={save} noValidate>
-        <div class="field">
-          <label for="start-date">Start date</label>
-          <input
-            id="start-date"
-            type="date"
-            value={start}
-            aria-invalid={!!errors.start}
-            aria-describedby="start-date-error"
-            onInput={(e) => setStart(e.currentTarget.value)}
+    <>
+      <section aria-labelledby="plan-h">
+        <h2 id="plan-h">Plan</h2>
+        <PlanForm plan={settings.plan} today={today(settings)} onSave={savePlan} />
+      </section>
+      <section aria-labelledby="friction-h">
+        <h2 id="friction-h">Before “Continue anyway”</h2>
+        <FrictionForm
+          friction={settings.friction}
+          onSave={async (friction) =>
+            outcomeText(await proposeChange({ kind: 'set-friction', friction }))
+          }
+        />
+      </section>
+      <section aria-labelledby="reasons-h">
+        <h2 id="reasons-h">Your reasons</h2>
+        <p class="muted">One of them is shown on the blocked page, in your own words.</p>
+        <ReasonsEditor reasons={settings.reasons} onChange={saveReasons} />
+      </section>
+      {settings.plan && (
+        <section aria-labelledby="end-h">
+          <h2 id="end-h">End the plan</h2>
+          <EndPlanForm
+            waiting={endWaiting}
+            onEnd={async (reason) => {
+              const r = await proposeChange({ kind: 'end-plan', reason });
+              return endWaiting
+                ? 'The reason was changed; the time stays the same.'
+                : outcomeText(r);
+            }}
           />
-          <p id="start-date-error" class="error">
-            {errors.start}
-          </p>
-        </div>
-        <div class="field">
-          <label for="goal-days">Goal (days)</label>
-          <input
-            id="goal-days"
-            type="number"
-            min={1}
-            max={3650}
-            value={goal}
-            aria-invalid={!!errors.goal}
-            aria-describedby="goal-days-error"
-            onInput={(e) => setGoal(e.currentTarget.value)}
-          />
-          <p id="goal-days-error" class="error">
-            {errors.goal}
-          </p>
-        </div>
-        <button class="primary" type="submit">
-          Save plan
-        </button>
-        <p aria-live="polite">{saved ? 'Saved.' : ''}</p>
-      </form>
-    </section>
+        </section>
+      )}
+    </>
   );
 }

@@ -1,84 +1,67 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { recognise } from '@/lib/profiles';
-import { updateSettings, type Settings } from '@/lib/settings';
+import { ProfileForm } from '@/components/options/ProfileForm';
+import { ProfileList } from '@/components/options/ProfileList';
+import type { ProfileMode } from '@/lib/profiles/types';
+import type { Settings } from '@/lib/settings';
+import { addProfile, outcomeText, proposeChange } from '../actions';
+
+/** The profile form and list; used by the Profiles section and the first run alike. */
+export function ProfilesEditor({
+  settings,
+  defaultMode = 'block',
+}: {
+  settings: Settings;
+  defaultMode?: ProfileMode;
+}) {
+  const [status, setStatus] = useState<{
+    text: string;
+    error: boolean;
+    /** The waiting change the text is about: once it is cancelled (or done), the text goes. */
+    pendingId?: string;
+  } | null>(null);
+  const act = (p: Parameters<typeof proposeChange>[0], appliedText: string) => {
+    setStatus(null);
+    proposeChange(p)
+      .then((r) =>
+        setStatus({ text: outcomeText(r, appliedText), error: false, pendingId: r.pending?.id }),
+      )
+      .catch((e: unknown) =>
+        setStatus({ text: e instanceof Error ? e.message : String(e), error: true }),
+      );
+  };
+  return (
+    <>
+      <ProfileForm profiles={settings.profiles} defaultMode={defaultMode} onAdd={addProfile} />
+      <h3>Listed</h3>
+      <ProfileList
+        profiles={settings.profiles}
+        pending={settings.pending}
+        onRemove={(profileId) => act({ kind: 'remove-profile', profileId }, 'Removed.')}
+        onSetMode={(profileId, mode) =>
+          act(
+            { kind: 'set-mode', profileId, mode },
+            mode === 'block' ? 'Fully blocked again.' : 'Saved.',
+          )
+        }
+      />
+      <p class={status?.error ? 'error' : undefined} role="status">
+        {status && (!status.pendingId || settings.pending.some((p) => p.id === status.pendingId))
+          ? status.text
+          : ''}
+      </p>
+    </>
+  );
+}
 
 export function ProfilesSection({ settings }: { settings: Settings }) {
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const result = text.trim() ? recognise(text, settings.profiles) : null;
-
-  const add = async (e: Event) => {
-    e.preventDefault();
-    const r = recognise(text, settings.profiles);
-    if (!r.ok) {
-      setError(r.message);
-      return;
-    }
-    try {
-      await updateSettings(browser.storage.local, (s) => {
-        // Checked again against what is stored now: another tab may have added it meanwhile.
-        if (s.profiles.some((p) => p.id === r.profile.id)) return s;
-        return {
-          ...s,
-          profiles: [...s.profiles, { ...r.profile, mode: 'block', addedAt: Date.now() }],
-        };
-      });
-      setText('');
-      setError(null);
-    } catch {
-      setError('The profile could not be saved. Nothing was changed; please try again.');
-    }
-  };
-
-  const hint = error ?? (result ? (result.ok ? result.profile.display : result.message) : null);
-  const hintIsError = error !== null || (result !== null && !result.ok);
-
   return (
     <section aria-labelledby="profiles-h">
       <h2 id="profiles-h">Profiles</h2>
       <p class="muted">
-        Paste the address of a profile you want to stop seeing. Every form of that address is
-        covered.
+        Paste the address of a profile you want a pause in front of. Every form of that address is
+        covered, and the page is stopped before anything reaches the site.
       </p>
-      <form onSubmit={add} noValidate>
-        <div class="field">
-          <label for="profile-address">Profile address</label>
-          <div class="field-row">
-            <input
-              id="profile-address"
-              type="text"
-              inputMode="url"
-              autoComplete="off"
-              spellcheck={false}
-              value={text}
-              aria-describedby="profile-hint"
-              aria-invalid={hintIsError}
-              onInput={(e) => {
-                setText(e.currentTarget.value);
-                setError(null);
-              }}
-            />
-            <button class="primary" type="submit">
-              Add profile
-            </button>
-          </div>
-          <p id="profile-hint" class={hintIsError ? 'error' : 'muted'} aria-live="polite">
-            {hint}
-          </p>
-        </div>
-      </form>
-      {settings.profiles.length === 0 ? (
-        <p>No profiles listed yet.</p>
-      ) : (
-        <ul class="profile-list" aria-label="Listed profiles">
-          {settings.profiles.map((p) => (
-            <li key={p.id}>
-              <span>{p.display}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProfilesEditor settings={settings} />
     </section>
   );
 }

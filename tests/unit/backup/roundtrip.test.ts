@@ -30,6 +30,13 @@ async function someData() {
     ...s,
     plan: { startDate: '2026-02-01', goalDays: 60, looksRestart: false, timeZone: 'Asia/Tokyo' },
     reasons: ['I matter too.'],
+    // Every kind of waiting change survives the trip.
+    pending: (['remove-profile', 'switch-to-modified'] as const).map((kind, i) => ({
+      id: `pending-${i}`,
+      change: { kind, profileId: 'instagram:jamie.doe' },
+      requestedAt: NOW - 1000,
+      dueAt: NOW - 1000 + 86_400_000,
+    })),
   }));
   await addEvent(db, {
     kind: 'urge-resisted',

@@ -1,0 +1,149 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Friction } from '@/lib/settings';
+import { described, FieldNote, focusFirstInvalid, isBadInput } from './Field';
+import { checkAllowMinutes, checkPause } from './validate';
+
+/**
+ * The pause before "Continue anyway", the typed phrase, and how long Continue lets the
+ * person in. Shows the values in force; what is waiting to lower them is shown in the
+ * list of waiting changes, not here, so the form never pretends a change already happened.
+ */
+export function FrictionForm({
+  friction,
+  onSave,
+}: {
+  friction: Friction;
+  /** Resolves to what happened, in words; rejects with a message. */
+  onSave: (f: Friction) => Promise<string>;
+}) {
+  const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const [pause, setPause] = useState(String(friction.pauseSeconds));
+  const [phrase, setPhrase] = useState(friction.phraseRequired);
+  const [minutes, setMinutes] = useState(String(friction.allowMinutes));
+  const [bad, setBad] = useState({ pause: false, minutes: false });
+  const [errors, setErrors] = useState<{ pause?: string; minutes?: string }>({});
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (dirty) return;
+    setPause(String(friction.pauseSeconds));
+    setPhrase(friction.phraseRequired);
+    setMinutes(String(friction.allowMinutes));
+  }, [friction.pauseSeconds, friction.phraseRequired, friction.allowMinutes]);
+
+  const edited = () => {
+    setDirty(true);
+    setStatus(null);
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const p = checkPause({ value: pause, badInput: bad.pause });
+    const m = checkAllowMinutes({ value: minutes, badInput: bad.minutes });
+    setErrors({ pause: p.ok ? undefined : p.message, minutes: m.ok ? undefined : m.message });
+    setStatus(null);
+    if (!p.ok || !m.ok) {
+      setTimeout(() => focusFirstInvalid(form.current), 0);
+      return;
+    }
+    setBusy(true);
+    try {
+      const text = await onSave({
+        pauseSeconds: p.value,
+        phraseRequired: phrase,
+        allowMinutes: m.value,
+      });
+      setStatus({ text, error: false });
+      setDirty(false);
+    } catch (err) {
+      setStatus({
+        text: err instanceof Error ? err.message : 'This could not be saved. Nothing was changed.',
+        error: true,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate>
+      <div class="field">
+        <label for={`${id}-pause`}>Pause before Continue (seconds)</label>
+        <input
+          id={`${id}-pause`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={60}
+          step={1}
+          value={pause}
+          {...described(`${id}-pause-note`, errors.pause)}
+          onInput={(e) => {
+            setPause(e.currentTarget.value);
+            setBad((b) => ({ ...b, pause: isBadInput(e.currentTarget) }));
+            setErrors((x) => ({ ...x, pause: undefined }));
+            edited();
+          }}
+        />
+        <FieldNote
+          id={`${id}-pause-note`}
+          error={errors.pause}
+          hint="From 0 to 60. A short wait gives the urge time to pass; Go back is always there at once."
+        />
+      </div>
+      <div class="field check">
+        <input
+          id={`${id}-phrase`}
+          type="checkbox"
+          checked={phrase}
+          aria-describedby={`${id}-phrase-note`}
+          onChange={(e) => {
+            setPhrase(e.currentTarget.checked);
+            edited();
+          }}
+        />
+        <label for={`${id}-phrase`}>Ask me to type a short phrase before Continue</label>
+        <p id={`${id}-phrase-note`} class="muted field-note">
+          Typing it out makes the choice a deliberate one.
+        </p>
+      </div>
+      <div class="field">
+        <label for={`${id}-minutes`}>Continue lets me in for (minutes)</label>
+        <input
+          id={`${id}-minutes`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          step={1}
+          value={minutes}
+          {...described(`${id}-minutes-note`, errors.minutes)}
+          onInput={(e) => {
+            setMinutes(e.currentTarget.value);
+            setBad((b) => ({ ...b, minutes: isBadInput(e.currentTarget) }));
+            setErrors((x) => ({ ...x, minutes: undefined }));
+            edited();
+          }}
+        />
+        <FieldNote
+          id={`${id}-minutes-note`}
+          error={errors.minutes}
+          hint="From 1 to 60. Only that one profile, in that one tab."
+        />
+      </div>
+      <p class="muted">
+        Making these stricter works at once. Making them easier waits 24 hours, and you can cancel
+        it meanwhile.
+      </p>
+      <button class="primary" type="submit" disabled={busy}>
+        Save pause and phrase
+      </button>
+      <p class={status?.error ? 'error' : undefined} role="status">
+        {status?.text ?? ''}
+      </p>
+    </form>
+  );
+}

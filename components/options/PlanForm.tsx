@@ -1,0 +1,158 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { DEFAULT_GOAL_DAYS, type Plan } from '@/lib/settings';
+import type { CivilDate } from '@/lib/streak/calendar';
+import { described, FieldNote, focusFirstInvalid, isBadInput } from './Field';
+import { checkGoal, checkStartDate } from './validate';
+
+export interface PlanValues {
+  startDate: CivilDate;
+  goalDays: number;
+  looksRestart: boolean;
+}
+
+/**
+ * Start date, goal, and (outside the first run) whether looking restarts the count.
+ * Every field is checked before anything is saved; a save that fails changes nothing.
+ */
+export function PlanForm({
+  plan,
+  today,
+  submitLabel = 'Save plan',
+  showLooks = true,
+  onSave,
+}: {
+  plan: Plan | null;
+  today: CivilDate;
+  submitLabel?: string;
+  showLooks?: boolean;
+  /** Saves; resolves to the status to show ("Saved."), rejects with a message to show. */
+  onSave: (v: PlanValues) => Promise<string>;
+}) {
+  const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const [start, setStart] = useState(plan?.startDate ?? today);
+  const [goal, setGoal] = useState(String(plan?.goalDays ?? DEFAULT_GOAL_DAYS));
+  const [looks, setLooks] = useState(plan?.looksRestart ?? true);
+  const [bad, setBad] = useState({ start: false, goal: false });
+  const [errors, setErrors] = useState<{ start?: string; goal?: string }>({});
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Another tab (or the first run) may change the plan; show what is stored, unless the
+  // person is in the middle of editing.
+  const [dirty, setDirty] = useState(false);
+  useEffect(() => {
+    if (dirty) return;
+    setStart(plan?.startDate ?? today);
+    setGoal(String(plan?.goalDays ?? DEFAULT_GOAL_DAYS));
+    setLooks(plan?.looksRestart ?? true);
+  }, [plan?.startDate, plan?.goalDays, plan?.looksRestart]);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const s = checkStartDate({ value: start, badInput: bad.start }, today);
+    const g = checkGoal({ value: goal, badInput: bad.goal });
+    const next = { start: s.ok ? undefined : s.message, goal: g.ok ? undefined : g.message };
+    setErrors(next);
+    setStatus(null);
+    if (!s.ok || !g.ok) {
+      // After the render that marks them invalid.
+      setTimeout(() => focusFirstInvalid(form.current), 0);
+      return;
+    }
+    setBusy(true);
+    try {
+      const text = await onSave({ startDate: s.value, goalDays: g.value, looksRestart: looks });
+      setStatus({ text, error: false });
+      setDirty(false);
+    } catch (err) {
+      setStatus({
+        text:
+          err instanceof Error ? err.message : 'The plan could not be saved. Nothing was changed.',
+        error: true,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const edited = () => {
+    setDirty(true);
+    setStatus(null);
+  };
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate>
+      <div class="field">
+        <label for={`${id}-start`}>Start date</label>
+        <input
+          id={`${id}-start`}
+          type="date"
+          value={start}
+          max={today}
+          {...described(`${id}-start-note`, errors.start)}
+          onInput={(e) => {
+            setStart(e.currentTarget.value);
+            setBad((b) => ({ ...b, start: isBadInput(e.currentTarget) }));
+            setErrors((x) => ({ ...x, start: undefined }));
+            edited();
+          }}
+        />
+        <FieldNote
+          id={`${id}-start-note`}
+          error={errors.start}
+          hint="The first day without contact counts as day 1. Today, or an earlier day."
+        />
+      </div>
+      <div class="field">
+        <label for={`${id}-goal`}>Goal (days)</label>
+        <input
+          id={`${id}-goal`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={3650}
+          step={1}
+          value={goal}
+          {...described(`${id}-goal-note`, errors.goal)}
+          onInput={(e) => {
+            setGoal(e.currentTarget.value);
+            setBad((b) => ({ ...b, goal: isBadInput(e.currentTarget) }));
+            setErrors((x) => ({ ...x, goal: undefined }));
+            edited();
+          }}
+        />
+        <FieldNote
+          id={`${id}-goal-note`}
+          error={errors.goal}
+          hint="About 30 days is usual. The count goes on after the goal."
+        />
+      </div>
+      {showLooks && (
+        <div class="field check">
+          <input
+            id={`${id}-looks`}
+            type="checkbox"
+            checked={looks}
+            aria-describedby={`${id}-looks-note`}
+            onChange={(e) => {
+              setLooks(e.currentTarget.checked);
+              edited();
+            }}
+          />
+          <label for={`${id}-looks`}>Looking at a listed profile restarts my count</label>
+          <p id={`${id}-looks-note`} class="muted field-note">
+            Either way a look is written down as a slip. Some people prefer to keep the count and
+            just note it; both are honest.
+          </p>
+        </div>
+      )}
+      <button class="primary" type="submit" disabled={busy}>
+        {submitLabel}
+      </button>
+      <p class={status?.error ? 'error' : undefined} role="status">
+        {status?.text ?? ''}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,197 @@
+import { useId, useState } from 'preact/hooks';
+import { recognise, recogniseCustom } from '@/lib/profiles';
+import type {
+  CustomKind,
+  Profile,
+  ProfileMode,
+  Recognised,
+  Recognition,
+} from '@/lib/profiles/types';
+import { described, FieldNote } from './Field';
+
+function siteOf(text: string): string | null {
+  try {
+    const t = text.trim();
+    const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `https://${t}`);
+    return u.hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Paste an address; it is recognised as it is typed ("Instagram · @jamie.doe") or the
+ * reason it can't be listed is shown. An address on a site No Contact does not know can be
+ * listed as a custom site or path, which the page then asks the browser's permission for.
+ */
+export function ProfileForm({
+  profiles,
+  defaultMode = 'block',
+  onAdd,
+}: {
+  profiles: readonly Profile[];
+  defaultMode?: ProfileMode;
+  /**
+   * Called synchronously from the submit event, so a permission prompt it opens still
+   * counts as the person's own action. Resolves to an error message, or null when added.
+   */
+  onAdd: (profile: Recognised, mode: ProfileMode) => Promise<string | null>;
+}) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState<ProfileMode>(defaultMode);
+  const [customKind, setCustomKind] = useState<CustomKind | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const plain: Recognition | null = text.trim() ? recognise(text, profiles) : null;
+  const unknownSite = plain !== null && !plain.ok && plain.reason === 'unknown-site';
+  const result: Recognition | null =
+    unknownSite && customKind ? recogniseCustom(text, customKind, profiles) : plain;
+  const site = unknownSite ? siteOf(text) : null;
+
+  // An unknown site is not a mistake: it is a question (list it as a custom entry?).
+  const refusal = result && !result.ok && !(unknownSite && !customKind) ? result.message : null;
+  const shownError = error ?? refusal;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setStatus('');
+    const r = text.trim()
+      ? unknownSite && customKind
+        ? recogniseCustom(text, customKind, profiles)
+        : recognise(text, profiles)
+      : recognise('', profiles);
+    if (!r.ok) {
+      setError(
+        r.reason === 'unknown-site' && !customKind
+          ? `${r.message} Choose one of the two options below first.`
+          : r.message,
+      );
+      return;
+    }
+    setBusy(true);
+    // No await before this call: a permission request needs the click's user gesture.
+    const pending = onAdd(r.profile, mode);
+    const failed = await pending.catch((err: unknown) =>
+      err instanceof Error ? err.message : 'The profile could not be added. Nothing was changed.',
+    );
+    setBusy(false);
+    if (failed) {
+      setError(failed);
+      return;
+    }
+    setText('');
+    setCustomKind(null);
+    setError(null);
+    setStatus(
+      mode === 'modified'
+        ? `Added ${r.profile.display}. It now shows a calm reminder before it opens.`
+        : `Added ${r.profile.display}. It is blocked from now on.`,
+    );
+    setMode(defaultMode);
+  };
+
+  let hint =
+    'For example https://www.instagram.com/their.name/ — every form of the address is covered.';
+  if (result?.ok) {
+    hint = result.profile.display;
+  } else if (unknownSite && !customKind) {
+    hint = plain?.ok === false ? plain.message : hint;
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <div class="field">
+        <label for={`${id}-address`}>Profile address</label>
+        <div class="field-row">
+          <input
+            id={`${id}-address`}
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellcheck={false}
+            value={text}
+            {...described(`${id}-address-note`, shownError)}
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              setError(null);
+              setStatus('');
+            }}
+          />
+          <button class="primary" type="submit" disabled={busy}>
+            Add profile
+          </button>
+        </div>
+        <FieldNote id={`${id}-address-note`} error={shownError} hint={hint} />
+      </div>
+      {unknownSite && (
+        <fieldset class="choices">
+          <legend>List {site ?? 'this site'} as a custom entry</legend>
+          <div class="check">
+            <input
+              type="radio"
+              id={`${id}-site`}
+              name={`${id}-custom`}
+              checked={customKind === 'site'}
+              onChange={() => {
+                setCustomKind('site');
+                setError(null);
+              }}
+            />
+            <label for={`${id}-site`}>The whole site, with its subdomains</label>
+          </div>
+          <div class="check">
+            <input
+              type="radio"
+              id={`${id}-path`}
+              name={`${id}-custom`}
+              checked={customKind === 'path'}
+              onChange={() => {
+                setCustomKind('path');
+                setError(null);
+              }}
+            />
+            <label for={`${id}-path`}>Only this address and everything under it</label>
+          </div>
+          <p class="muted">
+            Your browser will ask you to let No Contact reach {site ?? 'this site'}; without that,
+            it can’t stop the page from loading.
+          </p>
+        </fieldset>
+      )}
+      <fieldset class="choices">
+        <legend>How to treat this profile</legend>
+        <div class="check">
+          <input
+            type="radio"
+            id={`${id}-block`}
+            name={`${id}-mode`}
+            checked={mode === 'block'}
+            onChange={() => setMode('block')}
+          />
+          <label for={`${id}-block`}>Block it</label>
+        </div>
+        <div class="check">
+          <input
+            type="radio"
+            id={`${id}-modified`}
+            name={`${id}-mode`}
+            checked={mode === 'modified'}
+            aria-describedby={`${id}-modified-note`}
+            onChange={() => setMode('modified')}
+          />
+          <label for={`${id}-modified`}>
+            Modified No Contact (you share children, a home or a workplace)
+          </label>
+        </div>
+        <p id={`${id}-modified-note`} class="muted field-note">
+          Modified shows a calm reminder to keep it brief and about what is necessary; going on is
+          noted as necessary contact and never restarts your count.
+        </p>
+      </fieldset>
+      <p role="status">{status}</p>
+    </form>
+  );
+}

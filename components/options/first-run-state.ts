@@ -1,0 +1,51 @@
+import { NO_SITUATION, type Situation } from './SituationCheck';
+
+/**
+ * Where the person is in the first run, kept in storage.local under a key of the options
+ * page's own, so the first run can be left and resumed. Deleting everything clears it
+ * with the rest, and the first run starts over.
+ */
+export const FIRST_RUN_KEY = 'options.firstRun';
+
+export const FIRST_RUN_STEPS = [
+  { id: 'plan', title: 'When did No Contact start?' },
+  { id: 'situation', title: 'Is plain No Contact right for you?' },
+  { id: 'profiles', title: 'Whose profiles should wait behind a pause?' },
+  { id: 'reasons', title: 'Your reasons' },
+  { id: 'private', title: 'Private windows' },
+] as const;
+export type StepId = (typeof FIRST_RUN_STEPS)[number]['id'];
+
+export interface FirstRunState {
+  version: 1;
+  step: StepId;
+  done: boolean;
+  situation: Situation;
+}
+
+export const INITIAL_FIRST_RUN: FirstRunState = {
+  version: 1,
+  step: 'plan',
+  done: false,
+  situation: NO_SITUATION,
+};
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads the stored state; anything unreadable starts the first run from its beginning. */
+export function parseFirstRun(raw: unknown): FirstRunState {
+  if (!isObj(raw) || raw.version !== 1) return INITIAL_FIRST_RUN;
+  const step = FIRST_RUN_STEPS.find((s) => s.id === raw.step)?.id ?? 'plan';
+  const s = isObj(raw.situation) ? raw.situation : {};
+  return {
+    version: 1,
+    step,
+    done: raw.done === true,
+    situation: {
+      longAgo: s.longAgo === true,
+      together: s.together === true,
+      wronged: s.wronged === true,
+    },
+  };
+}

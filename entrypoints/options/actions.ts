@@ -1,0 +1,171 @@
+import { browser } from 'wxt/browser';
+import { historyDb } from '@/components/hooks/use-history';
+import type { CheckResult } from '@/components/options/DataPanel';
+import { formatWhen } from '@/components/options/format';
+import type { PlanValues } from '@/components/options/PlanForm';
+import { backupToJson, checkBackup, exportBackup } from '@/lib/backup';
+import { cancelPending, propose, type Proposal, type ProposalResult } from '@/lib/cooling-off';
+import {
+  newDedupeKey,
+  request,
+  type MessageType,
+  type Requests,
+  type Responses,
+} from '@/lib/messaging';
+import { originPatternsFor } from '@/lib/profiles';
+import type { ProfileMode, Recognised } from '@/lib/profiles/types';
+import { updateSettings, type Settings } from '@/lib/settings';
+import { localDate, systemTimeZone } from '@/lib/streak/calendar';
+
+/*
+ * The options page's writes. Settings are written from the page (storage.local, whole
+ * settings in one set, so nothing is ever saved half); the event log, imports and
+ * deleting go through the background. Every change of protection passes through
+ * lib/cooling-off, so the page and the background judge it by the same rules.
+ */
+
+const area = browser.storage.local;
+const send = (m: unknown) => browser.runtime.sendMessage(m);
+
+function ask<T extends MessageType>(type: T, body: Requests[T]): Promise<Responses[T]> {
+  return request(send, type, body).then((r) => {
+    // An answer of nothing means no handler took the message (the background is older, or
+    // not listening): treated as a failure, never as success.
+    if (r === undefined || r === null) throw new Error(`No answer to ${type}`);
+    return r;
+  });
+}
+
+const SAVE_FAILED = 'This could not be saved. Nothing was changed; please try again.';
+
+/** Saves the plan; a new plan or a new start date is also written to the event log. */
+export async function savePlan(v: PlanValues): Promise<string> {
+  let startsAnew = false;
+  try {
+    await updateSettings(area, (s) => {
+      startsAnew = !s.plan || s.plan.startDate !== v.startDate;
+      const plan = { startDate: v.startDate, goalDays: v.goalDays, looksRestart: v.looksRestart };
+      // A chosen counting zone is kept; this form does not offer to change it.
+      return { ...s, plan: s.plan?.timeZone ? { ...plan, timeZone: s.plan.timeZone } : plan };
+    });
+  } catch {
+    throw new Error(SAVE_FAILED);
+  }
+  if (startsAnew) {
+    // After the settings: the plan is what protects and counts; the log entry only lets
+    // this plan's streak be told apart from the next one once it ends.
+    await ask('log-plan-start', {
+      startDate: v.startDate,
+      goalDays: v.goalDays,
+      dedupeKey: newDedupeKey(),
+    }).catch((e: unknown) => console.error('No Contact: the plan start was not logged', e));
+  }
+  return 'Saved.';
+}
+
+/** Words for what a proposal did. */
+export function outcomeText(r: ProposalResult, appliedText = 'Saved.'): string {
+  const when = r.pending ? formatWhen(r.pending.dueAt) : '';
+  switch (r.outcome) {
+    case 'applied':
+      return appliedText;
+    case 'pending':
+      return `This lowers your protection, so it waits 24 hours: it happens on ${when} unless you cancel it under Waiting changes.`;
+    case 'partly-pending':
+      return `The stricter part works now. The rest lowers your protection, so it waits until ${when}; you can cancel it under Waiting changes.`;
+    case 'unchanged':
+      return 'Nothing to change.';
+  }
+}
+
+/** Applies what strengthens at once and queues what weakens (see lib/cooling-off). */
+export async function proposeChange(p: Proposal): Promise<ProposalResult> {
+  let result: ProposalResult | null = null;
+  try {
+    await updateSettings(area, (s) => {
+      result = propose(s, p, Date.now(), () => crypto.randomUUID());
+      return result.settings;
+    });
+  } catch {
+    throw new Error(SAVE_FAILED);
+  }
+  return result!;
+}
+
+export async function cancelChange(id: string): Promise<void> {
+  await updateSettings(area, (s) => cancelPending(s, id));
+}
+
+export async function saveReasons(reasons: string[]): Promise<void> {
+  try {
+    await updateSettings(area, (s): Settings => ({ ...s, reasons }));
+  } catch {
+    throw new Error('Your reasons could not be saved. Nothing was changed; please try again.');
+  }
+}
+
+/**
+ * Adds a profile. A custom site first needs the browser's permission for its origins:
+ * asked here, synchronously inside the person's click (a prompt needs that gesture), and
+ * before anything is saved. Refused, or failed to save, nothing stays half-added: no
+ * profile, and no permission kept for it.
+ */
+export function addProfile(profile: Recognised, mode: ProfileMode): Promise<string | null> {
+  const origins = originPatternsFor(profile);
+  const permitted: Promise<boolean> = origins.length
+    ? browser.permissions.request({ origins }).catch((e: unknown) => {
+        console.error('No Contact: permission request failed', e);
+        return false;
+      })
+    : Promise.resolve(true);
+  const site = profile.display.replace(/^Custom · /, '');
+  return permitted.then(async (ok) => {
+    if (!ok)
+      return `No Contact needs your permission to reach ${site} to stop it loading. Without it, nothing was added.`;
+    try {
+      await proposeChange({
+        kind: 'add-profile',
+        profile: { ...profile, mode, addedAt: Date.now() },
+      });
+      return null;
+    } catch {
+      if (origins.length) await browser.permissions.remove({ origins }).catch(() => undefined);
+      return 'The profile could not be saved. Nothing was added; please try again.';
+    }
+  });
+}
+
+export function today(s: Settings | null): string {
+  return localDate(Date.now(), s?.plan?.timeZone ?? systemTimeZone());
+}
+
+export async function exportAll(): Promise<{ text: string; filename: string }> {
+  const backup = await exportBackup(historyDb(), area, Date.now());
+  return {
+    text: backupToJson(backup),
+    filename: `no-contact-backup-${localDate(Date.now(), systemTimeZone())}.json`,
+  };
+}
+
+export function checkImport(text: string): CheckResult {
+  const r = checkBackup(text, Date.now());
+  return r.ok ? { ok: true, preview: r.preview } : { ok: false, message: r.problem.message };
+}
+
+export async function applyImport(text: string): Promise<string | null> {
+  try {
+    const r = await ask('apply-import', { text });
+    return r.ok ? null : r.error;
+  } catch {
+    return 'The backup could not be imported. Nothing was changed; please try again.';
+  }
+}
+
+export async function deleteAll(): Promise<string | null> {
+  try {
+    const r = await ask('delete-everything', {});
+    return r.ok ? null : r.error;
+  } catch {
+    return 'Not everything could be deleted. Please try again.';
+  }
+}

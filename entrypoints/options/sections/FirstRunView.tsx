@@ -1,0 +1,146 @@
+import { FirstRunFrame } from '@/components/options/FirstRunFrame';
+import {
+  FIRST_RUN_STEPS,
+  type FirstRunState,
+  type StepId,
+} from '@/components/options/first-run-state';
+import { PlanForm } from '@/components/options/PlanForm';
+import { PrivateWindows } from '@/components/options/PrivateWindows';
+import type { BrowserFamily } from '@/lib/protection';
+import { ReasonsEditor } from '@/components/options/ReasonsEditor';
+import { SituationCheck } from '@/components/options/SituationCheck';
+import type { Settings } from '@/lib/settings';
+import { savePlan, saveReasons, today } from '../actions';
+import { ProfilesEditor } from './ProfilesSection';
+
+/**
+ * The guided first run: one step at a time, each saved as it is left, resumable from
+ * storage. It writes the same settings as the sections, through the same actions.
+ */
+export function FirstRunView({
+  settings,
+  state,
+  update,
+  privateAllowed,
+  browserKind,
+  onOpenExtensionSettings,
+  onFinished,
+}: {
+  settings: Settings;
+  state: FirstRunState;
+  update: (c: Partial<FirstRunState>) => Promise<void>;
+  privateAllowed: boolean | null;
+  browserKind: BrowserFamily;
+  onOpenExtensionSettings?: () => void;
+  onFinished: () => void;
+}) {
+  const index = Math.max(
+    0,
+    FIRST_RUN_STEPS.findIndex((s) => s.id === state.step),
+  );
+  const go = (step: StepId) => {
+    update({ step }).catch((e: unknown) => console.error(e));
+  };
+  const prev = index > 0 ? FIRST_RUN_STEPS[index - 1]!.id : null;
+  const back = prev ? () => go(prev) : undefined;
+
+  switch (state.step) {
+    case 'plan':
+      return (
+        <FirstRunFrame steps={FIRST_RUN_STEPS} index={index}>
+          <p>
+            No Contact means no messages, calls, or “accidental” meetings for a set time, and not
+            checking their profiles either. It gives you room to grieve and steady yourself. About
+            30 days is the usual length. If you already stopped a few days ago, choose that day:
+            those days count.
+          </p>
+          <PlanForm
+            plan={settings.plan}
+            today={today(settings)}
+            showLooks={false}
+            submitLabel="Save and continue"
+            onSave={async (v) => {
+              await savePlan(v);
+              go('situation');
+              return '';
+            }}
+          />
+        </FirstRunFrame>
+      );
+    case 'situation':
+      return (
+        <FirstRunFrame
+          steps={FIRST_RUN_STEPS}
+          index={index}
+          onBack={back}
+          onNext={() => go('profiles')}
+        >
+          <SituationCheck
+            value={state.situation}
+            onChange={(situation) => {
+              update({ situation }).catch((e: unknown) => console.error(e));
+            }}
+          />
+        </FirstRunFrame>
+      );
+    case 'profiles':
+      return (
+        <FirstRunFrame
+          steps={FIRST_RUN_STEPS}
+          index={index}
+          onBack={back}
+          onNext={() => go('reasons')}
+        >
+          <p>
+            Looking at their profiles is the most common way No Contact breaks down, and some sites
+            even show them who looked. Paste the address of each profile; it will be stopped before
+            anything is sent.
+          </p>
+          <ProfilesEditor
+            settings={settings}
+            defaultMode={state.situation.together ? 'modified' : 'block'}
+          />
+        </FirstRunFrame>
+      );
+    case 'reasons':
+      return (
+        <FirstRunFrame
+          steps={FIRST_RUN_STEPS}
+          index={index}
+          onBack={back}
+          onNext={() => go('private')}
+        >
+          <p>
+            Why are you doing this? When the urge comes, a reason in your own words is shown on the
+            blocked page. A plan for the moment helps too: “If I want to look, then I will…”. This
+            step is optional.
+          </p>
+          <ReasonsEditor reasons={settings.reasons} onChange={saveReasons} />
+        </FirstRunFrame>
+      );
+    case 'private':
+      return (
+        <FirstRunFrame
+          steps={FIRST_RUN_STEPS}
+          index={index}
+          onBack={back}
+          nextLabel="Finish"
+          onNext={() => {
+            update({ done: true })
+              .then(onFinished)
+              .catch((e: unknown) => console.error(e));
+          }}
+        >
+          <p>
+            Browsers keep extensions out of private windows unless you let them in. Without that, a
+            private window is an open door to their profiles.
+          </p>
+          <PrivateWindows
+            allowed={privateAllowed}
+            browser={browserKind}
+            onOpenExtensionSettings={onOpenExtensionSettings}
+          />
+        </FirstRunFrame>
+      );
+  }
+}

@@ -1,0 +1,32 @@
+import { useHistory } from '@/components/hooks/use-history';
+import { History } from '@/components/options/History';
+import { countingTimeZone, type Settings } from '@/lib/settings';
+import { systemTimeZone } from '@/lib/streak/calendar';
+import { isActive } from '@/lib/streak/events';
+import { computeStats } from '@/lib/streak/stats';
+
+export function HistorySection({ settings }: { settings: Settings }) {
+  const { events, error } = useHistory();
+  if (error)
+    return (
+      <section aria-labelledby="history-h">
+        <h2 id="history-h">History</h2>
+        <p class="error">Your history could not be read just now. Try reloading this page.</p>
+      </section>
+    );
+  if (!events)
+    return (
+      <section aria-labelledby="history-h" aria-busy="true">
+        <h2 id="history-h">History</h2>
+        <p class="muted">Reading your history…</p>
+      </section>
+    );
+  const stats = computeStats({
+    plan: settings.plan,
+    events,
+    now: Date.now(),
+    timeZone: countingTimeZone(settings.plan, systemTimeZone()),
+  });
+  const timeline = events.filter(isActive).reverse();
+  return <History stats={stats} events={timeline} profiles={settings.profiles} />;
+}

@@ -1,0 +1,109 @@
+import { PLATFORM_HOST_PATTERNS } from './profiles/hosts';
+import { originPatternsFor } from './profiles/index';
+import type { Profile } from './profiles/types';
+
+/**
+ * Things that quietly weaken protection, found from the browser's own answers. The browser
+ * functions are passed in, so the popup and the options page share this, and tests need
+ * no browser.
+ */
+
+export type BrowserFamily = 'chrome' | 'edge' | 'firefox';
+
+export type Weakness =
+  /** Nothing is listed, so nothing is blocked. */
+  | { kind: 'no-profiles' }
+  /** The extension does not run in private windows, where every profile opens freely. */
+  | { kind: 'private-windows'; family: BrowserFamily }
+  /** Site access was withdrawn: the blocking rules are silently ignored on those sites. */
+  | { kind: 'host-access'; origins: string[] };
+
+export interface ProtectionApi {
+  /** browser.extension.isAllowedIncognitoAccess; may be missing in some browsers. */
+  isAllowedIncognitoAccess?: () => Promise<boolean>;
+  /** browser.permissions.contains */
+  containsPermissions: (p: { origins: string[] }) => Promise<boolean>;
+}
+
+/** Firefox from the build; Edge from its user agent (it runs the Chrome build). */
+export function browserFamily(isFirefox: boolean, userAgent: string): BrowserFamily {
+  if (isFirefox) return 'firefox';
+  return /\bEdg\//.test(userAgent) ? 'edge' : 'chrome';
+}
+
+/**
+ * Every origin the blocking rules need: all the platforms' hosts (listed in the manifest,
+ * so a profile added later works at once) and each custom site that was added.
+ */
+export function requiredOrigins(profiles: readonly Pick<Profile, 'platform' | 'key'>[]): string[] {
+  const custom = profiles.flatMap((p) => originPatternsFor(p));
+  return [...new Set([...PLATFORM_HOST_PATTERNS, ...custom])];
+}
+
+/**
+ * Asks the browser what is weakening protection. A question the browser cannot answer
+ * (an API missing or failing) raises no warning: a false alarm at 2 a.m. helps nobody.
+ */
+export async function checkProtection(
+  profiles: readonly Pick<Profile, 'platform' | 'key'>[],
+  api: ProtectionApi,
+  family: BrowserFamily,
+): Promise<Weakness[]> {
+  const found: Weakness[] = [];
+  if (profiles.length === 0) found.push({ kind: 'no-profiles' });
+
+  const [incognito, hosts] = await Promise.all([
+    api.isAllowedIncognitoAccess
+      ? api.isAllowedIncognitoAccess().catch(() => null)
+      : Promise.resolve(null),
+    (async () => {
+      const origins = requiredOrigins(profiles);
+      try {
+        return (await api.containsPermissions({ origins })) ? null : origins;
+      } catch {
+        return null;
+      }
+    })(),
+  ]);
+  if (incognito === false) found.push({ kind: 'private-windows', family });
+  if (hosts) found.push({ kind: 'host-access', origins: hosts });
+  return found;
+}
+
+/** How to let the extension run in private windows, in this browser's own words. */
+export function privateWindowSteps(family: BrowserFamily): string {
+  switch (family) {
+    case 'firefox':
+      return 'Open about:addons, choose No Contact, and set "Run in Private Windows" to Allow.';
+    case 'edge':
+      return 'Open edge://extensions, choose Details under No Contact, and turn on "Allow in InPrivate".';
+    case 'chrome':
+      return 'Open chrome://extensions, choose Details under No Contact (Manage extension), and turn on "Allow in Incognito".';
+  }
+}
+
+export interface WeaknessText {
+  title: string;
+  body: string;
+}
+
+/** Plain words for each weakness: what it means and what to do. */
+export function weaknessText(w: Weakness): WeaknessText {
+  switch (w.kind) {
+    case 'no-profiles':
+      return {
+        title: 'No profiles listed yet',
+        body: 'Nothing is blocked until you add the profiles you want to stay away from.',
+      };
+    case 'private-windows':
+      return {
+        title: 'Private windows are not covered',
+        body: `Profiles open freely in a private window. ${privateWindowSteps(w.family)}`,
+      };
+    case 'host-access':
+      return {
+        title: 'Site access is switched off',
+        body: 'The browser no longer lets No Contact act on some of the listed sites, so their profiles can open. Allow access again to restore it.',
+      };
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkAllowMinutes,
+  checkDeleteWord,
+  checkGoal,
+  checkPause,
+  checkReason,
+  checkStartDate,
+  type Checked,
+} from '@/components/options/validate';
+
+const TODAY = '2026-03-14';
+const message = <T>(c: Checked<T>) => (c.ok ? null : c.message);
+
+describe('field checks', () => {
+  it('start date: today or earlier, a real date, from 2000', () => {
+    expect(checkStartDate(TODAY, TODAY)).toEqual({ ok: true, value: TODAY });
+    expect(checkStartDate(' 2026-03-01 ', TODAY)).toEqual({ ok: true, value: '2026-03-01' });
+    expect(message(checkStartDate('2026-02-30', TODAY))).toContain('That is not a date');
+    expect(message(checkStartDate('14/03/2026', TODAY))).toContain('That is not a date');
+    expect(message(checkStartDate('2026-03-15', TODAY))).toContain('can’t be in the future');
+    expect(message(checkStartDate('1999-12-31', TODAY))).toContain('2000 or later');
+    expect(message(checkStartDate('', TODAY))).toContain('Enter the day');
+    // What a browser reports for half a date typed into a date field.
+    expect(message(checkStartDate({ value: '', badInput: true }, TODAY))).toContain(
+      'not a whole date',
+    );
+  });
+
+  it('numbers: whole, in range, and a clear word for letters the browser could not read', () => {
+    expect(checkGoal('30')).toEqual({ ok: true, value: 30 });
+    expect(checkGoal(' 3650 ')).toEqual({ ok: true, value: 3650 });
+    expect(message(checkGoal('3651'))).toContain('from 1 to 3650');
+    expect(message(checkGoal('ten'))).toContain('without decimals or letters');
+    expect(message(checkGoal('1e3'))).toContain('without decimals or letters');
+    expect(message(checkGoal({ value: '', badInput: true }))).toContain(
+      'without decimals or letters',
+    );
+    expect(checkPause('0')).toEqual({ ok: true, value: 0 });
+    expect(message(checkPause('60.5'))).toContain('without decimals');
+    expect(message(checkAllowMinutes('0'))).toContain('from 1 to 60');
+    expect(checkAllowMinutes('60')).toEqual({ ok: true, value: 60 });
+  });
+
+  it('reasons: tidied, not empty, not too long, not repeated', () => {
+    expect(checkReason('  a   b ', [])).toEqual({ ok: true, value: 'a b' });
+    expect(message(checkReason('A B', ['a b']))).toContain('already on your list');
+    // Editing a reason into itself is not a repeat.
+    expect(checkReason('A B', ['a b'], 0)).toEqual({ ok: true, value: 'A B' });
+    expect(message(checkReason('x'.repeat(301), []))).toContain('under 300');
+  });
+
+  it('deleting needs the word, in any case', () => {
+    expect(checkDeleteWord(' Delete ').ok).toBe(true);
+    expect(checkDeleteWord('yes').ok).toBe(false);
+  });
+});
