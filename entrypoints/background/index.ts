@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { createAllowOnce } from './allow-once';
+import { setupBadge } from './badge';
 import { setupCoolingOff } from './cooling-off';
 import { eventHandlers } from './events';
 import { guardOpenTabs, setupHistoryFallback } from './history-fallback';
 import { setupInstall } from './install';
-import { setupMessages } from './messages';
+import { setupMessages, type Handlers } from './messages';
 import { optionsHandlers } from './options-handlers';
 import { setupRuleSync } from './rules-sync';
 import { setupSessionAccess } from './session-access';
@@ -23,9 +24,22 @@ export default defineBackground({
       guardOpenTabs(browser).catch((e: unknown) => console.error(e));
     });
     setupCoolingOff(browser);
+    const badge = setupBadge(browser);
+    // Whatever changes the log can change the day: the badge follows every such answer.
+    const thenBadge = (h: Handlers): Handlers =>
+      Object.fromEntries(
+        Object.entries(h).map(([type, handle]) => [
+          type,
+          async (...args: unknown[]) => {
+            const res: unknown = await (handle as (...a: unknown[]) => Promise<unknown>)(...args);
+            await badge.refresh();
+            return res;
+          },
+        ]),
+      );
     setupMessages(browser, {
-      ...optionsHandlers(browser),
-      ...eventHandlers(browser, allowOnce),
+      ...thenBadge(optionsHandlers(browser)),
+      ...thenBadge(eventHandlers(browser, allowOnce)),
       'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null),
     });
     browser.alarms.onAlarm.addListener((alarm) => {

@@ -1,43 +1,191 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DayHeading } from '@/components/DayHeading';
 import { useSettings } from '@/components/hooks/use-settings';
+import { useSummary } from '@/components/hooks/use-summary';
+import { cardFor } from '@/components/interstitial/cards';
+import { Interstitial, type Target } from '@/components/interstitial/Interstitial';
 import { readBlockedAddress, shortAddress } from '@/lib/blocked-address';
 import { matchProfile } from '@/lib/match';
-import { localDate, systemTimeZone } from '@/lib/streak/calendar';
-import { dayStatus } from '@/lib/streak/day';
+import { loadSettings } from '@/lib/settings';
+import { newDedupeKey, request } from '@/lib/messaging';
+import {
+  cameBackFromGoBack,
+  GOING_BACK_KEY,
+  goingBackMark,
+  leave,
+  withTimeout,
+  type LeaveDeps,
+} from './leave';
+
+/** Long enough for a sleeping background to wake; short enough never to trap anyone. */
+const URGE_LOG_TIMEOUT_MS = 1500;
+const CONTINUE_TIMEOUT_MS = 10_000;
+const CARD_VISIT_KEY = 'nc.cardVisit';
+
+const send = (m: unknown) => browser.runtime.sendMessage(m);
+
+/** Each visit shows the next card, so the same words do not greet the person every time. */
+function nextCardVisit(): number {
+  try {
+    const n = Number(localStorage.getItem(CARD_VISIT_KEY)) || 0;
+    localStorage.setItem(CARD_VISIT_KEY, String((n + 1) % 1_000_000));
+    return n;
+  } catch {
+    return Math.floor(Math.random() * 1000);
+  }
+}
+
+const leaveDeps: LeaveDeps = {
+  // Not navigation.canGoBack: the Navigation API only lists entries of this page's own
+  // origin, so the site the person came from does not count there. history.length also
+  // counts forward entries; going "back" then does nothing, and the grace timer in
+  // leave() closes the tab instead.
+  canGoBack: () => history.length > 1,
+  back: () => history.back(),
+  markGoingBack: () => {
+    try {
+      sessionStorage.setItem(GOING_BACK_KEY, goingBackMark(Date.now(), location.href));
+    } catch {
+      // Without session storage a chain of blocked entries just needs one more press.
+    }
+  },
+  closeTab: async () => {
+    try {
+      const tab = await browser.tabs.getCurrent();
+      if (tab?.id === undefined) return false;
+      await browser.tabs.remove(tab.id);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  wait: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
+function navigationType(): string | undefined {
+  const entry = performance.getEntriesByType('navigation')[0] as
+    PerformanceNavigationTiming | undefined;
+  return entry?.type;
+}
+
+function readGoingBackMark(): string | null {
+  try {
+    return sessionStorage.getItem(GOING_BACK_KEY);
+  } catch {
+    return null;
+  }
+}
 
 export function App() {
   const settings = useSettings();
-  const back = useRef<HTMLButtonElement>(null);
-  const blocked = readBlockedAddress(location.hash);
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+
+  // Only an http(s) address is ever read from the page's own address; anything else
+  // (javascript:, data:, markup, megabytes of text) is no address at all.
+  const blocked = useMemo(() => readBlockedAddress(hash), [hash]);
   const profile = blocked && settings ? matchProfile(blocked.href, settings.profiles) : null;
-  const status = dayStatus(settings?.plan ?? null, null, localDate(Date.now(), systemTimeZone()));
+  // One key per visit and action: a double press, or a press repeated after a slow
+  // answer, writes one entry.
+  const keys = useMemo(() => ({ urge: newDedupeKey(), go: newDedupeKey() }), [hash]);
+  const { summary } = useSummary(settings ? settings.plan : undefined);
+  const visit = useMemo(nextCardVisit, []);
+  const [cardShift, setCardShift] = useState(0);
+  const [leaving, setLeaving] = useState(false);
+  const [stayed, setStayed] = useState(false);
 
-  useEffect(() => back.current?.focus(), [settings !== null]);
+  let target: Target | null = null;
+  if (!blocked) target = { kind: 'none' };
+  else if (settings)
+    target = profile
+      ? { kind: 'listed', label: profile.display, mode: profile.mode }
+      : { kind: 'unlisted', address: shortAddress(blocked) };
 
-  const goBack = () => {
-    if (history.length > 1) history.back();
-    else
-      void browser.tabs
-        .getCurrent()
-        .then((t) => (t?.id !== undefined ? browser.tabs.remove(t.id) : undefined));
+  const go = async (logUrge: boolean) => {
+    setLeaving(true);
+    if (logUrge && blocked) {
+      // The urge is written before leaving, so it is not lost with the page; a background
+      // that does not answer in time never keeps the person here.
+      const s = settings ?? (await withTimeout(loadSettings(browser.storage.local), 1000, null));
+      const p = s ? matchProfile(blocked.href, s.profiles) : null;
+      if (p) {
+        await withTimeout(
+          request(send, 'log-urge', {
+            source: 'interstitial',
+            dedupeKey: keys.urge,
+            profileId: p.id,
+          }),
+          URGE_LOG_TIMEOUT_MS,
+          null,
+        );
+      }
+    }
+    const result = await leave(leaveDeps);
+    if (result === 'stayed') {
+      // Nowhere to go and the tab cannot be closed: a neutral page, with the blocked
+      // address taken out of the address bar.
+      history.replaceState(null, '', location.pathname);
+      setStayed(true);
+    }
   };
 
+  // Stepping back onto another blocked entry keeps going back, as the person asked.
+  useEffect(() => {
+    const cameBack = (type: string | undefined) =>
+      cameBackFromGoBack(type, readGoingBackMark(), Date.now(), location.href);
+    if (cameBack(navigationType())) void go(false);
+    // A page restored from the back-forward cache runs no script again, only this event.
+    const onShow = (e: PageTransitionEvent) => {
+      if (!e.persisted) return;
+      if (cameBack('back_forward')) void go(false);
+      else setLeaving(false);
+    };
+    window.addEventListener('pageshow', onShow);
+    return () => window.removeEventListener('pageshow', onShow);
+    // Runs once per page load.
+  }, []);
+
+  const onContinue = async (): Promise<string | null> => {
+    if (!blocked || !profile) return 'This address is not on your list.';
+    const url = blocked.href;
+    const r = await withTimeout(
+      request(send, 'continue', { url, dedupeKey: keys.go }),
+      CONTINUE_TIMEOUT_MS,
+      null,
+    );
+    if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean')
+      return 'No Contact did not answer. Please try again in a moment.';
+    if (!r.ok) return typeof r.error === 'string' ? r.error : 'That did not work.';
+    // The address was checked twice (here and in the background): http(s), and listed.
+    location.replace(url);
+    return null;
+  };
+
+  if (stayed) {
+    return (
+      <main>
+        <h1>You stepped away</h1>
+        <p>That was the harder choice, and you made it. You can close this tab now.</p>
+      </main>
+    );
+  }
+
   return (
-    <main>
-      {settings && <DayHeading status={status} />}
-      {profile && (
-        <p>
-          This is a profile on your No Contact list: <span class="address">{profile.display}</span>
-        </p>
-      )}
-      {!profile && blocked && <p class="address muted">{shortAddress(blocked)}</p>}
-      <div class="actions">
-        <button ref={back} class="primary" type="button" onClick={goBack}>
-          Go back
-        </button>
-      </div>
-    </main>
+    <Interstitial
+      target={target}
+      summary={summary}
+      friction={settings?.friction ?? null}
+      looksRestart={settings?.plan?.looksRestart ?? true}
+      card={settings ? cardFor(visit + cardShift, settings.reasons) : null}
+      onAnotherCard={() => setCardShift((n) => n + 1)}
+      onGoBack={() => void go(true)}
+      leaving={leaving}
+      onContinue={onContinue}
+      onSetup={() => void browser.runtime.openOptionsPage()}
+    />
   );
 }

@@ -1,26 +1,150 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DayHeading } from '@/components/DayHeading';
 import { useSettings } from '@/components/hooks/use-settings';
-import { localDate, systemTimeZone } from '@/lib/streak/calendar';
-import { dayStatus } from '@/lib/streak/day';
+import { useSummary } from '@/components/hooks/use-summary';
+import {
+  CELEBRATED_KEY,
+  celebrationFor,
+  parseCelebrated,
+  withCelebrated,
+  type Celebration,
+} from '@/components/popup/celebrations';
+import { Popup, type LoggedSlip } from '@/components/popup/Popup';
+import { newDedupeKey, request } from '@/lib/messaging';
+import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
+import { browserFamily, checkProtection, requiredOrigins, type Weakness } from '@/lib/protection';
+import type { SlipKind } from '@/lib/streak/events';
+
+const send = (m: unknown) => browser.runtime.sendMessage(m);
+
+/** What weakens protection right now; checked again when permissions change. */
+function useWeaknesses(profiles: Parameters<typeof checkProtection>[0] | undefined) {
+  const [found, setFound] = useState<Weakness[]>([]);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const again = () => setTick((t) => t + 1);
+    browser.permissions.onAdded.addListener(again);
+    browser.permissions.onRemoved.addListener(again);
+    return () => {
+      browser.permissions.onAdded.removeListener(again);
+      browser.permissions.onRemoved.removeListener(again);
+    };
+  }, []);
+  useEffect(() => {
+    if (!profiles) return;
+    let alive = true;
+    checkProtection(
+      profiles,
+      {
+        isAllowedIncognitoAccess: () => browser.extension.isAllowedIncognitoAccess(),
+        containsPermissions: (p) => browser.permissions.contains(p),
+      },
+      browserFamily(import.meta.env.FIREFOX, navigator.userAgent),
+    )
+      .then((w) => alive && setFound(w))
+      .catch((e: unknown) => console.error(e));
+    return () => {
+      alive = false;
+    };
+  }, [profiles, tick]);
+  return found;
+}
+
+/**
+ * The milestone to celebrate, once: remembered in storage as soon as it is shown, so it
+ * is not celebrated again the next time the popup opens. Hidden again when the numbers
+ * change under it (an undo, say).
+ */
+function useCelebration(summary: Parameters<typeof celebrationFor>[0]): Celebration | null {
+  const [shown, setShown] = useState<Celebration | null>(null);
+  useEffect(() => {
+    if (!summary || shown) return;
+    let alive = true;
+    void (async () => {
+      const got = await browser.storage.local.get(CELEBRATED_KEY);
+      const list = parseCelebrated(got[CELEBRATED_KEY]);
+      const c = celebrationFor(summary, list);
+      if (!c || !alive) return;
+      setShown(c);
+      await browser.storage.local.set({ [CELEBRATED_KEY]: withCelebrated(list, c.key) });
+    })().catch((e: unknown) => console.error(e));
+    return () => {
+      alive = false;
+    };
+  }, [summary, shown]);
+  return shown && celebrationFor(summary, [])?.key === shown.key ? shown : null;
+}
 
 export function App() {
   const settings = useSettings();
-  if (!settings) return <main aria-busy="true" />;
-  const status = dayStatus(settings.plan, null, localDate(Date.now(), systemTimeZone()));
-  const openOptions = () => void browser.runtime.openOptionsPage();
+  // Bumped after each write, so the numbers are read again.
+  const [version, setVersion] = useState(0);
+  const { summary, failed } = useSummary(settings ? settings.plan : undefined, version);
+  const weaknesses = useWeaknesses(settings?.profiles);
+  const celebration = useCelebration(summary);
+  const refresh = () => setVersion((v) => v + 1);
+
+  const onUrge = async (): Promise<string | null> => {
+    try {
+      const r = await request(send, 'log-urge', { source: 'popup', dedupeKey: newDedupeKey() });
+      refresh();
+      return r?.ok ? r.eventId : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const onSlip = async (what: SlipKind, note: string): Promise<LoggedSlip | null> => {
+    const trimmed = note.trim();
+    try {
+      const r = await request(send, 'log-slip', {
+        source: 'popup',
+        what,
+        ...(trimmed ? { note: trimmed } : {}),
+        dedupeKey: newDedupeKey(),
+      });
+      refresh();
+      return r?.ok ? { eventId: r.eventId, restarted: r.restarted } : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const onUndo = async (eventId: string): Promise<boolean> => {
+    try {
+      const r = await request(send, 'undo', { eventId });
+      refresh();
+      return r?.ok === true;
+    } catch {
+      return false;
+    }
+  };
+
+  const openOptions = () => {
+    browser.runtime.openOptionsPage().catch((e: unknown) => console.error(e));
+  };
+
+  const restoreAccess = () => {
+    // Must run straight from the click: browsers grant permissions only to a user gesture.
+    browser.permissions
+      .request({
+        origins: settings ? requiredOrigins(settings.profiles) : PLATFORM_HOST_PATTERNS,
+      })
+      .catch((e: unknown) => console.error(e));
+  };
+
   return (
-    <main>
-      <DayHeading status={status} />
-      {status.kind === 'no-plan' ? (
-        <button class="primary" type="button" onClick={openOptions}>
-          Set up No Contact
-        </button>
-      ) : (
-        <button type="button" onClick={openOptions}>
-          Settings
-        </button>
-      )}
-    </main>
+    <Popup
+      summary={settings ? summary : null}
+      failed={failed}
+      weaknesses={weaknesses}
+      celebration={celebration}
+      onUrge={onUrge}
+      onSlip={onSlip}
+      onUndo={onUndo}
+      onSetup={openOptions}
+      onSettings={openOptions}
+      onRestoreAccess={restoreAccess}
+    />
   );
 }

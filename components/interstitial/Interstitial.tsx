@@ -1,0 +1,243 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Friction } from '@/lib/settings';
+import type { Summary } from '@/lib/streak/stats';
+import { DayHeading, plural } from '../DayHeading';
+import { useCountdown, type VisibilitySource } from '../hooks/use-countdown';
+import type { Card } from './cards';
+import { CONFIRMATION_PHRASE, phraseMatches } from './phrase';
+
+/** What the page was opened for, as far as it can tell. */
+export type Target =
+  /** No usable address came with the page (missing, not http(s), or crafted). */
+  | { kind: 'none' }
+  /** An http(s) address that is not on the list (any more). */
+  | { kind: 'unlisted'; address: string }
+  /** A listed profile. `label` is the person's own entry, e.g. "Instagram · @handle". */
+  | { kind: 'listed'; label: string; mode: 'block' | 'modified' };
+
+/** The pause before "Continue" on a Modified No Contact profile: a breath, not a barrier. */
+export const MODIFIED_PAUSE_SECONDS = 3;
+
+export interface InterstitialProps {
+  /** Null while the settings are read. */
+  target: Target | null;
+  /** Null while the log is read. */
+  summary: Summary | null;
+  /** Null while the settings are read. */
+  friction: Friction | null;
+  /** Whether a look restarts the count (the plan's setting; true without a plan). */
+  looksRestart: boolean;
+  /** Null while the settings are read. */
+  card: Card | null;
+  onAnotherCard: () => void;
+  onGoBack: () => void;
+  /** Set once "Go back" was pressed, until the page is left. */
+  leaving: boolean;
+  /** Sends "continue"; resolves to an error to show, or null when the page is leaving. */
+  onContinue: () => Promise<string | null>;
+  onSetup: () => void;
+  visibility?: VisibilitySource;
+}
+
+const HEADING_ID = 'day-heading';
+
+export function Interstitial(props: InterstitialProps) {
+  const { target, summary, card } = props;
+  const back = useRef<HTMLButtonElement>(null);
+  // The way back is the one thing that must work at once, before anything is read.
+  useEffect(() => back.current?.focus(), []);
+
+  return (
+    <main aria-busy={summary === null && target?.kind === 'listed' ? 'true' : undefined}>
+      {target?.kind === 'listed' && (
+        <p class="eyebrow">
+          This page is on your No Contact list: <span class="address">{target.label}</span>
+        </p>
+      )}
+      {target?.kind === 'unlisted' && (
+        <p class="eyebrow">
+          This address is not on your list: <span class="address">{target.address}</span>
+        </p>
+      )}
+      {target?.kind === 'none' && (
+        <p class="eyebrow">This page opened without an address it can use.</p>
+      )}
+
+      <header class="day">
+        {summary ? (
+          <DayHeading
+            status={summary.status}
+            nextMilestone={summary.nextMilestone}
+            headingId={HEADING_ID}
+          />
+        ) : (
+          <h1 id={HEADING_ID}>Take a breath</h1>
+        )}
+      </header>
+
+      {summary?.status.kind === 'no-plan' && (
+        <section class="setup" aria-label="Setting up">
+          <p>
+            This profile stays blocked either way. Choose the day you started and how many days you
+            are aiming for, and the count begins.
+          </p>
+          <p>
+            <a
+              href="/options.html"
+              target="_blank"
+              onClick={(e) => {
+                e.preventDefault();
+                props.onSetup();
+              }}
+            >
+              Set up No Contact
+            </a>
+          </p>
+        </section>
+      )}
+
+      {target?.kind === 'listed' && target.mode === 'modified' && (
+        <p class="note">
+          You listed this profile for necessary contact only. If something practical needs handling
+          (children, logistics, work), keep it brief and calm, and leave the rest for another time.
+        </p>
+      )}
+
+      {card && target?.kind === 'listed' && target.mode === 'block' && (
+        <section class="card" aria-labelledby="card-title">
+          <h2 id="card-title">{card.title}</h2>
+          <p class="card-text">{card.text}</p>
+          <button type="button" class="quiet" onClick={props.onAnotherCard}>
+            Another thought
+          </button>
+        </section>
+      )}
+
+      <div class="choices">
+        <button
+          ref={back}
+          class="primary"
+          type="button"
+          aria-describedby={HEADING_ID}
+          disabled={props.leaving}
+          onClick={props.onGoBack}
+        >
+          Go back
+        </button>
+        {props.leaving && (
+          <span class="muted" role="status">
+            Going back…
+          </span>
+        )}
+      </div>
+
+      {target?.kind === 'listed' && props.friction && !props.leaving && (
+        <ContinueForm
+          modified={target.mode === 'modified'}
+          friction={props.friction}
+          looksRestart={props.looksRestart}
+          onContinue={props.onContinue}
+          visibility={props.visibility}
+        />
+      )}
+
+      {summary && summary.longestStreak > 0 && (
+        <p class="muted longest">
+          Your longest streak so far: {plural(summary.longestStreak, 'day', 'days')}.
+        </p>
+      )}
+    </main>
+  );
+}
+
+interface ContinueProps {
+  modified: boolean;
+  friction: Friction;
+  looksRestart: boolean;
+  onContinue: () => Promise<string | null>;
+  visibility?: VisibilitySource;
+}
+
+function ContinueForm({ modified, friction, looksRestart, onContinue, visibility }: ContinueProps) {
+  const pause = modified ? MODIFIED_PAUSE_SECONDS : friction.pauseSeconds;
+  const needsPhrase = !modified && friction.phraseRequired;
+  const left = useCountdown(pause, visibility);
+  const ready = left === 0;
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!ready || busy) return;
+    if (needsPhrase && !phraseMatches(typed)) {
+      setError(`The phrase does not match yet. Type: ${CONFIRMATION_PHRASE}`);
+      field.current?.focus();
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    const failed = await onContinue();
+    if (failed !== null) {
+      setError(failed);
+      setBusy(false);
+    }
+  };
+
+  const label = modified ? 'Continue' : 'Continue anyway';
+  const consequence = modified
+    ? 'This is noted as necessary contact. Your count keeps going.'
+    : looksRestart
+      ? 'Continuing notes a slip and starts your count again from day 1. Your past days stay counted.'
+      : 'Continuing notes a slip. You chose that looking does not restart your count.';
+
+  return (
+    <form class="continue" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 class="visually-hidden">{label}</h2>
+      {ready && needsPhrase && (
+        <div class="phrase">
+          <label for="phrase">Confirmation phrase</label>
+          <p id="phrase-hint" class="muted">
+            To continue, type: <strong>{CONFIRMATION_PHRASE}</strong>
+          </p>
+          <input
+            id="phrase"
+            ref={field}
+            type="text"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
+            value={typed}
+            aria-describedby={error ? 'phrase-hint continue-error' : 'phrase-hint'}
+            aria-invalid={error !== null && needsPhrase ? 'true' : undefined}
+            onInput={(e) => setTyped(e.currentTarget.value)}
+          />
+        </div>
+      )}
+      <div class="continue-row">
+        <button type="submit" disabled={!ready || busy} aria-describedby="continue-what">
+          {label}
+        </button>
+        {!ready && (
+          <span class="countdown muted" aria-hidden="true">
+            available in {left} s
+          </span>
+        )}
+      </div>
+      <p id="continue-what" class="muted small">
+        {pause > 0 && `After a ${pause}-second pause. `}
+        {consequence}
+      </p>
+      {/* Said once, when the pause ends; the seconds themselves are not read out. */}
+      <p class="visually-hidden" aria-live="polite">
+        {ready && pause > 0 ? `${label} is now available.` : ''}
+      </p>
+      {error && (
+        <p id="continue-error" class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,255 @@
+import { useState } from 'preact/hooks';
+import { weaknessText, type Weakness } from '@/lib/protection';
+import type { SlipKind } from '@/lib/streak/events';
+import type { Summary } from '@/lib/streak/stats';
+import { milestoneText, plural } from '../DayHeading';
+import { ProgressRing } from '../ProgressRing';
+import { BreathingPause } from './BreathingPause';
+import type { Celebration } from './celebrations';
+import { formatCivilDate } from './format';
+import { SlipForm } from './SlipForm';
+import { UndoNotice } from './UndoNotice';
+
+export interface LoggedSlip {
+  eventId: string;
+  restarted: boolean;
+}
+
+export interface PopupProps {
+  /** Null while the settings or the log are read. */
+  summary: Summary | null;
+  /** The log could not be read. */
+  failed?: boolean;
+  weaknesses: Weakness[];
+  celebration: Celebration | null;
+  /** Logs an urge resisted; the event's id, or null when it could not be logged. */
+  onUrge: () => Promise<string | null>;
+  onSlip: (what: SlipKind, note: string) => Promise<LoggedSlip | null>;
+  onUndo: (eventId: string) => Promise<boolean>;
+  onSetup: () => void;
+  onSettings: () => void;
+  onRestoreAccess: () => void;
+  locale?: string;
+}
+
+type Notice =
+  | { kind: 'urge'; eventId: string; since: number }
+  | { kind: 'slip'; eventId: string; since: number; restarted: boolean }
+  | { kind: 'error'; text: string };
+
+type View = 'home' | 'slip' | 'breathe';
+
+export function Popup(props: PopupProps) {
+  const { summary } = props;
+  const [view, setView] = useState<View>('home');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!summary) {
+    return (
+      <main aria-busy={props.failed ? undefined : 'true'}>
+        {props.failed && (
+          <p role="alert">Your log could not be read just now. Close and open this again.</p>
+        )}
+      </main>
+    );
+  }
+  const { status } = summary;
+
+  const urge = async () => {
+    if (busy) return;
+    setBusy(true);
+    const since = Date.now();
+    const eventId = await props.onUrge();
+    setBusy(false);
+    setNotice(
+      eventId
+        ? { kind: 'urge', eventId, since }
+        : { kind: 'error', text: 'That could not be logged just now. Please try again.' },
+    );
+  };
+
+  const slip = async (what: SlipKind, note: string) => {
+    const since = Date.now();
+    const r = await props.onSlip(what, note);
+    setView('home');
+    setNotice(
+      r
+        ? { kind: 'slip', eventId: r.eventId, since, restarted: r.restarted }
+        : { kind: 'error', text: 'That could not be logged just now. Please try again.' },
+    );
+  };
+
+  const warnings = props.weaknesses.length > 0 && (
+    <section class="warnings" aria-label="Protection">
+      {props.weaknesses.map((w) => {
+        const t = weaknessText(w);
+        return (
+          <div class="warning" key={w.kind}>
+            <h2>{t.title}</h2>
+            <p>{t.body}</p>
+            {w.kind === 'host-access' && (
+              <button type="button" onClick={props.onRestoreAccess}>
+                Allow access again
+              </button>
+            )}
+            {w.kind === 'no-profiles' && status.kind !== 'no-plan' && (
+              <button type="button" onClick={props.onSettings}>
+                Add a profile
+              </button>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+
+  if (status.kind === 'no-plan') {
+    return (
+      <main>
+        <h1>No Contact is not set up yet</h1>
+        <p>
+          Choose when you started and how many days you are aiming for, then list the profiles to
+          stay away from. Everything stays on this device.
+        </p>
+        <button type="button" class="primary wide" onClick={props.onSetup}>
+          Set up No Contact
+        </button>
+        {warnings}
+      </main>
+    );
+  }
+
+  if (view === 'slip') {
+    return (
+      <main>
+        <SlipForm
+          longestStreak={summary.longestStreak}
+          onSubmit={slip}
+          onCancel={() => setView('home')}
+        />
+      </main>
+    );
+  }
+  if (view === 'breathe') {
+    return (
+      <main>
+        <BreathingPause onClose={() => setView('home')} />
+      </main>
+    );
+  }
+
+  const running = status.kind === 'running' ? status : null;
+  const milestone = milestoneText(summary.nextMilestone, running?.goalDays);
+  return (
+    <main>
+      <section class="count" aria-label="Your count">
+        {running ? (
+          <ProgressRing value={running.day} max={running.goalDays}>
+            <h1>
+              <span class="day-word">Day</span> <span class="day-number">{running.day}</span>
+            </h1>
+            <p class="of">of {running.goalDays}</p>
+          </ProgressRing>
+        ) : (
+          status.kind === 'not-started' && (
+            <h1 class="starts">
+              No Contact starts in {plural(status.startsInDays, 'day', 'days')}
+            </h1>
+          )
+        )}
+        {running && (
+          <p class="to-go">
+            {running.goalReached
+              ? 'You reached your goal. The count goes on.'
+              : `${plural(running.daysToGo, 'day', 'days')} to go`}
+          </p>
+        )}
+      </section>
+
+      {props.celebration && (
+        <p class="celebration" role="status">
+          {props.celebration.text}
+        </p>
+      )}
+
+      <dl class="stats">
+        {summary.currentStreak && (
+          <div>
+            <dt>This streak began</dt>
+            <dd>{formatCivilDate(summary.currentStreak.start, props.locale)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Longest streak</dt>
+          <dd>{plural(summary.longestStreak, 'day', 'days')}</dd>
+        </div>
+        <div>
+          <dt>Urges resisted today</dt>
+          <dd>{summary.todayCounts.urgesResisted}</dd>
+        </div>
+        <div>
+          <dt>Urges resisted in all</dt>
+          <dd>{summary.totals.urgesResisted}</dd>
+        </div>
+        {milestone && (
+          <div>
+            <dt>Next milestone</dt>
+            <dd>{milestone.charAt(0).toUpperCase() + milestone.slice(1)}</dd>
+          </div>
+        )}
+      </dl>
+
+      {notice?.kind === 'urge' && (
+        <UndoNotice
+          key={notice.eventId}
+          since={notice.since}
+          onUndo={() => props.onUndo(notice.eventId)}
+        >
+          <p>Noted: an urge you rode out. That counts.</p>
+          <button type="button" onClick={() => setView('breathe')}>
+            Take a one-minute pause
+          </button>
+        </UndoNotice>
+      )}
+      {notice?.kind === 'slip' && (
+        <UndoNotice
+          key={notice.eventId}
+          since={notice.since}
+          onUndo={() => props.onUndo(notice.eventId)}
+        >
+          <p>
+            {notice.restarted
+              ? 'Noted. Today is day 1 again: a fresh start, not a return to nothing.'
+              : 'Noted. Your count keeps going.'}{' '}
+            Your longest streak is still {plural(summary.longestStreak, 'day', 'days')}.
+          </p>
+        </UndoNotice>
+      )}
+      {notice?.kind === 'error' && (
+        <p class="error" role="alert">
+          {notice.text}
+        </p>
+      )}
+
+      <div class="actions">
+        <button type="button" class="primary" disabled={busy} onClick={() => void urge()}>
+          I had an urge
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setNotice(null);
+            setView('slip');
+          }}
+        >
+          I slipped...
+        </button>
+        <button type="button" class="quiet" onClick={props.onSettings}>
+          Settings
+        </button>
+      </div>
+      {warnings}
+    </main>
+  );
+}

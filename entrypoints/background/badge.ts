@@ -1,0 +1,118 @@
+import type { WxtBrowser as Browser } from 'wxt/browser';
+import {
+  BADGE_CHECK_ALARM,
+  BADGE_CHECK_MINUTES,
+  BADGE_MIDNIGHT_ALARM,
+  badgeIsStale,
+  parseBadgeState,
+  planBadge,
+  type BadgeState,
+} from '@/lib/badge';
+import { createDb, DB_NAME, type NoContactDb } from '@/lib/db/schema';
+import { loadSummary } from '@/lib/db/summary';
+import { countingTimeZone, loadSettings, SETTINGS_KEY } from '@/lib/settings';
+import { systemTimeZone } from '@/lib/streak/calendar';
+import type { DayStatus } from '@/lib/streak/day';
+
+/** Session storage key: what the badge shows and for which day (survives the worker sleeping). */
+export const BADGE_STATE_KEY = 'badge.state';
+/** The calm accent of the pages; the day number is news, not an alarm. */
+const BADGE_COLOR = '#2f6f5e';
+
+export interface BadgeOptions {
+  openDb?: () => NoContactDb;
+  now?: () => number;
+  timeZone?: () => string;
+}
+
+export interface Badge {
+  refresh(): Promise<void>;
+  check(): Promise<void>;
+}
+
+/**
+ * Shows the day number on the toolbar button and keeps it right: computed from the
+ * settings and the event log (so restarts count), again at each local midnight (an
+ * alarm), on browser start and install, when the settings change, and when an hourly
+ * check finds the local date or zone is not the one the badge was computed for (clock or
+ * time-zone changes, which no event reports). Registers its listeners synchronously.
+ */
+export function setupBadge(browser: Browser, options: BadgeOptions = {}): Badge {
+  const openDb = options.openDb ?? lazyDb();
+  const now = options.now ?? Date.now;
+  const deviceZone = options.timeZone ?? systemTimeZone;
+
+  // Refreshes run one after another, so an older computation never overwrites a newer one.
+  let queue: Promise<void> = Promise.resolve();
+  const serial = (f: () => Promise<void>) => {
+    const next = queue.then(f, f);
+    queue = next.catch((e: unknown) => console.error('badge:', e));
+    return queue;
+  };
+
+  const compute = async () => {
+    const settings = await loadSettings(browser.storage.local);
+    const timeZone = countingTimeZone(settings.plan, deviceZone());
+    const at = now();
+    let status: DayStatus = { kind: 'no-plan' };
+    if (settings.plan) {
+      status = (await loadSummary(openDb(), { plan: settings.plan, now: at, timeZone })).status;
+    }
+    const next = planBadge(status, at, timeZone);
+    await browser.action.setBadgeText({ text: next.text });
+    await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+    await arm(next);
+    await browser.storage.session.set({ [BADGE_STATE_KEY]: next });
+  };
+
+  const arm = async (next: BadgeState) => {
+    if (next.alarmAt === null) {
+      await browser.alarms.clear(BADGE_MIDNIGHT_ALARM);
+    } else {
+      const existing = await browser.alarms.get(BADGE_MIDNIGHT_ALARM);
+      if (existing?.scheduledTime !== next.alarmAt)
+        await browser.alarms.create(BADGE_MIDNIGHT_ALARM, { when: next.alarmAt });
+    }
+    if (!(await browser.alarms.get(BADGE_CHECK_ALARM)))
+      await browser.alarms.create(BADGE_CHECK_ALARM, { periodInMinutes: BADGE_CHECK_MINUTES });
+  };
+
+  const badge: Badge = {
+    refresh: () => serial(compute),
+    /** Cheap: reads two storage items and recomputes only when the day or zone moved. */
+    check: () =>
+      serial(async () => {
+        const [got, settings] = await Promise.all([
+          browser.storage.session.get(BADGE_STATE_KEY),
+          loadSettings(browser.storage.local),
+        ]);
+        const last = parseBadgeState(got[BADGE_STATE_KEY]);
+        const timeZone = countingTimeZone(settings.plan, deviceZone());
+        if (badgeIsStale(last, now(), timeZone)) await compute();
+      }),
+  };
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BADGE_MIDNIGHT_ALARM) void badge.refresh();
+    else if (alarm.name === BADGE_CHECK_ALARM) void badge.check();
+  });
+  browser.runtime.onStartup.addListener(() => void badge.refresh());
+  browser.runtime.onInstalled.addListener(() => void badge.refresh());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void badge.refresh();
+  });
+
+  return badge;
+}
+
+/** The database opens on first use: most wakes of the background never need it. */
+function lazyDb() {
+  let db: NoContactDb | null = null;
+  return () =>
+    (db ??= createDb(DB_NAME, {
+      // A newer version of the extension upgraded the database: open it afresh next time.
+      onStale: () => {
+        db = null;
+      },
+    }));
+}

@@ -1,0 +1,39 @@
+import type { Plan } from '@/lib/settings';
+import type { LogEvent } from '@/lib/streak/events';
+import { computeStats } from '@/lib/streak/stats';
+import type { Summary } from '@/lib/streak/stats';
+import { at, slip, urge } from '../fixtures/events';
+
+export const TZ = 'Europe/Berlin';
+export const PLAN: Plan = { startDate: '2024-05-01', goalDays: 30, looksRestart: true };
+
+/**
+ * A plan from 1 May; a restarting slip on 6 May (the first streak kept 5 days); today is
+ * 8 May, day 3 of the current streak; 2 urges resisted today, 3 in all.
+ */
+export function summaryFixture(): Summary {
+  const events: LogEvent[] = [
+    urge('2024-05-02T09:00:00+02:00', TZ),
+    slip('2024-05-06T21:00:00+02:00', TZ),
+    urge('2024-05-08T08:00:00+02:00', TZ),
+    urge('2024-05-08T09:30:00+02:00', TZ),
+  ];
+  const { perDay: _perDay, ...summary } = computeStats({
+    plan: PLAN,
+    events,
+    now: at('2024-05-08T12:00:00+02:00'),
+    timeZone: TZ,
+  });
+  return summary;
+}
+
+/** The summary of a given plan on a day with nothing logged. */
+export function quietSummary(plan: Plan | null, nowIso: string): Summary {
+  const { perDay: _perDay, ...summary } = computeStats({
+    plan,
+    events: [],
+    now: at(nowIso),
+    timeZone: TZ,
+  });
+  return summary;
+}
