@@ -1,18 +1,7 @@
 import { recognise, recogniseCustom } from '../lib/profiles';
 import type { Profile } from '../lib/profiles/types';
 import { compileRules } from '../lib/rules/compile';
-
-/** A small seeded generator, so every run (and every test) sees the same profiles. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './random';
 
 const FIRST = [
   'jamie',
@@ -60,7 +49,7 @@ const LAST = [
  * makes them: by pasting an address, so each one has been through recognition.
  */
 export function sampleProfiles(n: number, seed = 1): Profile[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const digits = () => (rnd() < 0.5 ? String(Math.floor(rnd() * 1000)) : '');
   const name = (sep: string) => `${pick(FIRST)}${sep}${pick(LAST)}${digits()}`;

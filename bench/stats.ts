@@ -6,6 +6,7 @@ import type { Plan } from '../lib/settings';
 import { localDate } from '../lib/streak/calendar';
 import type { LogEvent } from '../lib/streak/events';
 import { computeStats } from '../lib/streak/stats';
+import { seededRandom } from './random';
 
 const EVENTS = 20_000;
 const YEARS = 5;
@@ -13,24 +14,12 @@ const RUNS = 15;
 const TZ = 'Europe/Berlin';
 const DAY = 86_400_000;
 
-/** A small seeded generator, so every run measures the same log. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Five years of heavy use: about eleven events a day, mostly urges resisted, some
  * necessary contacts and slips; a restart every couple of weeks, and a few plans.
  */
 function seedLog(start: number): LogEvent[] {
-  const rand = rng(20_000);
+  const rand = seededRandom(20_000);
   const span = YEARS * 365 * DAY;
   const times = Array.from({ length: EVENTS }, () => start + Math.floor(rand() * span)).sort(
     (a, b) => a - b,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Page as PwPage } from 'playwright-core';
 import type { BrowserName, E2EPage } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
   addProfile,
-  axeViolations,
+  expectAccessible,
   bodyText,
   byLabel,
   clickNamed,
@@ -217,13 +216,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       for (const [what, hash] of CRAFTED) {
         const page = await b.newPage();
         const dialogs: string[] = [];
-        const raw = page.raw as PwPage | undefined;
-        // Playwright reports dialogs; puppeteer's Firefox page is not exposed by the
-        // harness, so there the marks a script would leave are checked instead.
-        raw?.on('dialog', (d) => {
-          dialogs.push(d.message());
-          void d.dismiss();
-        });
+        page.onDialog((m) => dialogs.push(m));
         page.goto(`${b.extensionBase}interstitial.html#${hash}`);
         await waitForHref(page, isInterstitial, `the interstitial (${what})`);
         await waitForText(page, 'Go back');
@@ -240,7 +233,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
           length: document.body.innerText.length,
         })`);
         log(
-          `crafted ${what}: Continue offered = ${seen.continue}, injected elements = ${seen.injected}, text ${seen.length} chars, dialogs = ${raw ? dialogs.length : 'n/a'}`,
+          `crafted ${what}: Continue offered = ${seen.continue}, injected elements = ${seen.injected}, text ${seen.length} chars, dialogs = ${dialogs.length}`,
         );
         expect(seen.continue).toBe(false);
         expect(seen.injected).toBe(0);
@@ -261,21 +254,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const page = await b.newPage();
       await openBlocked(page);
       await waitForText(page, 'Your longest streak so far');
-      const light = await axeViolations(page);
-      log(`axe, light: ${light.length} violations ${JSON.stringify(light)}`);
-      expect(light).toEqual([]);
-      const raw = page.raw as PwPage | undefined;
-      if (raw) {
-        await raw.emulateMedia({ colorScheme: 'dark' });
-        expect(
-          await page.evaluate<boolean>(`matchMedia('(prefers-color-scheme: dark)').matches`),
-        ).toBe(true);
-        const dark = await axeViolations(page);
-        log(`axe, dark: ${dark.length} violations ${JSON.stringify(dark)}`);
-        expect(dark).toEqual([]);
-      } else {
-        log('axe, dark: not run here (the harness does not expose the Firefox page to emulate it)');
-      }
+      await expectAccessible(page, log, 'the interstitial');
       await page.close();
     });
   });

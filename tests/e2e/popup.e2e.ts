@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Page as PwPage } from 'playwright-core';
 import type { BrowserName, E2EPage } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
   addProfile,
   axeViolations,
+  expectAccessible,
   badgeText,
   bodyText,
   byLabel,
@@ -178,21 +178,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('has no accessibility violations (axe-core), light and dark', async () => {
       const page = await openPopup();
-      const light = await axeViolations(page);
-      log(`axe, light: ${light.length} violations ${JSON.stringify(light)}`);
-      expect(light).toEqual([]);
-      const raw = page.raw as PwPage | undefined;
-      if (raw) {
-        await raw.emulateMedia({ colorScheme: 'dark' });
-        expect(
-          await page.evaluate<boolean>(`matchMedia('(prefers-color-scheme: dark)').matches`),
-        ).toBe(true);
-        const dark = await axeViolations(page);
-        log(`axe, dark: ${dark.length} violations ${JSON.stringify(dark)}`);
-        expect(dark).toEqual([]);
-      } else {
-        log('axe, dark: not run here (the harness does not expose the Firefox page to emulate it)');
-      }
+      await expectAccessible(page, log, 'the popup');
       // The slip form and the breathing pause too.
       await clickNamed(page, 'I slipped...');
       await waitForText(page, 'What happened?');

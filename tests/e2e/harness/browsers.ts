@@ -11,7 +11,7 @@ export type BrowserName = 'chromium' | 'firefox';
 
 /** One tab, driven the same way in both browsers. */
 export interface E2EPage {
-  /** The driver's own page object, for what the common interface does not cover. */
+  /** The driver's own page object (screenshots), for what this interface does not cover. */
   raw?: unknown;
   /** Starts a navigation as if typed, without waiting (Firefox never settles on moz-extension pages). */
   goto(url: string): void;
@@ -21,6 +21,10 @@ export interface E2EPage {
   type(selector: string, text: string): Promise<void>;
   press(key: string): Promise<void>;
   goBack(): void;
+  /** Makes the page see prefers-color-scheme: dark; false where the driver cannot. */
+  emulateDark(): Promise<boolean>;
+  /** Calls `seen` with the message of every alert, confirm or prompt, and dismisses it. */
+  onDialog(seen: (message: string) => void): void;
   close(): Promise<void>;
 }
 
@@ -98,6 +102,13 @@ function wrapPw(page: PwPage): E2EPage {
     press: (key) => page.keyboard.press(key),
     goBack() {
       page.goBack({ waitUntil: 'commit' }).catch(() => undefined);
+    },
+    emulateDark: () => page.emulateMedia({ colorScheme: 'dark' }).then(() => true),
+    onDialog(seen) {
+      page.on('dialog', (d) => {
+        seen(d.message());
+        void d.dismiss();
+      });
     },
     close: () => page.close(),
   };
@@ -236,6 +247,15 @@ function wrapPp(page: PpPage): E2EPage {
     press: (key) => page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]),
     goBack() {
       page.goBack().catch(() => undefined);
+    },
+    // Media emulation needs CDP, which puppeteer's WebDriver BiDi session with Firefox
+    // lacks; dark mode is audited in Chromium only.
+    emulateDark: () => Promise.resolve(false),
+    onDialog(seen) {
+      page.on('dialog', (d) => {
+        seen(d.message());
+        void d.dismiss();
+      });
     },
     close: () => page.close(),
   };

@@ -253,6 +253,24 @@ export async function axeViolations(page: E2EPage): Promise<AxeViolation[]> {
     }))`);
 }
 
+/** axe-core finds nothing on the page in light, then in dark; the counts go to `log`. */
+export async function expectAccessible(page: E2EPage, log: (msg: string) => void, what: string) {
+  const { expect } = await import('vitest');
+  const light = await axeViolations(page);
+  log(`axe, ${what}, light: ${light.length} violations ${JSON.stringify(light)}`);
+  expect(light).toEqual([]);
+  if (!(await page.emulateDark())) {
+    log(`axe, ${what}, dark: not run (this browser's driver cannot emulate dark mode)`);
+    return;
+  }
+  expect(await page.evaluate<boolean>(`matchMedia('(prefers-color-scheme: dark)').matches`)).toBe(
+    true,
+  );
+  const dark = await axeViolations(page);
+  log(`axe, ${what}, dark: ${dark.length} violations ${JSON.stringify(dark)}`);
+  expect(dark).toEqual([]);
+}
+
 /** Puts a file into the file field labelled `label`, as choosing it in the file dialog would. */
 export async function chooseFile(page: E2EPage, label: string, name: string, text: string) {
   const sel = await byLabel(page, label);
