@@ -4,8 +4,8 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file: string) => gzipSync(readFileSync(file)).length;
 
-/** Files an HTML entry point loads: its own scripts and styles, followed through imports. */
-function entryFiles(outDir: string, html: string): string[] {
+/** Files an entry point loads (an HTML page's scripts and styles, or a script), followed through imports. */
+function entryFiles(outDir: string, entry: string): string[] {
   const seen = new Set<string>();
   const visit = (rel: string) => {
     const clean = rel.replace(/^\//, '');
@@ -18,7 +18,11 @@ function entryFiles(outDir: string, html: string): string[] {
       visit(join(clean, '..', target).replace(/^\.\//, ''));
     }
   };
-  const page = readFileSync(join(outDir, html), 'utf8');
+  if (entry.endsWith('.js')) {
+    visit(entry);
+    return [...seen];
+  }
+  const page = readFileSync(join(outDir, entry), 'utf8');
   for (const m of page.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)) visit(m[1]!);
   return [...seen];
 }
@@ -34,7 +38,8 @@ export function benchSizes(outDir = '.output/chrome-mv3'): Record<string, number
   }
   for (const f of ['background.js', 'content-scripts/guard.js', 'content-scripts/guard-main.js']) {
     const key = f.replace(/^content-scripts\//, '').replace('.js', '');
-    out[`${key}Kb`] = round(gz(join(outDir, f)) / 1024);
+    const files = entryFiles(outDir, f);
+    out[`${key}Kb`] = round(files.reduce((n, x) => n + gz(join(outDir, x)), 0) / 1024);
   }
   const total = (dir: string): number =>
     readdirSync(dir).reduce((n, name) => {

@@ -22,8 +22,10 @@ export type ProfileMode = 'block' | 'modified';
 
 /**
  * A listed profile as stored in settings. `key` is the account key in canonical form
- * (lower-cased where the platform treats handles case-insensitively); two addresses of the
- * same account always give the same `platform` + `key`.
+ * (lower-cased where the platform treats handles case-insensitively); the address forms a
+ * platform module knows for one account give the same `platform` + `key`. Forms that
+ * cannot be told apart offline stay separate keys (YouTube's handle, custom name and
+ * channel id; a Facebook name written with and without its optional dots).
  */
 export interface Profile {
   /** `${platform}:${key}`: stable, unique, and the same for every form of the address. */
