@@ -53,40 +53,23 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await expectBlocked('typed', typedVisit);
     });
 
-    it('a link clicked on the site shows the interstitial and sends nothing', async () => {
-      const { b } = s;
-      const page = await b.newPage();
-      const links = `https://www.instagram.com/_e2e/links?to=${encodeURIComponent(PROFILE)}`;
-      page.goto(links);
-      await waitForText(page, 'Fake www.instagram.com/_e2e/links');
-      await expectBlocked('link click', async () => {
-        await page.click('#link-0');
-        await waitForHref(
-          page,
-          (h) => h.startsWith(`${b.extensionBase}interstitial.html`),
-          'the interstitial',
-        );
-        await waitForText(page, 'Day 1');
+    const LINK_PAGES = [
+      ['link click', 'on the site', 'www.instagram.com'],
+      ['link from another site', 'on another site (a search result)', 'example.org'],
+    ] as const;
+    for (const [how, where, host] of LINK_PAGES) {
+      it(`a link to the profile ${where} shows the interstitial and sends nothing`, async () => {
+        const page = await s.b.newPage();
+        page.goto(`https://${host}/_e2e/links?to=${encodeURIComponent(PROFILE)}`);
+        await waitForText(page, `Fake ${host}/_e2e/links`);
+        await expectBlocked(how, async () => {
+          await page.click('#link-0');
+          await waitForHref(page, s.isInterstitial, 'the interstitial');
+          await waitForText(page, 'Day 1');
+        });
+        await page.close();
       });
-      await page.close();
-    });
-
-    it('a link to the profile on another site (a search result) shows the interstitial', async () => {
-      const { b } = s;
-      const page = await b.newPage();
-      page.goto(`https://example.org/_e2e/links?to=${encodeURIComponent(PROFILE)}`);
-      await waitForText(page, 'Fake example.org/_e2e/links');
-      await expectBlocked('link from another site', async () => {
-        await page.click('#link-0');
-        await waitForHref(
-          page,
-          (h) => h.startsWith(`${b.extensionBase}interstitial.html`),
-          'the interstitial',
-        );
-        await waitForText(page, 'Day 1');
-      });
-      await page.close();
-    });
+    }
 
     it('another profile on the same site loads normally', async () => {
       const { b, sites } = s;
