@@ -101,9 +101,9 @@ export default defineContentScript({
       await judgeCurrent();
     };
 
-    // Session storage is opened to content scripts by the background, and some browsers
-    // do not expose it here until then: allowances are then unknown, and a listed profile
-    // simply stays blocked.
+    // Session storage is opened to content scripts by the background; where it cannot be
+    // read here (Firefox ESR 153 did not expose it), the allowances come from the
+    // background instead (load() asks it).
     const readAllowances = async (): Promise<unknown> => {
       try {
         const got = (await browser.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY];
