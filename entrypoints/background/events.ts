@@ -3,7 +3,7 @@ import { addEvent, undoEvent } from '@/lib/db/events';
 import { createDb, type NoContactDb } from '@/lib/db/schema';
 import { matchProfile } from '@/lib/match';
 import type { Handlers } from './messages';
-import { countingTimeZone, loadSettings } from '@/lib/settings';
+import { countingTimeZone, loadSettings, type Settings } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import type { createAllowOnce } from './allow-once';
 
@@ -18,9 +18,12 @@ export function eventHandlers(
   openDb: () => NoContactDb = lazyDb(),
 ): Handlers {
   // Events are dated in the zone the count is kept in, so the log and the count agree.
-  const base = async () => ({
+  const base = async (settings?: Settings) => ({
     time: Date.now(),
-    timeZone: countingTimeZone((await loadSettings(browser.storage.local)).plan, systemTimeZone()),
+    timeZone: countingTimeZone(
+      (settings ?? (await loadSettings(browser.storage.local))).plan,
+      systemTimeZone(),
+    ),
   });
   return {
     'log-urge': async (m) => {
@@ -60,14 +63,14 @@ export function eventHandlers(
         modified
           ? {
               kind: 'necessary-contact',
-              ...(await base()),
+              ...(await base(settings)),
               source: 'interstitial',
               profileId: profile.id,
               dedupeKey: m.dedupeKey,
             }
           : {
               kind: 'slip',
-              ...(await base()),
+              ...(await base(settings)),
               source: 'interstitial',
               what: 'looked-at-profile',
               restarted: looksRestart,

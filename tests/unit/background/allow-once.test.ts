@@ -2,17 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAllowOnce } from '@/entrypoints/background/allow-once';
 import { ALLOWANCES_KEY } from '@/lib/guard/allowances';
 import { matchProfile } from '@/lib/match';
-import { recognise } from '@/lib/profiles';
+import { listed } from '../profiles/fixtures';
 import { ALLOW_RULE_IDS } from '@/lib/rules/compile';
 import { stubBrowser } from './stub-browser';
 
-function profile(address: string) {
-  const r = recognise(address);
-  if (!r.ok) throw new Error(r.message);
-  return { ...r.profile, mode: 'block' as const, addedAt: 0 };
-}
-const jamie = profile('https://www.instagram.com/jamie.doe/');
-const sam = profile('https://x.com/sam');
+const jamie = listed('https://www.instagram.com/jamie.doe/');
+const sam = listed('https://x.com/sam');
 
 afterEach(() => vi.useRealTimers());
 

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type GuardState } from '@/lib/guard/decide';
-import { recognise } from '@/lib/profiles';
-import type { Profile } from '@/lib/profiles/types';
+import { listed } from '../profiles/fixtures';
 
-function profile(address: string): Profile {
-  const r = recognise(address);
-  if (!r.ok) throw new Error(r.message);
-  return { ...r.profile, mode: 'block', addedAt: 0 };
-}
-
-const jamie = profile('https://www.instagram.com/jamie.doe/');
+const jamie = listed('https://www.instagram.com/jamie.doe/');
 const here = 'https://www.instagram.com/';
 const known = (over: Partial<GuardState> = {}): GuardState => ({
   profiles: [jamie],
