@@ -55,6 +55,12 @@ export interface Streak {
   lastDay: CivilDate;
   /** Days kept, at least 1. */
   days: number;
+  /**
+   * The highest day number the person saw in it: for a streak ended by a slip or by ending
+   * the plan, the day that happened on (the person was on "Day 12" when they slipped on
+   * day 12, though the streak kept the 11 days before it); otherwise `days`.
+   */
+  reachedDay: number;
   /** What ended it; null for the streak still running. */
   endedBy: StreakEnd | null;
 }
@@ -71,7 +77,9 @@ export interface Summary {
   currentStreak: Streak | null;
   /** Every streak, oldest first; the running one, if any, last. */
   streaks: Streak[];
+  /** The highest day any streak reached (Streak.reachedDay); what the person sees as "longest". */
   longestStreak: number;
+  /** Each day counted once: the sum of the streaks' `days`. */
   totalDaysKept: number;
   totals: DayCounts;
   todayCounts: DayCounts;
@@ -209,7 +217,15 @@ export function streaksFrom(
 }
 
 function streak(start: CivilDate, end: CivilDate, endedBy: StreakEnd | null): Streak {
-  return { start, lastDay: addDays(end, -1), days: daysBetween(start, end), endedBy };
+  const days = daysBetween(start, end);
+  const endedOnADay = endedBy?.kind === 'slip' || endedBy?.kind === 'plan-ended';
+  return {
+    start,
+    lastDay: addDays(end, -1),
+    days,
+    reachedDay: endedOnADay ? days + 1 : days,
+    endedBy,
+  };
 }
 
 export interface SummaryInput {
@@ -243,7 +259,7 @@ export function summarize(input: SummaryInput): Summary {
     milestoneToday,
     currentStreak,
     streaks,
-    longestStreak: streaks.reduce((m, s) => Math.max(m, s.days), 0),
+    longestStreak: streaks.reduce((m, s) => Math.max(m, s.reachedDay), 0),
     totalDaysKept: streaks.reduce((n, s) => n + s.days, 0),
     totals: input.totals,
     todayCounts: input.todayCounts,

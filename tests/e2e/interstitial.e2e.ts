@@ -195,9 +195,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const longest = await statValue(popup, 'Longest streak');
       log(`popup after Continue: "${day}", longest streak ${longest}`);
       expect(day).toBe('Day 1');
-      // The day of the slip is day 1 of the new streak, so the old one kept the 11 days
-      // before it (lib/streak/stats.ts); the popup showed 12 while today still counted.
-      expect(longest).toBe('11 days');
+      // The old streak reached day 12 (it kept the 11 days before the slip's day, which is
+      // day 1 of the new one): the longest streak shown is the day the person got to.
+      expect(longest).toBe('12 days');
       expect(text).toContain('of 30');
       const [latest] = await latestEvents(popup, 1);
       expect(latest).toMatchObject({

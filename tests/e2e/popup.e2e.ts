@@ -113,8 +113,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await clickNamed(page, 'Log it and start again');
       await waitForText(page, 'Today is day 1 again');
       await waitFor(async () => (await heading(page)) === 'Day 1', 'the popup to read Day 1');
-      expect(await statValue(page, 'Longest streak')).toBe('11 days');
-      expect(await bodyText(page)).toContain('Your longest streak is still 11 days');
+      expect(await statValue(page, 'Longest streak')).toBe('12 days');
+      expect(await bodyText(page)).toContain('Your longest streak is still 12 days');
       const [slip] = await latestEvents(page, 1);
       expect(slip).toMatchObject({
         kind: 'slip',
@@ -126,7 +126,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await waitForBadge(page, '1');
       // Day 1 of the new streak is a milestone, celebrated (once) without any claims.
       await waitForText(page, 'Day 1. You chose to begin');
-      log(`after "I slipped...": heading "Day 1", longest streak 11 days, badge "1"`);
+      log(`after "I slipped...": heading "Day 1", longest streak 12 days, badge "1"`);
 
       // A mis-tap: Undo within the ten seconds puts everything back.
       await clickNamed(page, 'Undo');

@@ -58,6 +58,8 @@ const eventArb: fc.Arbitrary<LogEvent> = fc
         return { ...base, kind, startDate: addDays(base.localDate, startOffset), goalDays };
       case 'plan-ended':
         return { ...base, kind, reason };
+      case 'they-reached-out':
+        return { ...base, kind, channel: 'message' as const };
       default:
         return { ...base, kind };
     }
@@ -131,7 +133,11 @@ describe('streak invariants', () => {
       fc.property(input, (i) => {
         const s = computeStats(i);
         expect(s.longestStreak).toBeGreaterThanOrEqual(s.currentStreak?.days ?? 0);
-        expect(s.longestStreak).toBe(Math.max(0, ...s.streaks.map((x) => x.days)));
+        expect(s.longestStreak).toBe(Math.max(0, ...s.streaks.map((x) => x.reachedDay)));
+        for (const x of s.streaks) {
+          const endedOnADay = x.endedBy?.kind === 'slip' || x.endedBy?.kind === 'plan-ended';
+          expect(x.reachedDay).toBe(endedOnADay ? x.days + 1 : x.days);
+        }
         expect(s.totalDaysKept).toBe(s.streaks.reduce((n, x) => n + x.days, 0));
       }),
     );

@@ -43,6 +43,7 @@ describe('start dates', () => {
       start: '2024-06-01',
       lastDay: '2024-06-01',
       days: 1,
+      reachedDay: 1,
       endedBy: null,
     });
     expect(s.totalDaysKept).toBe(1);
@@ -119,7 +120,7 @@ describe('start dates', () => {
 describe('restarting slips', () => {
   const now = at('2024-05-15T12:00:00+02:00');
 
-  it("make the slip's day day 1; the ended streak keeps the days before it", () => {
+  it("make the slip's day day 1; the ended streak keeps the days before it and reached the slip's day", () => {
     const s1 = slip('2024-05-10T21:00:00+02:00', BERLIN, { what: 'call' });
     const s = computeStats({ plan: plan('2024-05-01'), events: [s1], now, timeZone: BERLIN });
     expect(s.streaks).toEqual([
@@ -127,12 +128,14 @@ describe('restarting slips', () => {
         start: '2024-05-01',
         lastDay: '2024-05-09',
         days: 9,
+        reachedDay: 10,
         endedBy: { kind: 'slip', eventId: s1.id, date: '2024-05-10', what: 'call' },
       },
-      { start: '2024-05-10', lastDay: '2024-05-15', days: 6, endedBy: null },
+      { start: '2024-05-10', lastDay: '2024-05-15', days: 6, reachedDay: 6, endedBy: null },
     ]);
     expect(s.status).toMatchObject({ kind: 'running', day: 6 });
-    expect(s.longestStreak).toBe(9);
+    // The person was on day 10 when they slipped: that is the longest they got to.
+    expect(s.longestStreak).toBe(10);
     // 1 to 15 May, each day once.
     expect(s.totalDaysKept).toBe(15);
   });
@@ -170,7 +173,7 @@ describe('restarting slips', () => {
     const events = [slip('2024-04-20T10:00:00+02:00', BERLIN)];
     const s = computeStats({ plan: plan('2024-05-01'), events, now, timeZone: BERLIN });
     expect(s.streaks).toEqual([
-      { start: '2024-05-01', lastDay: '2024-05-15', days: 15, endedBy: null },
+      { start: '2024-05-01', lastDay: '2024-05-15', days: 15, reachedDay: 15, endedBy: null },
     ]);
     expect(s.perDay).toEqual([
       { date: '2024-04-20', urgesResisted: 0, slips: 1, necessaryContacts: 0 },
@@ -343,12 +346,14 @@ describe('plans over time', () => {
         start: '2024-01-01',
         lastDay: '2024-01-09',
         days: 9,
+        reachedDay: 10,
         endedBy: { kind: 'slip', eventId: events[1]?.id, date: '2024-01-10', what: 'replied' },
       },
       {
         start: '2024-01-10',
         lastDay: '2024-02-14',
         days: 36,
+        reachedDay: 37,
         endedBy: {
           kind: 'plan-ended',
           eventId: events[2]?.id,
@@ -360,7 +365,7 @@ describe('plans over time', () => {
     expect(s.status).toEqual({ kind: 'no-plan' });
     expect(s.currentStreak).toBeNull();
     expect(s.totalDaysKept).toBe(45);
-    expect(s.longestStreak).toBe(36);
+    expect(s.longestStreak).toBe(37);
   });
 
   it('a new plan adds to the history', () => {
@@ -377,7 +382,7 @@ describe('plans over time', () => {
       ['2024-03-01', 5, null],
     ]);
     expect(s.totalDaysKept).toBe(50);
-    expect(s.longestStreak).toBe(36);
+    expect(s.longestStreak).toBe(37);
     expect(s.status).toMatchObject({ day: 5 });
   });
 
@@ -406,7 +411,7 @@ describe('plans over time', () => {
       timeZone: BERLIN,
     });
     expect(s.streaks).toEqual([
-      { start: '2024-05-05', lastDay: '2024-05-10', days: 6, endedBy: null },
+      { start: '2024-05-05', lastDay: '2024-05-10', days: 6, reachedDay: 6, endedBy: null },
     ]);
   });
 
