@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PLATFORM_HOST_PATTERNS } from './lib/profiles/hosts';
+import { preactWithoutInnerHtml } from './scripts/vite-preact-without-inner-html';
 
 // Firefox gets MV3 too: one rule engine (declarativeNetRequest) for both browsers, host
 // access the person can see and withdraw, and no blocking webRequest for AMO to question.
@@ -8,7 +9,21 @@ import { PLATFORM_HOST_PATTERNS } from './lib/profiles/hosts';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  // preactWithoutInnerHtml: see its file; it keeps `web-ext lint --warnings-as-errors` clean.
+  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
+  // `npm run zip`: the Firefox run also writes the sources zip AMO's reviewers rebuild from
+  // (SOURCE_CODE_REVIEW.md, inside it, says how). Hidden files, node_modules and .output
+  // are left out by WXT already; what is left out here is not needed to build.
+  zip: {
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'reports/**',
+      'docs/screenshots/**',
+      'stats.html',
+      '**/*.log',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -32,14 +47,34 @@ export default defineConfig({
       // page that is not web-accessible ends on an error page when a site's link is clicked.
       // Any site can link to a profile (a search result, a message), and the redirect is
       // checked against the page the link was on, so every origin must be allowed.
-      { resources: ['interstitial.html'], matches: ['<all_urls>'] },
+      // In Chrome, `use_dynamic_url` serves it only at a per-session address (which
+      // runtime.getURL gives the rules and the guard), so a site cannot probe the fixed
+      // extension address to learn that No Contact is installed. Firefox already gives each
+      // install a random address.
+      {
+        resources: ['interstitial.html'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'no-contact@no-contact.invalid', strict_min_version: '128.0' },
+            gecko: {
+              id: 'no-contact@no-contact.invalid',
+              // 140 (the ESR line) is the first with data_collection_permissions; the
+              // newest APIs used otherwise (the MAIN world for content scripts,
+              // optional_host_permissions) arrived in 128.
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: no analytics, no requests of our own.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Made for desktop and tested there only. Should it be installed on Android,
+            // 142 is where Firefox for Android reads data_collection_permissions.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Content scripts declared for the MAIN world (the guard's page half) need 111.
+        { minimum_chrome_version: '111' }),
   }),
 });
