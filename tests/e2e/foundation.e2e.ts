@@ -6,7 +6,9 @@ import {
   bodyText,
   openExtensionPage,
   setPlan,
+  sleep,
   todayLocal,
+  waitFor,
   waitForHref,
   waitForText,
 } from './harness/helpers';
@@ -89,6 +91,21 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     if (name === 'chromium') {
+      it("a web page cannot find the extension by loading the interstitial's fixed address", async () => {
+        const { b } = s;
+        const page = await b.newPage();
+        page.goto('https://example.org/');
+        await waitForText(page, 'Fake example.org/');
+        // Without use_dynamic_url this fetch succeeds (status 200) and tells the site the
+        // extension is installed; the blocked visits above still reached the interstitial.
+        const probe = await page.evaluate<string>(
+          `fetch('${b.extensionBase}interstitial.html').then((r) => 'loaded ' + r.status, () => 'refused')`,
+        );
+        log(`a site probing ${b.extensionBase}interstitial.html: ${probe}`);
+        expect(probe).toBe('refused');
+        await page.close();
+      });
+
       it('still blocks after the service worker is stopped', async () => {
         const { b } = s;
         await b.stopServiceWorker!();
@@ -96,8 +113,28 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       });
 
       it('still blocks after a browser restart with the same profile', async () => {
-        const { b } = s;
+        const { b, sites } = s;
         await b.restart!();
+        // At once, before the background has run: the rules kept from the last session
+        // still stop the visit. Their interstitial address was the last session's (the
+        // dynamic one changes per session), so the tab may show an error page until the
+        // background rewrites them; either way nothing reaches the site.
+        sites.clear();
+        const first = await b.newPage();
+        first.goto(PROFILE);
+        await sleep(3000);
+        log(`typed at once after restart: ${await first.href()}`);
+        expect(sites.requestsFor('instagram.com', '/jamie.doe')).toEqual([]);
+        await first.close();
+        const ext = await openExtensionPage(b, 'popup.html');
+        await waitFor(
+          () =>
+            ext.evaluate<boolean>(
+              `chrome.declarativeNetRequest.getDynamicRules().then((rs) => rs.length > 0 && rs.every((r) => r.action.type !== 'redirect' || r.action.redirect.regexSubstitution.startsWith(chrome.runtime.getURL('/interstitial.html'))))`,
+            ),
+          "the rules to carry this session's interstitial address",
+        );
+        await ext.close();
         await expectBlocked('typed, after restart', typedVisit);
       });
     }
