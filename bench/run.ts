@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchInterception } from './interception';
+import { benchPopup } from './popup';
 import { benchRules } from './rules';
 import { benchSizes } from './sizes';
 import { benchStats } from './stats';
@@ -25,6 +26,7 @@ async function main() {
     ['rules, 500 profiles', benchRules],
     ['stats, 20,000 events', benchStats],
     ['interception, Chromium', benchInterception],
+    ['popup, 20,000 events, Chromium', benchPopup],
   ];
   for (const [name, run] of sections) {
     process.stderr.write(`bench: ${name}...\n`);

@@ -8,8 +8,8 @@ import type { LogEvent } from '../lib/streak/events';
 import { computeStats } from '../lib/streak/stats';
 import { seededRandom } from './random';
 
-const EVENTS = 20_000;
-const YEARS = 5;
+export const EVENTS = 20_000;
+export const YEARS = 5;
 const RUNS = 15;
 const TZ = 'Europe/Berlin';
 const DAY = 86_400_000;
@@ -18,7 +18,7 @@ const DAY = 86_400_000;
  * Five years of heavy use: about eleven events a day, mostly urges resisted, some
  * necessary contacts and slips; a restart every couple of weeks, and a few plans.
  */
-function seedLog(start: number): LogEvent[] {
+export function seedLog(start: number): LogEvent[] {
   const rand = seededRandom(20_000);
   const span = YEARS * 365 * DAY;
   const times = Array.from({ length: EVENTS }, () => start + Math.floor(rand() * span)).sort(

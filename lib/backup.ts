@@ -1,24 +1,31 @@
+import { DRAFT_MAX_CHARS, type Draft } from './drafts';
 import { allEvents } from './db/events';
 import { countersFor, toRow, type NoContactDb } from './db/schema';
 import { PLATFORMS } from './profiles/types';
 import {
   GOAL_DAYS_MAX,
+  IF_THEN_MAX,
+  IF_THEN_PART_MAX_CHARS,
   SETTINGS_KEY,
   SETTINGS_VERSION,
   loadSettings,
   type Change,
   type Friction,
+  type IfThenPlan,
   type KeyValueArea,
   type PendingChange,
   type Plan,
   type Settings,
 } from './settings';
 import { addDays, daysBetween, isCivilDate, isTimeZone, type CivilDate } from './streak/calendar';
+import { SIGN_IDS, type SignNoticed } from './signs';
 import {
+  CONTACT_CHANNELS,
   EVENT_KINDS,
   EVENT_SOURCES,
   NOTE_MAX_CHARS,
   PLAN_END_REASONS,
+  REACH_OUT_GISTS,
   SLIP_KINDS,
   canonicalEvent,
   type LogEvent,
@@ -26,7 +33,12 @@ import {
 import type { Profile } from './profiles/types';
 
 export const BACKUP_FORMAT = 'no-contact-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * 2 added drafts, signs and (in settings v3) if-then plans. Version 1 files still import:
+ * they simply have none of those.
+ */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 /** Far more than years of heavy use take (about 250 bytes an event). */
 export const BACKUP_MAX_BYTES = 5 * 1024 * 1024;
 /** How far ahead of this computer's clock a backup's times may be (another device's clock may run fast). */
@@ -47,6 +59,10 @@ export interface Backup {
   settings: Settings;
   /** Every event, undone ones included, in time order. */
   events: LogEvent[];
+  /** "Write it here instead": every kept draft, oldest first. */
+  drafts: Draft[];
+  /** The signs it is working that were ticked, in the checklist's order. */
+  signs: SignNoticed[];
 }
 
 declare const checked: unique symbol;
@@ -82,6 +98,8 @@ export type ImportProblemCode =
   | 'duplicate-dedupe-key'
   | 'duplicate-profile'
   | 'duplicate-pending'
+  | 'duplicate-draft'
+  | 'duplicate-sign'
   | 'settings-version';
 
 export interface ImportProblem {
@@ -94,6 +112,9 @@ export interface ImportPreview {
   plan: Plan | null;
   profiles: number;
   events: number;
+  drafts: number;
+  signs: number;
+  ifThen: number;
   exportedAt: string;
 }
 
@@ -110,14 +131,40 @@ export async function exportBackup(
   now: number,
 ): Promise<Backup> {
   const settings = await loadSettings(area);
-  const events = (await allEvents(db)).map(canonicalEvent);
+  const { events, drafts, signs } = await db.transaction(
+    'r',
+    db.events,
+    db.drafts,
+    db.signs,
+    async () => ({
+      events: (await allEvents(db)).map(canonicalEvent),
+      drafts: (await db.drafts.orderBy('time').toArray()).sort(byTimeThenId).map(canonicalDraft),
+      signs: (await db.signs.toArray()).sort(bySignOrder).map(canonicalSign),
+    }),
+  );
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     settings,
     events,
+    drafts,
+    signs,
   };
+}
+
+const byTimeThenId = (a: Draft, b: Draft) =>
+  a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const bySignOrder = (a: SignNoticed, b: SignNoticed) =>
+  SIGN_IDS.indexOf(a.sign) - SIGN_IDS.indexOf(b.sign);
+
+/** Fields in one fixed order, and nothing else (see canonicalEvent). */
+function canonicalDraft(d: Draft): Draft {
+  return { id: d.id, text: d.text, time: d.time, localDate: d.localDate, timeZone: d.timeZone };
+}
+
+function canonicalSign(x: SignNoticed): SignNoticed {
+  return { sign: x.sign, noticedOn: x.noticedOn, recordedAt: x.recordedAt };
 }
 
 export function backupToJson(backup: Backup): string {
@@ -383,12 +430,14 @@ function checkPending(v: unknown, i: number, clock: Clock): PendingChange {
 
 function checkSettings(v: unknown, clock: Clock): Settings {
   const o = obj(v, 'the settings');
-  if (o.version !== SETTINGS_VERSION)
+  // Version 2 settings (from backups made before if-then plans) read as version 3 without any.
+  if (o.version !== SETTINGS_VERSION && o.version !== 2)
     refuse(
       'settings-version',
       `The settings in this backup are of a kind (version ${String(o.version).slice(0, 10)}) this version of No Contact cannot import.`,
     );
-  fields(o, 'the settings', ['version', 'plan', 'profiles', 'friction', 'reasons', 'pending']);
+  const common = ['version', 'plan', 'profiles', 'friction', 'reasons', 'pending'];
+  fields(o, 'the settings', o.version === 2 ? common : [...common, 'ifThen']);
   const profiles = list(o.profiles, 'the list of profiles').map((p, i) =>
     checkProfile(p, i, clock),
   );
@@ -414,15 +463,35 @@ function checkSettings(v: unknown, clock: Clock): Settings {
     profiles,
     friction: checkFriction(o.friction, 'the pause and confirmation settings'),
     reasons,
+    ifThen: o.version === 2 ? [] : checkIfThen(o.ifThen),
     pending,
   };
+}
+
+function checkIfThen(v: unknown): IfThenPlan[] {
+  const plans = list(v, 'your if-then plans');
+  if (plans.length > IF_THEN_MAX)
+    refuse('out-of-range', `This backup has more than ${IF_THEN_MAX} if-then plans.`);
+  return plans.map((p, i) => {
+    const path = `if-then plan ${i + 1}`;
+    const o = obj(p, path);
+    fields(o, path, ['when', 'then']);
+    const part = (x: unknown, which: string) => {
+      const t = str(x, `the “${which}” part of ${path}`, IF_THEN_PART_MAX_CHARS);
+      if (t.trim() === '')
+        refuse('wrong-type', `In this backup, the “${which}” part of ${path} is empty.`);
+      return t;
+    };
+    return { when: part(o.when, 'if'), then: part(o.then, 'then') };
+  });
 }
 
 const COMMON_FIELDS = ['id', 'kind', 'time', 'localDate', 'timeZone', 'source'] as const;
 const OPTIONAL_FIELDS = ['profileId', 'dedupeKey', 'undoneAt'] as const;
 const KIND_FIELDS: Record<LogEvent['kind'], { required: string[]; optional: string[] }> = {
   'urge-resisted': { required: [], optional: [] },
-  'necessary-contact': { required: [], optional: [] },
+  'necessary-contact': { required: [], optional: ['note'] },
+  'they-reached-out': { required: ['channel'], optional: ['gist', 'note'] },
   slip: { required: ['what', 'restarted'], optional: ['note'] },
   'plan-started': { required: ['startDate', 'goalDays'], optional: [] },
   'plan-ended': { required: ['reason'], optional: [] },
@@ -459,8 +528,27 @@ function checkEvent(v: unknown, i: number, clock: Clock): LogEvent {
   };
   switch (kind) {
     case 'urge-resisted':
-    case 'necessary-contact':
       return { ...base, kind };
+    case 'necessary-contact':
+      return {
+        ...base,
+        kind,
+        ...(o.note !== undefined && {
+          note: str(o.note, `the note of ${path}`, NOTE_MAX_CHARS, 0),
+        }),
+      };
+    case 'they-reached-out':
+      return {
+        ...base,
+        kind,
+        channel: oneOf(o.channel, `how they made contact in ${path}`, CONTACT_CHANNELS),
+        ...(o.gist !== undefined && {
+          gist: oneOf(o.gist, `what their contact was like in ${path}`, REACH_OUT_GISTS),
+        }),
+        ...(o.note !== undefined && {
+          note: str(o.note, `the note of ${path}`, NOTE_MAX_CHARS, 0),
+        }),
+      };
     case 'slip':
       return {
         ...base,
@@ -511,6 +599,51 @@ function checkEvents(v: unknown, clock: Clock): LogEvent[] {
   return events;
 }
 
+function checkDrafts(v: unknown, clock: Clock): Draft[] {
+  const drafts = list(v, 'the drafts').map((d, i) => {
+    const path = `draft ${i + 1}`;
+    const o = obj(d, path);
+    fields(o, path, ['id', 'text', 'time', 'localDate', 'timeZone']);
+    const time = instant(o.time, `the time of ${path}`, clock);
+    const localDate = civil(o.localDate, `the day of ${path}`, clock);
+    if (Math.abs(daysBetween(new Date(time).toISOString().slice(0, 10), localDate)) > 1)
+      refuse('date-mismatch', `In this backup, the day of ${path} does not fit its time.`);
+    return canonicalDraft({
+      id: str(o.id, `the id of ${path}`, 100),
+      text: str(o.text, `the text of ${path}`, DRAFT_MAX_CHARS),
+      time,
+      localDate,
+      timeZone: timeZone(o.timeZone, `the time zone of ${path}`),
+    });
+  });
+  const ids = new Set<string>();
+  drafts.forEach((d, i) => {
+    if (ids.has(d.id))
+      refuse('duplicate-draft', `This backup has two drafts with the same id (draft ${i + 1}).`);
+    ids.add(d.id);
+  });
+  return drafts;
+}
+
+function checkSigns(v: unknown, clock: Clock): SignNoticed[] {
+  const signs = list(v, 'the signs you noticed').map((x, i) => {
+    const path = `sign ${i + 1}`;
+    const o = obj(x, path);
+    fields(o, path, ['sign', 'noticedOn', 'recordedAt']);
+    return canonicalSign({
+      sign: oneOf(o.sign, `which sign ${path} is`, SIGN_IDS),
+      noticedOn: civil(o.noticedOn, `the day ${path} was noticed`, clock),
+      recordedAt: instant(o.recordedAt, `the time ${path} was ticked`, clock),
+    });
+  });
+  const seen = new Set<string>();
+  for (const x of signs) {
+    if (seen.has(x.sign)) refuse('duplicate-sign', 'This backup ticks the same sign twice.');
+    seen.add(x.sign);
+  }
+  return signs;
+}
+
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /**
@@ -527,6 +660,9 @@ export function checkBackup(text: string, now: number): ImportCheck {
         plan: backup.settings.plan,
         profiles: backup.settings.profiles.length,
         events: backup.events.length,
+        drafts: backup.drafts.length,
+        signs: backup.signs.length,
+        ifThen: backup.settings.ifThen.length,
         exportedAt: backup.exportedAt,
       },
     };
@@ -574,20 +710,32 @@ function parseStrict(text: string, clock: Clock): CheckedBackup {
       'newer-version',
       'This backup was made by a newer version of No Contact. Update the extension, then import it again.',
     );
-  if (top.version !== BACKUP_VERSION)
+  if (!READABLE_VERSIONS.includes(top.version as number))
     refuse('unknown-version', 'This backup has a version number No Contact does not know.');
-  fields(top, 'the file', ['format', 'version', 'exportedAt', 'settings', 'events']);
+  const v1 = top.version === 1;
+  fields(
+    top,
+    'the file',
+    v1
+      ? ['format', 'version', 'exportedAt', 'settings', 'events']
+      : ['format', 'version', 'exportedAt', 'settings', 'events', 'drafts', 'signs'],
+  );
   if (typeof top.exportedAt !== 'string' || !ISO_UTC.test(top.exportedAt))
     refuse('bad-time', 'This backup does not say, in a readable way, when it was made.');
   instant(Date.parse(top.exportedAt), 'the time the backup was made', clock);
   const settings = checkSettings(top.settings, clock);
   const events = checkEvents(top.events, clock);
+  const drafts = v1 ? [] : checkDrafts(top.drafts, clock);
+  const signs = v1 ? [] : checkSigns(top.signs, clock);
+  // Whatever version it was read from, it is applied (and would be written) as this one.
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: top.exportedAt,
     settings,
     events,
+    drafts,
+    signs,
   } as CheckedBackup;
 }
 
@@ -607,14 +755,15 @@ export class ImportFailed extends Error {
 }
 
 /**
- * Replaces every event and the settings with the backup's, all or nothing.
+ * Replaces every event, draft and ticked sign, and the settings, with the backup's, all
+ * or nothing.
  *
  * IndexedDB and storage.local cannot share a transaction, so:
- * 1. one Dexie transaction reads the old events (and totals), clears them and writes the
- *    new ones (if any step fails, IndexedDB rolls the whole transaction back: old events
+ * 1. one Dexie transaction reads the old events (and totals, drafts and signs), clears
+ *    them and writes the new ones (if any step fails, IndexedDB rolls the whole transaction back: old events
  *    intact, settings never touched);
  * 2. the settings are written in one storage.local call (which applies whole or not);
- * 3. if that write fails, a second transaction puts the old events back, and the error
+ * 3. if that write fails, a second transaction puts the old rows back, and the error
  *    says whether it managed to.
  * Only a browser closing between steps 1 and 2 (a few milliseconds) could leave the new
  * events with the old settings; importing the same file again then completes it.
@@ -625,12 +774,19 @@ export async function applyBackup(
   backup: CheckedBackup,
 ): Promise<void> {
   const rows = backup.events.map(toRow);
-  const previous = await db.transaction('rw', db.events, db.counters, async () => {
-    const old = { events: await db.events.toArray(), counters: await db.counters.toArray() };
-    await db.events.clear();
-    await db.counters.clear();
+  const stores = [db.events, db.counters, db.drafts, db.signs];
+  const previous = await db.transaction('rw', stores, async () => {
+    const old = {
+      events: await db.events.toArray(),
+      counters: await db.counters.toArray(),
+      drafts: await db.drafts.toArray(),
+      signs: await db.signs.toArray(),
+    };
+    for (const t of stores) await t.clear();
     await db.events.bulkAdd(rows);
     await db.counters.bulkPut(countersFor(rows));
+    await db.drafts.bulkAdd(backup.drafts);
+    await db.signs.bulkAdd(backup.signs);
     return old;
   });
   try {
@@ -638,11 +794,12 @@ export async function applyBackup(
   } catch (cause) {
     let restored = true;
     try {
-      await db.transaction('rw', db.events, db.counters, async () => {
-        await db.events.clear();
-        await db.counters.clear();
+      await db.transaction('rw', stores, async () => {
+        for (const t of stores) await t.clear();
         await db.events.bulkAdd(previous.events);
         await db.counters.bulkPut(previous.counters);
+        await db.drafts.bulkAdd(previous.drafts);
+        await db.signs.bulkAdd(previous.signs);
       });
     } catch {
       restored = false;

@@ -6,6 +6,7 @@ import {
   type PendingChange,
   type Settings,
 } from './settings';
+import type { DayStatus } from './streak/day';
 import type { PlanEndReason } from './streak/events';
 
 /*
@@ -255,6 +256,34 @@ function proposeFriction(
     settings: { ...settings, friction: applied, pending: [...others, pending] },
     outcome: stronger.length ? (weaker.length ? 'partly-pending' : 'applied') : 'pending',
     pending,
+  };
+}
+
+/**
+ * Whether ending the plan takes effect at once: only for "goal reached", and only on or
+ * after the goal day of the running count (`status` is the person's day as the popup
+ * shows it). Having kept the whole plan, there is no urge to wait out; every other end
+ * lowers protection and waits like any other such change.
+ */
+export function endsAtOnce(
+  settings: Settings,
+  reason: PlanEndReason,
+  status: DayStatus | null,
+): boolean {
+  return (
+    settings.plan !== null &&
+    reason === 'goal-reached' &&
+    status?.kind === 'running' &&
+    status.goalReached
+  );
+}
+
+/** The plan ended now: no plan, and no end waiting any more. Profiles stay listed. */
+export function endPlanNow(settings: Settings): Settings {
+  return {
+    ...settings,
+    plan: null,
+    pending: settings.pending.filter((p) => p.change.kind !== 'end-plan'),
   };
 }
 

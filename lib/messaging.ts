@@ -5,7 +5,18 @@
  */
 
 import { isCivilDate, type CivilDate } from './streak/calendar';
-import { SLIP_KINDS, type SlipKind } from './streak/events';
+import { DRAFT_MAX_CHARS } from './drafts';
+import { SIGN_IDS, type SignId } from './signs';
+import {
+  CONTACT_CHANNELS,
+  NOTE_MAX_CHARS,
+  REACH_OUT_GISTS,
+  SLIP_KINDS,
+  type ContactChannel,
+  type ReachOutGist,
+  type SlipKind,
+} from './streak/events';
+import type { Summary } from './streak/stats';
 
 /**
  * The longest import text a message may carry. It mirrors BACKUP_MAX_BYTES in lib/backup
@@ -42,6 +53,28 @@ export interface Requests {
   'apply-import': { text: string };
   /** Delete every event and setting, and every blocking and allow rule with them. */
   'delete-everything': Record<string, never>;
+  /** "They reached out": the ex made contact. Logged; never restarts the count. */
+  'log-reached-out': {
+    source: PageSource;
+    channel: ContactChannel;
+    gist?: ReachOutGist;
+    note?: string;
+    dedupeKey: string;
+  };
+  /** A reply the person chose to log as necessary contact (never restarts the count). */
+  'log-necessary-contact': { source: PageSource; note?: string; dedupeKey: string };
+  /** Ticks a sign it is working with the day it was noticed, or unticks it (null). */
+  'set-sign': { sign: SignId; noticedOn: CivilDate | null };
+  /** Keeps a draft in the private drafts box. `id` is new per draft: saving twice keeps one. */
+  'save-draft': { id: string; text: string };
+  'delete-draft': { id: string };
+  /**
+   * Ends the plan at once because its goal is reached. Only on or after the goal day; the
+   * background checks that again with its own clock and refuses otherwise.
+   */
+  'end-plan-now': { dedupeKey: string };
+  /** The popup's numbers, read by the background from the settings and the log. */
+  summary: Record<string, never>;
 }
 
 export interface Responses {
@@ -53,6 +86,13 @@ export interface Responses {
   'log-plan-start': { ok: true; eventId: string };
   'apply-import': { ok: true } | { ok: false; error: string };
   'delete-everything': { ok: true } | { ok: false; error: string };
+  'log-reached-out': { ok: true; eventId: string };
+  'log-necessary-contact': { ok: true; eventId: string };
+  'set-sign': { ok: true } | { ok: false; error: string };
+  'save-draft': { ok: true; id: string } | { ok: false; error: string };
+  'delete-draft': { ok: boolean };
+  'end-plan-now': { ok: true } | { ok: false; error: string };
+  summary: { ok: true; summary: Summary; signsNoticed: number } | { ok: false };
 }
 
 export type MessageType = keyof Requests;
@@ -65,6 +105,8 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isKey = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100;
 const SOURCES: readonly string[] = ['interstitial', 'popup', 'options'];
+const isNote = (v: unknown) =>
+  v === undefined || (typeof v === 'string' && v.length <= NOTE_MAX_CHARS);
 
 /** Checks a received message's shape exactly; returns null for anything else. */
 export function parseMessage(raw: unknown): Message | null {
@@ -112,6 +154,41 @@ export function parseMessage(raw: unknown): Message | null {
     case 'delete-everything':
       if (!allowed([])) return null;
       return raw as Message<'delete-everything'>;
+    case 'log-reached-out':
+      if (!allowed(['source', 'channel', 'gist', 'note', 'dedupeKey'])) return null;
+      if (!SOURCES.includes(raw.source as string) || !isKey(raw.dedupeKey)) return null;
+      if (!(CONTACT_CHANNELS as readonly string[]).includes(raw.channel as string)) return null;
+      if (
+        raw.gist !== undefined &&
+        !(REACH_OUT_GISTS as readonly string[]).includes(raw.gist as string)
+      )
+        return null;
+      if (!isNote(raw.note)) return null;
+      return raw as Message<'log-reached-out'>;
+    case 'log-necessary-contact':
+      if (!allowed(['source', 'note', 'dedupeKey'])) return null;
+      if (!SOURCES.includes(raw.source as string) || !isKey(raw.dedupeKey)) return null;
+      if (!isNote(raw.note)) return null;
+      return raw as Message<'log-necessary-contact'>;
+    case 'set-sign':
+      if (!allowed(['sign', 'noticedOn'])) return null;
+      if (!(SIGN_IDS as readonly unknown[]).includes(raw.sign)) return null;
+      if (raw.noticedOn !== null && !isCivilDate(raw.noticedOn)) return null;
+      return raw as Message<'set-sign'>;
+    case 'save-draft':
+      if (!allowed(['id', 'text']) || !isKey(raw.id)) return null;
+      // A little over the limit, so the background can say in words that it is too long.
+      if (typeof raw.text !== 'string' || raw.text.length > DRAFT_MAX_CHARS * 2) return null;
+      return raw as Message<'save-draft'>;
+    case 'delete-draft':
+      if (!allowed(['id']) || !isKey(raw.id)) return null;
+      return raw as Message<'delete-draft'>;
+    case 'end-plan-now':
+      if (!allowed(['dedupeKey']) || !isKey(raw.dedupeKey)) return null;
+      return raw as Message<'end-plan-now'>;
+    case 'summary':
+      if (!allowed([])) return null;
+      return raw as Message<'summary'>;
     default:
       return null;
   }

@@ -11,7 +11,7 @@ export const SETTINGS_KEY = 'settings';
  * could only be read in part: repairing never destroys the original.
  */
 export const SETTINGS_DAMAGED_KEY = 'settings.damaged';
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const GOAL_DAYS_MAX = 3650;
 export const DEFAULT_GOAL_DAYS = 30;
@@ -58,12 +58,24 @@ export interface PendingChange {
   dueAt: number;
 }
 
+/** "If I want to <when>, then I will <then>.": the person's own plan for the moment. */
+export interface IfThenPlan {
+  when: string;
+  then: string;
+}
+
+/** Each half of an if-then plan, so the whole fits on the blocked page's card. */
+export const IF_THEN_PART_MAX_CHARS = 200;
+export const IF_THEN_MAX = 20;
+
 export interface Settings {
   version: typeof SETTINGS_VERSION;
   plan: Plan | null;
   profiles: Profile[];
   friction: Friction;
   reasons: string[];
+  /** The person's if-then plans, shown on the blocked page (v3). */
+  ifThen: IfThenPlan[];
   pending: PendingChange[];
 }
 
@@ -80,6 +92,7 @@ export function defaultSettings(): Settings {
     profiles: [],
     friction: { ...DEFAULT_FRICTION },
     reasons: [],
+    ifThen: [],
     pending: [],
   };
 }
@@ -173,6 +186,8 @@ const MIGRATIONS: Record<number, (s: Obj) => Obj> = {
   // v2 added pending cooling-off changes (and the plan's optional time zone, which needs
   // no data change).
   1: (s) => ({ ...s, version: 2, pending: [] }),
+  // v3 added the person's if-then plans.
+  2: (s) => ({ ...s, version: 3, ifThen: [] }),
 };
 
 /** Brings a stored object of any known version to the current version's shape (unvalidated). */
@@ -355,6 +370,24 @@ function readReasons(raw: unknown, problems: string[]): string[] {
   return out;
 }
 
+export function isIfThenPlan(v: unknown): v is IfThenPlan {
+  const part = (x: unknown) =>
+    typeof x === 'string' && x.trim().length > 0 && x.length <= IF_THEN_PART_MAX_CHARS;
+  return isObj(v) && part(v.when) && part(v.then);
+}
+
+function readIfThen(raw: unknown, problems: string[]): IfThenPlan[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('Your if-then plans could not be read. A copy was kept.');
+    return [];
+  }
+  const out = raw.filter(isIfThenPlan).map((p) => ({ when: p.when, then: p.then }));
+  if (out.length !== raw.length)
+    problems.push('Some of your if-then plans could not be read. A copy was kept.');
+  return out;
+}
+
 function readPending(raw: unknown, problems: string[]): PendingChange[] {
   if (raw === undefined) return [];
   const list = Array.isArray(raw) ? raw : [];
@@ -383,6 +416,7 @@ export function readSettingsValue(raw: unknown): SettingsRead {
     profiles: readProfiles(value.profiles, problems),
     friction: readFriction(value.friction, problems),
     reasons: readReasons(value.reasons, problems),
+    ifThen: readIfThen(value.ifThen, problems),
     pending: readPending(value.pending, problems),
   };
   return { settings, problems };

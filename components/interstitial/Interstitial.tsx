@@ -36,6 +36,11 @@ export interface InterstitialProps {
   /** Sends "continue"; resolves to an error to show, or null when the page is leaving. */
   onContinue: () => Promise<string | null>;
   onSetup: () => void;
+  /**
+   * "Write it here instead": opens the private drafts box. Another way to turn back; the
+   * profile stays blocked.
+   */
+  onWriteInstead?: () => void;
   visibility?: VisibilitySource;
 }
 
@@ -124,12 +129,28 @@ export function Interstitial(props: InterstitialProps) {
         >
           Go back
         </button>
+        {props.onWriteInstead && !props.leaving && (
+          <button
+            type="button"
+            class="write-instead"
+            aria-describedby="write-instead-what"
+            onClick={props.onWriteInstead}
+          >
+            Write it here instead
+          </button>
+        )}
         {props.leaving && (
           <span class="muted" role="status">
             Going back…
           </span>
         )}
       </div>
+      {props.onWriteInstead && !props.leaving && (
+        <p id="write-instead-what" class="muted small">
+          Put what you want to tell them into words, somewhere private. It is kept on this computer
+          and never sent, and this profile stays blocked.
+        </p>
+      )}
 
       {target?.kind === 'listed' && props.friction && !props.leaving && (
         <ContinueForm

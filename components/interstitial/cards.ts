@@ -5,6 +5,8 @@
  * press away, so each is short enough to take in at a glance.
  */
 
+import type { IfThenPlan } from '@/lib/settings';
+
 export type CardKind = 'why' | 'reason' | 'if-then';
 
 export interface Card {
@@ -49,13 +51,31 @@ export function usableReasons(reasons: readonly string[]): string[] {
     .map((r) => (r.length > REASON_MAX_CHARS ? `${r.slice(0, REASON_MAX_CHARS - 1)}…` : r));
 }
 
+/** An if-then plan as one sentence. */
+export function ifThenText(p: IfThenPlan): string {
+  return `If I want to ${p.when.trim()}, then I will ${p.then.trim()}.`;
+}
+
+/** The person's own if-then plans as they will be shown (empty halves left out). */
+export function usablePlans(plans: readonly IfThenPlan[]): string[] {
+  return plans
+    .filter((p) => p.when.trim() && p.then.trim())
+    .map((p) => ifThenText(p).replace(/\s+/g, ' '));
+}
+
 /**
  * The card for visit number `n` (any integer; the page keeps a running count). Kinds take
  * turns so that consecutive visits never show the same kind twice, and the person's own
  * reasons, when there are any, come up every other visit: their own words carry more
- * than ours.
+ * than ours. For the same reason the if-then card shows the person's own plans when they
+ * wrote any, and the suggested ones only otherwise.
  */
-export function cardFor(n: number, reasons: readonly string[]): Card {
+export function cardFor(
+  n: number,
+  reasons: readonly string[],
+  plans: readonly IfThenPlan[] = [],
+): Card {
+  const ownPlans = usablePlans(plans);
   const own = usableReasons(reasons);
   const cycle: CardKind[] = own.length
     ? ['reason', 'why', 'reason', 'if-then']
@@ -71,11 +91,9 @@ export function cardFor(n: number, reasons: readonly string[]): Card {
     case 'reason':
       return { kind, title: 'In your own words', text: own[k % own.length]! };
     case 'if-then':
-      return {
-        kind,
-        title: 'A plan for this moment',
-        text: IF_THEN_PLANS[k % IF_THEN_PLANS.length]!,
-      };
+      return ownPlans.length
+        ? { kind, title: 'Your plan for this moment', text: ownPlans[k % ownPlans.length]! }
+        : { kind, title: 'A plan for this moment', text: IF_THEN_PLANS[k % IF_THEN_PLANS.length]! };
     case 'why':
       return {
         kind,

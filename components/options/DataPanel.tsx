@@ -131,8 +131,8 @@ export function DataPanel({
       <section aria-labelledby={`${id}-export`}>
         <h2 id={`${id}-export`}>Export</h2>
         <p>
-          Saves your plan, profiles, reasons and whole history as one file on this computer. Nothing
-          is sent anywhere.
+          Saves your plan, profiles, reasons, if-then plans, the signs you ticked, your kept drafts
+          and your whole history as one file on this computer. Nothing is sent anywhere.
         </p>
         <button type="button" class="primary" onClick={() => void doExport()}>
           Export everything
@@ -172,10 +172,13 @@ export function DataPanel({
               </li>
               <li>{plural(p.profiles, 'profile', 'profiles')}</li>
               <li>{plural(p.events, 'event', 'events')}</li>
+              {p.ifThen > 0 && <li>{plural(p.ifThen, 'if-then plan', 'if-then plans')}</li>}
+              {p.signs > 0 && <li>{plural(p.signs, 'sign noticed', 'signs noticed')}</li>}
+              {p.drafts > 0 && <li>{plural(p.drafts, 'kept draft', 'kept drafts')}</li>}
             </ul>
             <p class="warning">
-              Importing replaces everything here now (plan, profiles, reasons and history) with what
-              is in the file.
+              Importing replaces everything here now (plan, profiles, reasons, plans, signs, drafts
+              and history) with what is in the file.
             </p>
             <div class="row">
               <button
@@ -218,9 +221,9 @@ export function DataPanel({
         ) : (
           <form onSubmit={confirmDelete} noValidate>
             <p>
-              This removes your plan, profiles, reasons and your whole history from this browser,
-              and no profile is blocked any more. It can’t be undone; export first if you might want
-              it back.
+              This removes your plan, profiles, reasons, drafts and your whole history from this
+              browser, and no profile is blocked any more. It can’t be undone; export first if you
+              might want it back.
             </p>
             <div class="field">
               <label for={`${id}-word`}>Type “{DELETE_WORD}” to confirm</label>

@@ -1,21 +1,28 @@
 import { useId, useState } from 'preact/hooks';
-import { PLAN_END_REASONS, type PlanEndReason } from '@/lib/streak/events';
+import { PLAN_END_CHOICES, type PlanEndChoice } from '@/lib/streak/events';
 import { END_REASON_LABELS } from './format';
 
 /**
- * Ending the plan. It waits 24 hours like every change that lowers protection; the
- * listed profiles stay listed (removing them is a separate, also waiting, choice).
+ * Ending the plan. It waits 24 hours like every change that lowers protection, except
+ * "goal reached" once the goal day has come, which takes effect at once. The listed
+ * profiles stay listed (removing them is a separate, also waiting, choice), and the
+ * history keeps every streak.
  */
 export function EndPlanForm({
   waiting,
+  goalReached,
   onEnd,
 }: {
   /** Whether an end is already waiting (the reason can still be changed). */
   waiting: boolean;
-  onEnd: (reason: PlanEndReason) => Promise<string>;
+  /** Whether today is the goal day or later, so "goal reached" ends the plan at once. */
+  goalReached: boolean;
+  onEnd: (reason: PlanEndChoice) => Promise<string>;
 }) {
   const id = useId();
-  const [reason, setReason] = useState<PlanEndReason>('goal-reached');
+  const [reason, setReason] = useState<PlanEndChoice>(
+    goalReached ? 'goal-reached' : 'decided-to-stop',
+  );
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
 
   const submit = async (e: Event) => {
@@ -35,16 +42,22 @@ export function EndPlanForm({
       <p class="muted">
         Mixed signals (“I miss you”, “let’s meet and talk”) are not a reason to stop: they often
         mean it is working. A clear, unambiguous wish to get back together is. Ending the plan keeps
-        your history and the profiles you listed.
+        your history and the profiles you listed, and you can start a new plan whenever you like.
+      </p>
+      <p id={`${id}-when`}>
+        {goalReached
+          ? 'You have reached your goal day. Ending because you reached your goal takes effect at once; for any other reason it waits 24 hours, and you can cancel it meanwhile.'
+          : 'Ending the plan lowers your protection, so it takes effect 24 hours after you ask, and you can cancel it meanwhile.'}
       </p>
       <div class="field">
         <label for={`${id}-reason`}>Why end it?</label>
         <select
           id={`${id}-reason`}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value as PlanEndReason)}
+          aria-describedby={`${id}-when`}
+          onChange={(e) => setReason(e.currentTarget.value as PlanEndChoice)}
         >
-          {PLAN_END_REASONS.map((r) => (
+          {PLAN_END_CHOICES.map((r) => (
             <option key={r} value={r}>
               {END_REASON_LABELS[r]}
             </option>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { Profile } from '@/lib/profiles/types';
+import { SIGN_LABELS, type SignNoticed } from '@/lib/signs';
 import type { LogEvent } from '@/lib/streak/events';
 import type { Stats } from '@/lib/streak/stats';
 import { DayChart } from './DayChart';
@@ -16,11 +17,14 @@ export function History({
   stats,
   events,
   profiles,
+  signs = [],
 }: {
   stats: Stats;
   /** Events to show on the timeline, newest first. */
   events: readonly LogEvent[];
   profiles: readonly Profile[];
+  /** The signs it is working that were ticked, in the order noticed. */
+  signs?: readonly SignNoticed[];
 }) {
   const id = useId();
   const [range, setRange] = useState<number>(30);
@@ -84,7 +88,7 @@ export function History({
               <tr>
                 <th scope="col">Started</th>
                 <th scope="col">Last day</th>
-                <th scope="col">Length</th>
+                <th scope="col">Days kept</th>
                 <th scope="col">How it ended</th>
               </tr>
             </thead>
@@ -94,11 +98,33 @@ export function History({
                   <td>{formatDay(s.start)}</td>
                   <td>{s.endedBy ? formatDay(s.lastDay) : 'Today'}</td>
                   <td>{days(s.days)}</td>
-                  <td>{describeStreakEnd(s.endedBy)}</td>
+                  <td>
+                    {describeStreakEnd(s.endedBy)}
+                    {/* The day the person was on when it ended: what "longest" counts. */}
+                    {s.endedBy && s.endedBy.kind !== 'new-plan' && `, on day ${s.reachedDay}`}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-signs`}>
+        <h2 id={`${id}-signs`}>Signs it is working</h2>
+        {signs.length === 0 ? (
+          <p>
+            None ticked. That is normal; <a href="#signs">the checklist</a> is there if you notice
+            one.
+          </p>
+        ) : (
+          <ul class="signs-noticed" aria-label="Signs you noticed">
+            {signs.map((s) => (
+              <li key={s.sign}>
+                <time dateTime={s.noticedOn}>{formatDay(s.noticedOn)}</time>: {SIGN_LABELS[s.sign]}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 
@@ -113,7 +139,10 @@ export function History({
                 <li key={e.id}>
                   <time dateTime={new Date(e.time).toISOString()}>{formatWhen(e.time)}</time>{' '}
                   <span>{describeEvent(e, profiles)}</span>
-                  {e.kind === 'slip' && e.note && <p class="note">{e.note}</p>}
+                  {(e.kind === 'slip' ||
+                    e.kind === 'necessary-contact' ||
+                    e.kind === 'they-reached-out') &&
+                    e.note && <p class="note">{e.note}</p>}
                 </li>
               ))}
             </ol>

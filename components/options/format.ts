@@ -1,7 +1,8 @@
 import type { Profile } from '@/lib/profiles/types';
 import type { Change, Friction } from '@/lib/settings';
 import type { CivilDate } from '@/lib/streak/calendar';
-import type { LogEvent, PlanEndReason, SlipKind } from '@/lib/streak/events';
+import type { ContactChannel, LogEvent, PlanEndReason, SlipKind } from '@/lib/streak/events';
+import { GIST_LABELS } from '@/lib/reached-out';
 import type { StreakEnd } from '@/lib/streak/stats';
 
 /** A moment as the person reads it: "Sat 14 Mar, 21:30" in their locale. */
@@ -39,10 +40,32 @@ export const SLIP_LABELS: Record<SlipKind, string> = {
 };
 
 export const END_REASON_LABELS: Record<PlanEndReason, string> = {
-  'goal-reached': 'I reached my goal',
-  reconciled: 'They clearly said they want to get back together',
-  'no-longer-needed': 'I don’t need it any more',
+  'goal-reached': 'I reached my goal and I’m moving on',
+  reconciled: 'They asked to get back together',
+  'decided-to-stop': 'I decided to stop',
+  // No longer offered; kept for plans ended with them before.
+  'no-longer-needed': 'I didn’t need it any more',
   other: 'Another reason',
+};
+
+/** How the ex made contact, as a choice in a list. */
+export const CHANNEL_LABELS: Record<ContactChannel, string> = {
+  message: 'A message or text',
+  call: 'A call or voice message',
+  'in-person': 'In person',
+  'social-media': 'On social media (a comment, a like, a story reply)',
+  'through-someone': 'Through someone else',
+  other: 'Some other way',
+};
+
+/** The same, inside a sentence: "They reached out by …". */
+const CHANNEL_WORDS: Record<ContactChannel, string> = {
+  message: 'by message',
+  call: 'by phone',
+  'in-person': 'in person',
+  'social-media': 'on social media',
+  'through-someone': 'through someone else',
+  other: 'another way',
 };
 
 export function describeStreakEnd(end: StreakEnd | null): string {
@@ -67,6 +90,8 @@ export function describeEvent(e: LogEvent, profiles: readonly Profile[]): string
       return `Slip: ${SLIP_LABELS[e.what]}${on}${e.restarted ? '' : ', count kept'}`;
     case 'necessary-contact':
       return `Necessary contact${on}`;
+    case 'they-reached-out':
+      return `They reached out ${CHANNEL_WORDS[e.channel]}${e.gist ? ` (${GIST_LABELS[e.gist].split(':')[0]!.toLowerCase()})` : ''}; your count kept going`;
     case 'plan-started':
       return `Plan started: from ${formatDay(e.startDate)}, goal ${days(e.goalDays)}`;
     case 'plan-ended':

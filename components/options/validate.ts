@@ -1,4 +1,9 @@
-import { GOAL_DAYS_MAX } from '@/lib/settings';
+import {
+  GOAL_DAYS_MAX,
+  IF_THEN_MAX,
+  IF_THEN_PART_MAX_CHARS,
+  type IfThenPlan,
+} from '@/lib/settings';
 import { isCivilDate, type CivilDate } from '@/lib/streak/calendar';
 
 /*
@@ -109,4 +114,77 @@ export function checkDeleteWord(value: string): Checked<true> {
     ok: false,
     message: `Type the word “${DELETE_WORD}” to confirm, or leave everything as it is.`,
   };
+}
+
+/** A day something was noticed: a real date, not ahead of today, not before 2000. */
+export function checkNoticedOn(raw: Raw | string, today: CivilDate): Checked<CivilDate> {
+  const { value, badInput } = typeof raw === 'string' ? { value: raw, badInput: false } : raw;
+  const v = value.trim();
+  if (badInput || (v && !isCivilDate(v)))
+    return {
+      ok: false,
+      message: 'That is not a whole date. Use the date picker, or write it like 2026-03-14.',
+    };
+  if (!v) return { ok: false, message: 'Enter the day you noticed it, for example today.' };
+  if (v > today)
+    return { ok: false, message: 'That day is still to come. Choose today or before.' };
+  if (v < EARLIEST_START) return { ok: false, message: 'Choose a day in the year 2000 or later.' };
+  return { ok: true, value: v };
+}
+
+/** Drops the words the form already shows ("If I want to", "then I will") and a final stop. */
+function ifThenPart(text: string, lead: RegExp): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(lead, '')
+    .replace(/[.,;\s]+$/, '')
+    .trim();
+}
+
+/** One if-then plan, both halves filled in and short enough for the blocked page. */
+export function checkIfThen(
+  when: string,
+  then: string,
+  existing: readonly IfThenPlan[],
+): Checked<IfThenPlan> | { ok: false; field: 'when' | 'then' | 'form'; message: string } {
+  const w = ifThenPart(when, /^if\s+i\s+want\s+to\s+/i);
+  const t = ifThenPart(then, /^(then\s+)?i\s+will\s+/i);
+  if (!w)
+    return {
+      ok: false,
+      field: 'when',
+      message: 'Write what the urge is, for example “look at their profile”.',
+    };
+  if (w.length > IF_THEN_PART_MAX_CHARS)
+    return {
+      ok: false,
+      field: 'when',
+      message: `Keep it to ${IF_THEN_PART_MAX_CHARS} characters, so it fits on the blocked page.`,
+    };
+  if (!t)
+    return {
+      ok: false,
+      field: 'then',
+      message: 'Write what you will do instead, for example “call my sister”.',
+    };
+  if (t.length > IF_THEN_PART_MAX_CHARS)
+    return {
+      ok: false,
+      field: 'then',
+      message: `Keep it to ${IF_THEN_PART_MAX_CHARS} characters, so it fits on the blocked page.`,
+    };
+  if (existing.length >= IF_THEN_MAX)
+    return {
+      ok: false,
+      field: 'form',
+      message: `You have ${IF_THEN_MAX} plans already, the most there is room for. Remove one to add another.`,
+    };
+  if (
+    existing.some(
+      (p) => p.when.toLowerCase() === w.toLowerCase() && p.then.toLowerCase() === t.toLowerCase(),
+    )
+  )
+    return { ok: false, field: 'form', message: 'This plan is already on your list.' };
+  return { ok: true, value: { when: w, then: t } };
 }

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { weaknessText, type Weakness } from '@/lib/protection';
+import { SIGN_IDS } from '@/lib/signs';
 import type { SlipKind } from '@/lib/streak/events';
 import type { Summary } from '@/lib/streak/stats';
 import { milestoneText, plural } from '../DayHeading';
+import { ReachedOutForm, type ReachedOutValues, type ReplyAs } from '../options/ReachedOutForm';
 import { ProgressRing } from '../ProgressRing';
 import { BreathingPause } from './BreathingPause';
 import type { Celebration } from './celebrations';
@@ -15,9 +17,12 @@ export interface LoggedSlip {
   restarted: boolean;
 }
 
+/** The numbers, and how many of the signs it is working were noticed (when known). */
+export type PopupSummary = Summary & { signsNoticed?: number };
+
 export interface PopupProps {
   /** Null while the settings or the log are read. */
-  summary: Summary | null;
+  summary: PopupSummary | null;
   /** The log could not be read. */
   failed?: boolean;
   weaknesses: Weakness[];
@@ -26,6 +31,14 @@ export interface PopupProps {
   onUrge: () => Promise<string | null>;
   onSlip: (what: SlipKind, note: string) => Promise<LoggedSlip | null>;
   onUndo: (eventId: string) => Promise<boolean>;
+  /** "They reached out": logs their contact; rejects with words to show when it could not. */
+  onReachedOut: (v: ReachedOutValues) => Promise<void>;
+  /** Logs the person's reply to them; resolves to the words to show. */
+  onReply: (as: ReplyAs) => Promise<string>;
+  /** Opens the private drafts box ("Write it here instead"). */
+  onDrafts: () => void;
+  /** Opens the options where the plan is ended. */
+  onEndPlan: () => void;
   onSetup: () => void;
   onSettings: () => void;
   onRestoreAccess: () => void;
@@ -37,7 +50,7 @@ type Notice =
   | { kind: 'slip'; eventId: string; since: number; restarted: boolean }
   | { kind: 'error'; text: string };
 
-type View = 'home' | 'slip' | 'breathe';
+type View = 'home' | 'slip' | 'breathe' | 'reached-out';
 
 export function Popup(props: PopupProps) {
   const { summary } = props;
@@ -131,6 +144,25 @@ export function Popup(props: PopupProps) {
       </main>
     );
   }
+  if (view === 'reached-out') {
+    return (
+      <main>
+        <h1 class="form-title">They reached out</h1>
+        <p class="muted">Logging it never changes your count.</p>
+        <ReachedOutForm
+          onLog={props.onReachedOut}
+          onReply={props.onReply}
+          onEndPlan={props.onEndPlan}
+          headingLevel={2}
+        />
+        <div class="row">
+          <button type="button" class="quiet" onClick={() => setView('home')}>
+            Back to my count
+          </button>
+        </div>
+      </main>
+    );
+  }
   if (view === 'breathe') {
     return (
       <main>
@@ -192,6 +224,14 @@ export function Popup(props: PopupProps) {
           <dt>Urges resisted in all</dt>
           <dd>{summary.totals.urgesResisted}</dd>
         </div>
+        {summary.signsNoticed !== undefined && summary.signsNoticed > 0 && (
+          <div>
+            <dt>Signs it is working</dt>
+            <dd>
+              {summary.signsNoticed} of {SIGN_IDS.length} noticed
+            </dd>
+          </div>
+        )}
         {milestone && (
           <div>
             <dt>Next milestone</dt>
@@ -244,6 +284,18 @@ export function Popup(props: PopupProps) {
           }}
         >
           I slipped...
+        </button>
+        <button type="button" onClick={props.onDrafts}>
+          Write it here instead
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setNotice(null);
+            setView('reached-out');
+          }}
+        >
+          They reached out
         </button>
         <button type="button" class="quiet" onClick={props.onSettings}>
           Settings

@@ -81,6 +81,28 @@ export function eventHandlers(
       const until = await allowOnce.grant(profile, tabId, settings.friction.allowMinutes);
       return { ok: true, eventId: e.id, until };
     },
+    'log-reached-out': async (m) => {
+      const e = await addEvent(openDb(), {
+        kind: 'they-reached-out',
+        ...(await base()),
+        source: m.source,
+        channel: m.channel,
+        gist: m.gist,
+        note: m.note?.trim() || undefined,
+        dedupeKey: m.dedupeKey,
+      });
+      return { ok: true, eventId: e.id };
+    },
+    'log-necessary-contact': async (m) => {
+      const e = await addEvent(openDb(), {
+        kind: 'necessary-contact',
+        ...(await base()),
+        source: m.source,
+        note: m.note?.trim() || undefined,
+        dedupeKey: m.dedupeKey,
+      });
+      return { ok: true, eventId: e.id };
+    },
     undo: async (m) => {
       const r = await undoEvent(openDb(), m.eventId, Date.now());
       return { ok: r.ok };

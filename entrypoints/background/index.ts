@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createAllowOnce } from './allow-once';
 import { setupBadge } from './badge';
 import { setupCoolingOff } from './cooling-off';
+import { entriesHandlers } from './entries-handlers';
 import { eventHandlers } from './events';
 import { guardOpenTabs, setupHistoryFallback } from './history-fallback';
 import { setupInstall } from './install';
@@ -9,6 +10,7 @@ import { setupMessages, type Handlers } from './messages';
 import { optionsHandlers } from './options-handlers';
 import { setupRuleSync } from './rules-sync';
 import { setupSessionAccess } from './session-access';
+import { summaryHandlers } from './summary';
 
 // Every listener is registered synchronously in main(): an MV3 worker woken by an event
 // must find its listener on the first turn.
@@ -40,6 +42,8 @@ export default defineBackground({
     setupMessages(browser, {
       ...thenBadge(optionsHandlers(browser)),
       ...thenBadge(eventHandlers(browser, allowOnce)),
+      ...thenBadge(entriesHandlers(browser)),
+      ...summaryHandlers(browser),
       'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null),
     });
     browser.alarms.onAlarm.addListener((alarm) => {

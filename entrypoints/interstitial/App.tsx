@@ -5,6 +5,7 @@ import { useSummary } from '@/components/hooks/use-summary';
 import { cardFor } from '@/components/interstitial/cards';
 import { Interstitial, type Target } from '@/components/interstitial/Interstitial';
 import { readBlockedAddress, shortAddress } from '@/lib/blocked-address';
+import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
 import { matchProfile } from '@/lib/match';
 import { loadSettings } from '@/lib/settings';
 import { newDedupeKey, request } from '@/lib/messaging';
@@ -105,25 +106,42 @@ export function App() {
       ? { kind: 'listed', label: profile.display, mode: profile.mode }
       : { kind: 'unlisted', address: shortAddress(blocked) };
 
-  const go = async (logUrge: boolean) => {
-    setLeaving(true);
-    if (logUrge && blocked) {
-      // The urge is written before leaving, so it is not lost with the page; a background
-      // that does not answer in time never keeps the person here.
-      const s = settings ?? (await withTimeout(loadSettings(browser.storage.local), 1000, null));
-      const p = s ? matchProfile(blocked.href, s.profiles) : null;
-      if (p) {
-        await withTimeout(
-          request(send, 'log-urge', {
-            source: 'interstitial',
-            dedupeKey: keys.urge,
-            profileId: p.id,
-          }),
-          URGE_LOG_TIMEOUT_MS,
-          null,
-        );
-      }
+  /**
+   * The urge is written before leaving, so it is not lost with the page; a background
+   * that does not answer in time never keeps the person here. One key per visit: going
+   * back after writing a draft counts the urge once.
+   */
+  const logUrge = async () => {
+    if (!blocked) return;
+    const s = settings ?? (await withTimeout(loadSettings(browser.storage.local), 1000, null));
+    const p = s ? matchProfile(blocked.href, s.profiles) : null;
+    if (p) {
+      await withTimeout(
+        request(send, 'log-urge', {
+          source: 'interstitial',
+          dedupeKey: keys.urge,
+          profileId: p.id,
+        }),
+        URGE_LOG_TIMEOUT_MS,
+        null,
+      );
     }
+  };
+
+  /**
+   * "Write it here instead": turning back into the drafts box, in this tab. Nothing is
+   * allowed: this page's own address (the blocked one, as text) stays behind in history,
+   * and stepping back onto it shows this page again.
+   */
+  const writeInstead = async () => {
+    setLeaving(true);
+    await logUrge();
+    location.assign(DRAFTS_PAGE_PATH);
+  };
+
+  const go = async (shouldLogUrge: boolean) => {
+    setLeaving(true);
+    if (shouldLogUrge) await logUrge();
     const result = await leave(leaveDeps);
     if (result === 'stayed') {
       // Nowhere to go and the tab cannot be closed: a neutral page, with the blocked
@@ -180,12 +198,13 @@ export function App() {
       summary={summary}
       friction={settings?.friction ?? null}
       looksRestart={settings?.plan?.looksRestart ?? true}
-      card={settings ? cardFor(visit + cardShift, settings.reasons) : null}
+      card={settings ? cardFor(visit + cardShift, settings.reasons, settings.ifThen) : null}
       onAnotherCard={() => setCardShift((n) => n + 1)}
       onGoBack={() => void go(true)}
       leaving={leaving}
       onContinue={onContinue}
       onSetup={() => void browser.runtime.openOptionsPage()}
+      onWriteInstead={() => void writeInstead()}
     />
   );
 }

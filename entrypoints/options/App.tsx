@@ -10,16 +10,19 @@ import { PendingList } from '@/components/options/PendingList';
 import { Warnings } from '@/components/options/Warnings';
 import { cancelChange } from './actions';
 import { DataSection } from './sections/DataSection';
+import { DraftsSection } from './sections/DraftsSection';
 import { FirstRunView } from './sections/FirstRunView';
 import { HistorySection } from './sections/HistorySection';
 import { PlanSection } from './sections/PlanSection';
 import { ProfilesSection } from './sections/ProfilesSection';
+import { ReachedOutSection } from './sections/ReachedOutSection';
+import { SignsSection } from './sections/SignsSection';
 
 /*
  * How the first run and the sections relate: the first run is a guided sequence shown at
  * the page's plain address (which is what installing opens) until it is finished; after
- * that the plain address opens the Plan section. Deep links (#plan, #profiles, #history,
- * #data) always open their section, finished or not, and #start always opens the guide,
+ * that the plain address opens the Plan section. Deep links (#plan, #profiles,
+ * #reached-out, #signs, #drafts, #history, #data) always open their section, finished or not, and #start always opens the guide,
  * so every step can be revisited. The guide and the sections write the same settings.
  */
 
@@ -27,6 +30,9 @@ const SECTIONS = [
   { id: 'start', title: 'Setup guide' },
   { id: 'plan', title: 'Plan' },
   { id: 'profiles', title: 'Profiles' },
+  { id: 'reached-out', title: 'They reached out' },
+  { id: 'signs', title: 'Signs' },
+  { id: 'drafts', title: 'Write it here' },
   { id: 'history', title: 'History' },
   { id: 'data', title: 'Your data' },
 ] as const;
@@ -123,6 +129,9 @@ export function App() {
               />
               {section === 'plan' && <PlanSection settings={settings} />}
               {section === 'profiles' && <ProfilesSection settings={settings} />}
+              {section === 'reached-out' && <ReachedOutSection />}
+              {section === 'signs' && <SignsSection settings={settings} />}
+              {section === 'drafts' && <DraftsSection />}
               {section === 'history' && <HistorySection settings={settings} />}
               {section === 'data' && <DataSection />}
             </>

@@ -4,7 +4,14 @@ import type { CheckResult } from '@/components/options/DataPanel';
 import { formatWhen } from '@/components/options/format';
 import type { PlanValues } from '@/components/options/PlanForm';
 import { backupToJson, checkBackup, exportBackup } from '@/lib/backup';
-import { cancelPending, propose, type Proposal, type ProposalResult } from '@/lib/cooling-off';
+import type { ReachedOutValues, ReplyAs } from '@/components/options/ReachedOutForm';
+import {
+  cancelPending,
+  endsAtOnce,
+  propose,
+  type Proposal,
+  type ProposalResult,
+} from '@/lib/cooling-off';
 import {
   newDedupeKey,
   request,
@@ -14,8 +21,11 @@ import {
 } from '@/lib/messaging';
 import { originPatternsFor } from '@/lib/profiles';
 import type { ProfileMode, Recognised } from '@/lib/profiles/types';
-import { updateSettings, type Settings } from '@/lib/settings';
-import { localDate, systemTimeZone } from '@/lib/streak/calendar';
+import { updateSettings, type IfThenPlan, type Settings } from '@/lib/settings';
+import type { SignId } from '@/lib/signs';
+import { localDate, systemTimeZone, type CivilDate } from '@/lib/streak/calendar';
+import type { DayStatus } from '@/lib/streak/day';
+import type { PlanEndChoice } from '@/lib/streak/events';
 
 /*
  * The options page's writes. Settings are written from the page (storage.local, whole
@@ -168,4 +178,113 @@ export async function deleteAll(): Promise<string | null> {
   } catch {
     return 'Not everything could be deleted. Please try again.';
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// They reached out, replies, signs, drafts, if-then plans, ending the plan.
+
+const NOT_LOGGED = 'This could not be logged just now. Nothing was changed; please try again.';
+
+export async function logReachedOut(v: ReachedOutValues): Promise<void> {
+  try {
+    await ask('log-reached-out', {
+      source: 'options',
+      channel: v.channel,
+      gist: v.gist,
+      ...(v.note !== undefined && { note: v.note }),
+      dedupeKey: newDedupeKey(),
+    });
+  } catch {
+    throw new Error(NOT_LOGGED);
+  }
+}
+
+/** Logs the person's reply to them, as they chose; resolves to the words to show. */
+export async function logReply(as: ReplyAs): Promise<string> {
+  try {
+    if (as === 'necessary-contact') {
+      await ask('log-necessary-contact', { source: 'options', dedupeKey: newDedupeKey() });
+      return 'Logged as necessary contact. Your count keeps going.';
+    }
+    const r = await ask('log-slip', {
+      source: 'options',
+      what: 'replied',
+      dedupeKey: newDedupeKey(),
+    });
+    return r.restarted
+      ? 'Logged as a slip. Your count starts again today; every day you kept stays counted.'
+      : 'Logged as a slip.';
+  } catch {
+    throw new Error(NOT_LOGGED);
+  }
+}
+
+export async function setSignNoticed(sign: SignId, noticedOn: CivilDate | null): Promise<void> {
+  let r: Responses['set-sign'];
+  try {
+    r = await ask('set-sign', { sign, noticedOn });
+  } catch {
+    throw new Error(SAVE_FAILED);
+  }
+  if (!r.ok) throw new Error(r.error);
+}
+
+export async function keepDraft(id: string, text: string): Promise<void> {
+  let r: Responses['save-draft'];
+  try {
+    r = await ask('save-draft', { id, text });
+  } catch {
+    throw new Error(
+      'This could not be kept just now. Copy your words somewhere safe and try again.',
+    );
+  }
+  if (!r.ok) throw new Error(r.error);
+}
+
+export async function removeDraft(id: string): Promise<void> {
+  try {
+    await ask('delete-draft', { id });
+  } catch {
+    throw new Error('The draft could not be deleted just now. It is still here; please try again.');
+  }
+}
+
+export async function saveIfThen(ifThen: IfThenPlan[]): Promise<void> {
+  try {
+    await updateSettings(area, (s): Settings => ({ ...s, ifThen }));
+  } catch {
+    throw new Error('Your plans could not be saved. Nothing was changed; please try again.');
+  }
+}
+
+/**
+ * Ends the plan: at once for "goal reached" on or after the goal day (the background
+ * checks that again), otherwise after the cooling-off. Resolves to the words to show.
+ */
+export async function endPlan(
+  settings: Settings,
+  reason: PlanEndChoice,
+  status: DayStatus | null,
+): Promise<{ text: string; ended: boolean }> {
+  if (endsAtOnce(settings, reason, status)) {
+    let r: Responses['end-plan-now'];
+    try {
+      r = await ask('end-plan-now', { dedupeKey: newDedupeKey() });
+    } catch {
+      throw new Error(
+        'The plan could not be ended just now. Nothing was changed; please try again.',
+      );
+    }
+    if (!r.ok) throw new Error(r.error);
+    return {
+      text: 'Your plan has ended: you reached your goal. Your history is kept, and you can start a new plan whenever you like.',
+      ended: true,
+    };
+  }
+  const waiting = settings.pending.some((p) => p.change.kind === 'end-plan');
+  const r = await proposeChange({ kind: 'end-plan', reason });
+  return {
+    text: waiting ? 'The reason was changed; the time stays the same.' : outcomeText(r),
+    ended: false,
+  };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useSettings } from '@/components/hooks/use-settings';
-import { useSummary } from '@/components/hooks/use-summary';
+import { useSummaryFrom, type SummaryLoader } from '@/components/hooks/use-summary-from';
 import {
   CELEBRATED_KEY,
   celebrationFor,
@@ -9,13 +9,36 @@ import {
   withCelebrated,
   type Celebration,
 } from '@/components/popup/celebrations';
-import { Popup, type LoggedSlip } from '@/components/popup/Popup';
+import type { ReachedOutValues, ReplyAs } from '@/components/options/ReachedOutForm';
+import { Popup, type LoggedSlip, type PopupSummary } from '@/components/popup/Popup';
+import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
 import { newDedupeKey, request } from '@/lib/messaging';
 import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
 import { browserFamily, checkProtection, requiredOrigins, type Weakness } from '@/lib/protection';
 import type { SlipKind } from '@/lib/streak/events';
 
 const send = (m: unknown) => browser.runtime.sendMessage(m);
+
+const askSummary = async (): Promise<PopupSummary> => {
+  const r = await request(send, 'summary', {});
+  if (!r?.ok) throw new Error('The background could not read the log.');
+  return { ...r.summary, signsNoticed: r.signsNoticed };
+};
+
+// Asked for as the popup's script starts, alongside the settings read (the background
+// reads its own): waking the background and reading the log overlap the page's own work.
+let early: ReturnType<typeof askSummary> | null = askSummary();
+early.catch(() => undefined);
+
+/**
+ * The numbers come from the background, which reads the log: the popup stays small (no
+ * database library) and opens fast. The background uses the same clock and settings.
+ */
+const fromBackground: SummaryLoader<PopupSummary> = () => {
+  const got = early ?? askSummary();
+  early = null;
+  return got;
+};
 
 /** What weakens protection right now; checked again when permissions change. */
 function useWeaknesses(profiles: Parameters<typeof checkProtection>[0] | undefined) {
@@ -79,7 +102,11 @@ export function App() {
   const settings = useSettings();
   // Bumped after each write, so the numbers are read again.
   const [version, setVersion] = useState(0);
-  const { summary, failed } = useSummary(settings ? settings.plan : undefined, version);
+  const { summary, failed } = useSummaryFrom(
+    fromBackground,
+    settings ? settings.plan : undefined,
+    version,
+  );
   const weaknesses = useWeaknesses(settings?.profiles);
   const celebration = useCelebration(summary);
   const refresh = () => setVersion((v) => v + 1);
@@ -120,6 +147,40 @@ export function App() {
     }
   };
 
+  const onReachedOut = async (v: ReachedOutValues): Promise<void> => {
+    const r = await request(send, 'log-reached-out', {
+      source: 'popup',
+      channel: v.channel,
+      gist: v.gist,
+      ...(v.note ? { note: v.note } : {}),
+      dedupeKey: newDedupeKey(),
+    }).catch(() => null);
+    refresh();
+    if (!r?.ok) throw new Error('That could not be logged just now. Nothing was changed.');
+  };
+
+  const onReply = async (as: ReplyAs): Promise<string> => {
+    const dedupeKey = newDedupeKey();
+    const r = await (
+      as === 'slip'
+        ? request(send, 'log-slip', { source: 'popup', what: 'replied', dedupeKey })
+        : request(send, 'log-necessary-contact', { source: 'popup', dedupeKey })
+    ).catch(() => null);
+    refresh();
+    if (!r?.ok) throw new Error('Your reply could not be logged. Nothing was changed.');
+    if (as === 'necessary-contact') return 'Logged as necessary contact. Your count goes on.';
+    return 'restarted' in r && r.restarted
+      ? 'Logged as a slip. Today is day 1 again: a fresh start, not a return to nothing.'
+      : 'Logged as a slip. Your count keeps going.';
+  };
+
+  const openPage = (path: string) => {
+    browser.tabs
+      .create({ url: browser.runtime.getURL(path as '/options.html') })
+      .then(() => window.close())
+      .catch((e: unknown) => console.error(e));
+  };
+
   const openOptions = () => {
     browser.runtime.openOptionsPage().catch((e: unknown) => console.error(e));
   };
@@ -142,6 +203,10 @@ export function App() {
       onUrge={onUrge}
       onSlip={onSlip}
       onUndo={onUndo}
+      onReachedOut={onReachedOut}
+      onReply={onReply}
+      onDrafts={() => openPage(DRAFTS_PAGE_PATH)}
+      onEndPlan={() => openPage('/options.html#plan')}
       onSetup={openOptions}
       onSettings={openOptions}
       onRestoreAccess={restoreAccess}

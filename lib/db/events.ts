@@ -1,11 +1,13 @@
 import { Dexie } from 'dexie';
 import { isCivilDate, isTimeZone, localDate, type CivilDate } from '../streak/calendar';
 import {
+  CONTACT_CHANNELS,
   COUNTED_KINDS,
   EVENT_KINDS,
   EVENT_SOURCES,
   NOTE_MAX_CHARS,
   PLAN_END_REASONS,
+  REACH_OUT_GISTS,
   SLIP_KINDS,
   type CountedKind,
   type EventKind,
@@ -40,6 +42,14 @@ function assertDraft(d: EventDraft): void {
     if (!(SLIP_KINDS as readonly string[]).includes(d.what)) fail('unknown kind of slip');
     if (d.note !== undefined && d.note.length > NOTE_MAX_CHARS) fail('note too long');
     if (typeof d.restarted !== 'boolean') fail('restarted must be true or false');
+  }
+  if (d.kind === 'necessary-contact' && d.note !== undefined && d.note.length > NOTE_MAX_CHARS)
+    fail('note too long');
+  if (d.kind === 'they-reached-out') {
+    if (!(CONTACT_CHANNELS as readonly string[]).includes(d.channel)) fail('unknown channel');
+    if (d.gist !== undefined && !(REACH_OUT_GISTS as readonly string[]).includes(d.gist))
+      fail('unknown kind of contact');
+    if (d.note !== undefined && d.note.length > NOTE_MAX_CHARS) fail('note too long');
   }
   if (d.kind === 'plan-started') {
     if (!isCivilDate(d.startDate)) fail('start date is not a date');

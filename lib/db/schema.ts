@@ -1,4 +1,6 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { Draft } from '../drafts';
+import type { SignNoticed } from '../signs';
 import {
   COUNTED_KINDS,
   isActive,
@@ -18,7 +20,7 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
- * Version 2 (current):
+ * Version 2:
  * - &dedupeKey: one action reported from two places is stored once.
  * - [kind+localDate]: today's counts straight from the index.
  * - undoneAt: the few undone events, to leave out of counts.
@@ -36,7 +38,19 @@ export const SCHEMA_V2 = {
   counters: 'kind',
 } as const;
 
-export const DB_VERSION = 2;
+/**
+ * Version 3 (current): two stores beside the log, changed by no upgrade (both start empty;
+ * every v2 row stays as it was).
+ * - drafts: "write it here instead", by id, newest first by time.
+ * - signs: the signs it is working that the person ticked, one row per sign.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  drafts: 'id, time',
+  signs: 'sign',
+} as const;
+
+export const DB_VERSION = 3;
 
 /** An event as stored: the event plus fields kept only for indexing. */
 export type EventRow = LogEvent & { boundary?: 1 };
@@ -50,6 +64,8 @@ export interface CounterRow {
 export type NoContactDb = Dexie & {
   events: EntityTable<EventRow, 'id'>;
   counters: EntityTable<CounterRow, 'kind'>;
+  drafts: EntityTable<Draft, 'id'>;
+  signs: EntityTable<SignNoticed, 'sign'>;
 };
 
 /** Whether an event adds to its kind's total: a counted kind, not undone. */
@@ -112,6 +128,7 @@ export function createDb(name: string = DB_NAME, hooks: DbHooks = {}): NoContact
   const db = new Dexie(name) as NoContactDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3);
   db.on('versionchange', () => {
     // Dexie would close and then reopen on next use. Reopening would run this (older)
     // code's writes against a newer schema, so close for good and let the page reload.

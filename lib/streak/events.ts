@@ -9,6 +9,7 @@ export const EVENT_KINDS = [
   'necessary-contact',
   'plan-started',
   'plan-ended',
+  'they-reached-out',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -30,13 +31,48 @@ export const SLIP_KINDS = [
 ] as const;
 export type SlipKind = (typeof SLIP_KINDS)[number];
 
+/**
+ * Every reason a plan can have ended with. 'no-longer-needed' and 'other' were offered by
+ * earlier versions: no longer offered, still read (stored events, waiting changes and
+ * backups keep them).
+ */
 export const PLAN_END_REASONS = [
   'goal-reached',
   'reconciled',
+  'decided-to-stop',
   'no-longer-needed',
   'other',
 ] as const;
 export type PlanEndReason = (typeof PLAN_END_REASONS)[number];
+
+/** The reasons offered when ending a plan now. */
+export const PLAN_END_CHOICES = ['goal-reached', 'reconciled', 'decided-to-stop'] as const;
+export type PlanEndChoice = (typeof PLAN_END_CHOICES)[number];
+
+/** How the ex made contact. */
+export const CONTACT_CHANNELS = [
+  'message',
+  'call',
+  'in-person',
+  'social-media',
+  'through-someone',
+  'other',
+] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/**
+ * What their contact was like, as the person reads it: it decides the guidance shown
+ * (see lib/reached-out.ts).
+ */
+export const REACH_OUT_GISTS = [
+  'mixed-signals',
+  'asking-why',
+  'angry',
+  'get-back-together',
+  'practical',
+  'other',
+] as const;
+export type ReachOutGist = (typeof REACH_OUT_GISTS)[number];
 
 export const NOTE_MAX_CHARS = 1000;
 
@@ -75,6 +111,7 @@ export interface SlipEvent extends EventBase {
 }
 export interface NecessaryContactEvent extends EventBase {
   kind: 'necessary-contact';
+  note?: string;
 }
 export interface PlanStartedEvent extends EventBase {
   kind: 'plan-started';
@@ -87,8 +124,21 @@ export interface PlanEndedEvent extends EventBase {
   reason: PlanEndReason;
 }
 
+/** The ex made contact. Logged for the story; it never restarts the count (nothing the ex does can). */
+export interface TheyReachedOutEvent extends EventBase {
+  kind: 'they-reached-out';
+  channel: ContactChannel;
+  gist?: ReachOutGist;
+  note?: string;
+}
+
 export type LogEvent =
-  UrgeResistedEvent | SlipEvent | NecessaryContactEvent | PlanStartedEvent | PlanEndedEvent;
+  | UrgeResistedEvent
+  | SlipEvent
+  | NecessaryContactEvent
+  | PlanStartedEvent
+  | PlanEndedEvent
+  | TheyReachedOutEvent;
 
 export function isActive(e: Pick<LogEvent, 'undoneAt'>): boolean {
   return e.undoneAt === undefined;
@@ -131,6 +181,22 @@ export function canonicalEvent(e: LogEvent): LogEvent {
       return { ...head, kind: e.kind, startDate: e.startDate, goalDays: e.goalDays, ...tail };
     case 'plan-ended':
       return { ...head, kind: e.kind, reason: e.reason, ...tail };
+    case 'necessary-contact':
+      return {
+        ...head,
+        kind: e.kind,
+        ...(e.note !== undefined && { note: e.note }),
+        ...tail,
+      };
+    case 'they-reached-out':
+      return {
+        ...head,
+        kind: e.kind,
+        channel: e.channel,
+        ...(e.gist !== undefined && { gist: e.gist }),
+        ...(e.note !== undefined && { note: e.note }),
+        ...tail,
+      };
     default:
       return { ...head, kind: e.kind, ...tail };
   }

@@ -338,7 +338,15 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         counts[label] = v.length;
         if (v.length) log(`${label}: ${JSON.stringify(v)}`);
       };
-      for (const section of ['plan', 'profiles', 'history', 'data']) {
+      for (const section of [
+        'plan',
+        'profiles',
+        'reached-out',
+        'signs',
+        'drafts',
+        'history',
+        'data',
+      ]) {
         const page = await openExtensionPage(suite.b, `options.html#${section}`);
         await waitFor(
           () => page.evaluate<boolean>(`!document.querySelector('main[aria-busy]')`),

@@ -14,6 +14,7 @@ describe('message protocol', () => {
       { type: 'continue', url: 'https://www.instagram.com/x/', dedupeKey: 'k3' },
       { type: 'undo', eventId: 'e1' },
       { type: 'guard-hello' },
+      { type: 'summary' },
     ];
     for (const m of good) expect(parseMessage(m), JSON.stringify(m)).toEqual(m);
   });
@@ -34,6 +35,7 @@ describe('message protocol', () => {
       { type: 'continue', url: 'x'.repeat(9000), dedupeKey: 'k' },
       { type: 'undo', eventId: 5 },
       { type: 'guard-hello', tabId: 3 },
+      { type: 'summary', plan: null },
       JSON.parse('{"type":"guard-hello","__proto__":{"polluted":true}}'),
     ];
     for (const m of bad) expect(parseMessage(m), JSON.stringify(m)).toBeNull();
@@ -46,6 +48,8 @@ describe('message protocol', () => {
     expect(senderMaySend('guard-hello', content, ID, ORIGIN)).toBe(true);
     expect(senderMaySend('continue', content, ID, ORIGIN)).toBe(false);
     expect(senderMaySend('log-urge', content, ID, ORIGIN)).toBe(false);
+    // A web page must not read the person's numbers through the guard's context.
+    expect(senderMaySend('summary', content, ID, ORIGIN)).toBe(false);
     expect(senderMaySend('guard-hello', { ...content, id: 'other' }, ID, ORIGIN)).toBe(false);
     expect(senderMaySend('log-urge', { ...page, id: 'other' }, ID, ORIGIN)).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { useHistory } from '@/components/hooks/use-history';
+import { useHistory, useSigns } from '@/components/hooks/use-history';
 import { History } from '@/components/options/History';
 import { countingTimeZone, type Settings } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
@@ -7,6 +7,7 @@ import { computeStats } from '@/lib/streak/stats';
 
 export function HistorySection({ settings }: { settings: Settings }) {
   const { events, error } = useHistory();
+  const { signs } = useSigns();
   if (error)
     return (
       <section aria-labelledby="history-h">
@@ -28,5 +29,7 @@ export function HistorySection({ settings }: { settings: Settings }) {
     timeZone: countingTimeZone(settings.plan, systemTimeZone()),
   });
   const timeline = events.filter(isActive).reverse();
-  return <History stats={stats} events={timeline} profiles={settings.profiles} />;
+  return (
+    <History stats={stats} events={timeline} profiles={settings.profiles} signs={signs ?? []} />
+  );
 }

@@ -1,17 +1,50 @@
+import { useState } from 'preact/hooks';
+import { useHistory } from '@/components/hooks/use-history';
 import { EndPlanForm } from '@/components/options/EndPlanForm';
 import { FrictionForm } from '@/components/options/FrictionForm';
+import { IfThenEditor } from '@/components/options/IfThenEditor';
 import { PlanForm } from '@/components/options/PlanForm';
 import { ReasonsEditor } from '@/components/options/ReasonsEditor';
-import type { Settings } from '@/lib/settings';
-import { outcomeText, proposeChange, savePlan, saveReasons, today } from '../actions';
+import { countingTimeZone, type Settings } from '@/lib/settings';
+import { systemTimeZone } from '@/lib/streak/calendar';
+import { computeStats } from '@/lib/streak/stats';
+import {
+  endPlan,
+  outcomeText,
+  proposeChange,
+  saveIfThen,
+  savePlan,
+  saveReasons,
+  today,
+} from '../actions';
 
 export function PlanSection({ settings }: { settings: Settings }) {
   const endWaiting = settings.pending.some((p) => p.change.kind === 'end-plan');
+  const { events } = useHistory();
+  // The day as the popup shows it: whether the goal day has come decides if ending waits.
+  const status =
+    settings.plan && events
+      ? computeStats({
+          plan: settings.plan,
+          events,
+          now: Date.now(),
+          timeZone: countingTimeZone(settings.plan, systemTimeZone()),
+        }).status
+      : null;
+  const [ended, setEnded] = useState<string | null>(null);
   return (
     <>
       <section aria-labelledby="plan-h">
         <h2 id="plan-h">Plan</h2>
-        <PlanForm plan={settings.plan} today={today(settings)} onSave={savePlan} />
+        {!settings.plan && ended && <p class="notice">{ended}</p>}
+        <PlanForm
+          plan={settings.plan}
+          today={today(settings)}
+          onSave={async (v) => {
+            setEnded(null);
+            return savePlan(v);
+          }}
+        />
       </section>
       <section aria-labelledby="friction-h">
         <h2 id="friction-h">Before “Continue anyway”</h2>
@@ -27,16 +60,25 @@ export function PlanSection({ settings }: { settings: Settings }) {
         <p class="muted">One of them is shown on the blocked page, in your own words.</p>
         <ReasonsEditor reasons={settings.reasons} onChange={saveReasons} />
       </section>
+      <section aria-labelledby="ifthen-h">
+        <h2 id="ifthen-h">Your if-then plans</h2>
+        <p class="muted">
+          Decide now what you will do when the urge comes: “If I want to look at their profile, then
+          I will call a friend.” A plan made ahead makes the moment easier. The blocked page shows
+          yours.
+        </p>
+        <IfThenEditor plans={settings.ifThen} onChange={saveIfThen} />
+      </section>
       {settings.plan && (
         <section aria-labelledby="end-h">
           <h2 id="end-h">End the plan</h2>
           <EndPlanForm
             waiting={endWaiting}
+            goalReached={status?.kind === 'running' && status.goalReached}
             onEnd={async (reason) => {
-              const r = await proposeChange({ kind: 'end-plan', reason });
-              return endWaiting
-                ? 'The reason was changed; the time stays the same.'
-                : outcomeText(r);
+              const r = await endPlan(settings, reason, status);
+              if (r.ended) setEnded(r.text);
+              return r.text;
             }}
           />
         </section>

@@ -192,8 +192,8 @@ export function latestEvents(extPage: E2EPage, n = 5): Promise<Record<string, un
       req.onsuccess = () => {
         const c = req.result;
         if (!c || out.length >= ${n}) { db.close(); resolve(out); return; }
-        const { kind, source, profileId, what, note, restarted, undoneAt } = c.value;
-        out.push({ kind, source, profileId, what, note, restarted, undoneAt });
+        const { kind, source, profileId, what, note, restarted, undoneAt, channel, gist } = c.value;
+        out.push({ kind, source, profileId, what, note, restarted, undoneAt, channel, gist });
         c.continue();
       };
       req.onerror = () => { db.close(); reject(req.error); };

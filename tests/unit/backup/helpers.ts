@@ -30,6 +30,8 @@ export async function snapshot(db: NoContactDb, area: MemoryArea) {
     rows: await db.events.orderBy('id').toArray(),
     events: await allEvents(db),
     counters: await db.counters.orderBy('kind').toArray(),
+    drafts: await db.drafts.orderBy('id').toArray(),
+    signs: await db.signs.orderBy('sign').toArray(),
     area: area.snapshot(),
   };
 }

@@ -74,7 +74,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a newer backup version',
-    text: () => broken((b) => (b.version = 2)),
+    text: () => broken((b) => (b.version = 3)),
     code: 'newer-version',
     says: /newer version/,
   },

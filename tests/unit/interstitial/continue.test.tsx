@@ -72,7 +72,7 @@ describe('the page itself', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Day 3 of 30');
     expect(screen.getByText('27 days to go')).toBeTruthy();
     expect(screen.getByText('Next milestone: day 7, in 4 days')).toBeTruthy();
-    expect(screen.getByText('Your longest streak so far: 5 days.')).toBeTruthy();
+    expect(screen.getByText('Your longest streak so far: 6 days.')).toBeTruthy();
     const bar = screen.getByRole('progressbar');
     expect(bar.getAttribute('value')).toBe('3');
     expect(bar.getAttribute('max')).toBe('30');

@@ -160,6 +160,9 @@ describe('DataPanel', () => {
       plan: { startDate: '2026-03-01', goalDays: 30, looksRestart: true },
       profiles: 2,
       events: 17,
+      drafts: 0,
+      signs: 0,
+      ifThen: 0,
       exportedAt: '2026-03-14T12:00:00.000Z',
     },
   };

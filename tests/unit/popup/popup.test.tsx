@@ -13,6 +13,10 @@ function renderPopup(over: Partial<PopupProps> = {}) {
     onUrge: vi.fn(() => Promise.resolve('urge-1')),
     onSlip: vi.fn(() => Promise.resolve({ eventId: 'slip-1', restarted: true })),
     onUndo: vi.fn(() => Promise.resolve(true)),
+    onReachedOut: vi.fn(() => Promise.resolve()),
+    onReply: vi.fn(() => Promise.resolve('Logged as necessary contact. Your count goes on.')),
+    onDrafts: vi.fn(),
+    onEndPlan: vi.fn(),
     onSetup: vi.fn(),
     onSettings: vi.fn(),
     onRestoreAccess: vi.fn(),
@@ -48,7 +52,7 @@ describe('the numbers', () => {
     expect(screen.getByText('of 30')).toBeTruthy();
     expect(screen.getByText('27 days to go')).toBeTruthy();
     expect(stat('This streak began')).toBe('Mon, 6 May 2024');
-    expect(stat('Longest streak')).toBe('5 days');
+    expect(stat('Longest streak')).toBe('6 days');
     expect(stat('Urges resisted today')).toBe('2');
     expect(stat('Urges resisted in all')).toBe('3');
     expect(stat('Next milestone')).toBe('Day 7, in 4 days');
@@ -138,7 +142,7 @@ describe('"I slipped..."', () => {
       'Something else',
     ])
       expect(screen.getByLabelText(label)).toBeTruthy();
-    expect(screen.getByText(/Your longest streak, 5 days, and every day you kept/)).toBeTruthy();
+    expect(screen.getByText(/Your longest streak, 6 days, and every day you kept/)).toBeTruthy();
 
     // Nothing chosen yet: it asks, and logs nothing.
     await settle(() =>
@@ -156,7 +160,7 @@ describe('"I slipped..."', () => {
     );
     expect(props.onSlip).toHaveBeenCalledWith('call', 'They called first.');
     expect(screen.getByText(/Today is day 1 again/).textContent).toContain(
-      'Your longest streak is still 5 days.',
+      'Your longest streak is still 6 days.',
     );
   });
 
@@ -240,5 +244,62 @@ describe('warnings', () => {
     expect(props.onRestoreAccess).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Add a profile' }));
     expect(props.onSettings).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('"They reached out" and the other ways to turn back', () => {
+  it('logs their contact with the channel and what it was like, then shows guidance that fits', async () => {
+    const { props } = renderPopup();
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: 'They reached out' })));
+    expect(screen.getByText('Logging it never changes your count.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('How did they reach out?'), {
+      target: { value: 'message' },
+    });
+    fireEvent.click(screen.getByLabelText('They keep asking what is going on'));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: /^Log/ })));
+    expect(props.onReachedOut).toHaveBeenCalledWith({
+      channel: 'message',
+      gist: 'asking-why',
+      note: undefined,
+    });
+    expect(screen.getByText('One short, calm answer is enough')).toBeTruthy();
+    // A reply can be logged either way; the popup passes the choice on.
+    await settle(() =>
+      fireEvent.click(screen.getByRole('button', { name: 'Log my reply as necessary contact' })),
+    );
+    expect(props.onReply).toHaveBeenCalledWith('necessary-contact');
+    expect(screen.getByText('Logged as necessary contact. Your count goes on.')).toBeTruthy();
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: 'Back to my count' })));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('3');
+  });
+
+  it('a clear wish to get back together offers ending the plan in the options', async () => {
+    const { props } = renderPopup();
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: 'They reached out' })));
+    fireEvent.change(screen.getByLabelText('How did they reach out?'), {
+      target: { value: 'call' },
+    });
+    fireEvent.click(screen.getByLabelText('They clearly asked to get back together'));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: /^Log/ })));
+    await settle(() =>
+      fireEvent.click(
+        screen.getByRole('button', { name: 'End the plan: they asked to get back together' }),
+      ),
+    );
+    expect(props.onEndPlan).toHaveBeenCalledOnce();
+  });
+
+  it('"Write it here instead" opens the drafts box', () => {
+    const { props } = renderPopup();
+    fireEvent.click(screen.getByRole('button', { name: 'Write it here instead' }));
+    expect(props.onDrafts).toHaveBeenCalledOnce();
+  });
+
+  it('shows how many signs it is working were noticed, and nothing when none were', () => {
+    renderPopup({ summary: { ...summaryFixture(), signsNoticed: 2 } });
+    expect(stat('Signs it is working')).toBe('2 of 5 noticed');
+    cleanup();
+    renderPopup({ summary: { ...summaryFixture(), signsNoticed: 0 } });
+    expect(stat('Signs it is working')).toBeNull();
   });
 });

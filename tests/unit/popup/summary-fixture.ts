@@ -8,8 +8,8 @@ export const TZ = 'Europe/Berlin';
 export const PLAN: Plan = { startDate: '2024-05-01', goalDays: 30, looksRestart: true };
 
 /**
- * A plan from 1 May; a restarting slip on 6 May (the first streak kept 5 days); today is
- * 8 May, day 3 of the current streak; 2 urges resisted today, 3 in all.
+ * A plan from 1 May; a restarting slip on 6 May (the first streak kept 5 days and reached
+ * day 6); today is 8 May, day 3 of the current streak; 2 urges resisted today, 3 in all.
  */
 export function summaryFixture(): Summary {
   const events: LogEvent[] = [

@@ -35,18 +35,38 @@ describe('settings versions', () => {
     }
   });
 
-  it('v1 -> v2 adds an empty list of waiting changes', () => {
+  it('v1 -> v3 adds an empty list of waiting changes and of if-then plans', () => {
     const v1 = fixture(1) as Record<string, unknown>;
     const expected: Settings = {
-      ...(v1 as unknown as Omit<Settings, 'version' | 'pending'>),
-      version: 2,
+      ...(v1 as unknown as Omit<Settings, 'version' | 'pending' | 'ifThen'>),
+      version: 3,
+      ifThen: [],
       pending: [],
     };
     expect(readSettingsValue(v1).settings).toEqual(expected);
   });
 
-  it('v2 reads back as it is', () => {
-    expect(readSettingsValue(fixture(2))).toEqual({ settings: fixture(2), problems: [] });
+  it('v2 -> v3 adds an empty list of if-then plans and keeps everything else', () => {
+    const v2 = fixture(2) as Record<string, unknown>;
+    expect(readSettingsValue(v2)).toEqual({
+      settings: { ...v2, version: 3, ifThen: [] },
+      problems: [],
+    });
+  });
+
+  it('v3 reads back as it is', () => {
+    expect(readSettingsValue(fixture(3))).toEqual({ settings: fixture(3), problems: [] });
+  });
+
+  it('unreadable if-then plans are left out and said so; the readable ones are kept', () => {
+    const v3 = fixture(3) as Settings;
+    const damaged = {
+      ...v3,
+      ifThen: [v3.ifThen[0], { when: '', then: 'x' }, 'text', { when: 'a'.repeat(201), then: 'b' }],
+    };
+    const { settings, problems } = readSettingsValue(damaged);
+    expect(settings.ifThen).toEqual([v3.ifThen[0]]);
+    expect(problems).toEqual([expect.stringMatching(/if-then plans could not be read/)]);
   });
 
   it('settings from before the version field are read as v1', () => {
@@ -65,16 +85,17 @@ describe('settings versions', () => {
     expect(problems).toEqual([expect.stringMatching(/newer version/)]);
   });
 
-  it('loading migrates stored v1; the next write stores v2 and no damaged copy', async () => {
+  it('loading migrates stored v1; the next write stores v3 and no damaged copy', async () => {
     const area = new MemoryArea({ [SETTINGS_KEY]: fixture(1) });
-    expect((await loadSettings(area)).version).toBe(2);
+    expect((await loadSettings(area)).version).toBe(3);
     expect(await readSettings(area)).toMatchObject({ problems: [] });
     // Reading alone never writes.
     expect(area.sets).toBe(0);
     await updateSettings(area, (s) => ({ ...s, reasons: [...s.reasons, 'One more.'] }));
     const stored = area.data.get(SETTINGS_KEY) as Settings;
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(3);
     expect(stored.pending).toEqual([]);
+    expect(stored.ifThen).toEqual([]);
     expect(stored.reasons).toHaveLength(3);
     expect(area.data.has(SETTINGS_DAMAGED_KEY)).toBe(false);
   });
@@ -83,11 +104,12 @@ describe('settings versions', () => {
     const { settings, problems } = await readSettings(new MemoryArea());
     expect(problems).toEqual([]);
     expect(settings).toEqual({
-      version: 2,
+      version: 3,
       plan: null,
       profiles: [],
       friction: { pauseSeconds: 10, phraseRequired: true, allowMinutes: 10 },
       reasons: [],
+      ifThen: [],
       pending: [],
     });
   });

@@ -1,0 +1,134 @@
+import { useId, useState } from 'preact/hooks';
+import type { IfThenPlan } from '@/lib/settings';
+import { ifThenText } from '@/components/interstitial/cards';
+import { described, FieldNote } from './Field';
+import { checkIfThen } from './validate';
+
+/**
+ * The person's if-then plans: "If I want to …, then I will …". Shown on the blocked page
+ * in place of the suggested ones. Each change saves at once (more plans never lower
+ * protection).
+ */
+export function IfThenEditor({
+  plans,
+  onChange,
+}: {
+  plans: readonly IfThenPlan[];
+  /** Saves the whole list; rejects with a message when it could not. */
+  onChange: (next: IfThenPlan[]) => Promise<void>;
+}) {
+  const id = useId();
+  const [when, setWhen] = useState('');
+  const [then, setThen] = useState('');
+  const [errors, setErrors] = useState<{ when?: string; then?: string; form?: string }>({});
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+
+  const save = async (next: IfThenPlan[], done: string) => {
+    try {
+      await onChange(next);
+      setStatus({ text: done, error: false });
+      return true;
+    } catch (err) {
+      setStatus({
+        text:
+          err instanceof Error
+            ? err.message
+            : 'Your plans could not be saved. Nothing was changed.',
+        error: true,
+      });
+      return false;
+    }
+  };
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const c = checkIfThen(when, then, plans);
+    if (!c.ok) {
+      const field = 'field' in c ? c.field : 'form';
+      setErrors({ [field]: c.message });
+      setStatus(null);
+      if (field !== 'form') document.getElementById(`${id}-${field}`)?.focus();
+      return;
+    }
+    setErrors({});
+    if (await save([...plans, c.value], 'Plan added.')) {
+      setWhen('');
+      setThen('');
+    }
+  };
+
+  return (
+    <div>
+      {plans.length === 0 ? (
+        <p class="muted">No plans of your own yet; the blocked page suggests some meanwhile.</p>
+      ) : (
+        <ul class="reason-list" aria-label="Your if-then plans">
+          {plans.map((p, i) => (
+            <li key={`${i}-${p.when}`}>
+              <span class="reason-text">{ifThenText(p)}</span>
+              <button
+                type="button"
+                aria-label={`Remove plan ${i + 1}`}
+                onClick={() =>
+                  void save(
+                    plans.filter((_, j) => j !== i),
+                    'Plan removed.',
+                  )
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={(e) => void add(e)} noValidate>
+        <div class="field">
+          <label for={`${id}-when`}>If I want to…</label>
+          <input
+            id={`${id}-when`}
+            type="text"
+            value={when}
+            {...described(`${id}-when-note`, errors.when)}
+            onInput={(e) => {
+              setWhen(e.currentTarget.value);
+              setErrors((x) => ({ ...x, when: undefined, form: undefined }));
+            }}
+          />
+          <FieldNote
+            id={`${id}-when-note`}
+            error={errors.when}
+            hint="For example: look at their profile, or text them."
+          />
+        </div>
+        <div class="field">
+          <label for={`${id}-then`}>then I will…</label>
+          <input
+            id={`${id}-then`}
+            type="text"
+            value={then}
+            {...described(`${id}-then-note`, errors.then)}
+            onInput={(e) => {
+              setThen(e.currentTarget.value);
+              setErrors((x) => ({ ...x, then: undefined, form: undefined }));
+            }}
+          />
+          <FieldNote
+            id={`${id}-then-note`}
+            error={errors.then}
+            hint="Something small you can do right then: call a friend, go for a walk."
+          />
+        </div>
+        {errors.form && (
+          <p class="error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit">Add plan</button>
+      </form>
+      <p class={status?.error ? 'error' : undefined} role="status">
+        {status?.text ?? ''}
+      </p>
+    </div>
+  );
+}

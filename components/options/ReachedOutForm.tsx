@@ -1,0 +1,230 @@
+import { useId, useRef, useState } from 'preact/hooks';
+import { GIST_LABELS, GUIDANCE, REPLY_DIFFERENCE } from '@/lib/reached-out';
+import {
+  CONTACT_CHANNELS,
+  NOTE_MAX_CHARS,
+  REACH_OUT_GISTS,
+  type ContactChannel,
+  type ReachOutGist,
+} from '@/lib/streak/events';
+import { described, FieldNote } from './Field';
+import { CHANNEL_LABELS } from './format';
+
+export interface ReachedOutValues {
+  channel: ContactChannel;
+  gist: ReachOutGist;
+  note?: string;
+}
+
+export type ReplyAs = 'necessary-contact' | 'slip';
+
+type Status = { text: string; error: boolean } | null;
+
+const message = (e: unknown, fallback: string) => (e instanceof Error ? e.message : fallback);
+
+/**
+ * "They reached out": what happened, then guidance that fits it, then (if the person
+ * replies) a way to log the reply as necessary contact or as a slip. Their contact itself
+ * never touches the count.
+ */
+export function ReachedOutForm({
+  onLog,
+  onReply,
+  endPlanHref = '#plan',
+  onEndPlan,
+  headingLevel = 3,
+}: {
+  /** Logs their contact; rejects with a message when it could not. */
+  onLog: (v: ReachedOutValues) => Promise<void>;
+  /** Logs the person's reply; resolves to the words to show. */
+  onReply: (as: ReplyAs) => Promise<string>;
+  endPlanHref?: string;
+  /** Where a link cannot be followed in place (the popup): opens the plan's end instead. */
+  onEndPlan?: () => void;
+  /** Its headings' level: 3 under an options section, 2 under the popup's title. */
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const id = useId();
+  const [channel, setChannel] = useState<ContactChannel | ''>('');
+  const [gist, setGist] = useState<ReachOutGist | ''>('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<{ channel?: string; gist?: string; note?: string }>({});
+  const [status, setStatus] = useState<Status>(null);
+  const [logged, setLogged] = useState<ReachOutGist | null>(null);
+  const [replyStatus, setReplyStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const guidanceHeading = useRef<HTMLHeadingElement>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (!channel) next.channel = 'Choose how they reached out.';
+    if (!gist) next.gist = 'Choose what it was like, so the guidance fits.';
+    if (note.trim().length > NOTE_MAX_CHARS)
+      next.note = `Keep the note to ${NOTE_MAX_CHARS} characters; it is ${note.trim().length} now.`;
+    setErrors(next);
+    if (next.channel || next.gist || next.note || !channel || !gist) {
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    setBusy(true);
+    setStatus(null);
+    try {
+      await onLog({ channel, gist, note: note.trim() || undefined });
+      setLogged(gist);
+      setReplyStatus(null);
+      setStatus({
+        text: 'Logged. Your count is unchanged: their reaching out never restarts it.',
+        error: false,
+      });
+      // The guidance is what matters next: move there.
+      setTimeout(() => guidanceHeading.current?.focus(), 0);
+    } catch (err) {
+      setStatus({
+        text: message(err, 'This could not be logged. Nothing was changed.'),
+        error: true,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reply = async (as: ReplyAs) => {
+    setBusy(true);
+    try {
+      setReplyStatus({ text: await onReply(as), error: false });
+    } catch (err) {
+      setReplyStatus({
+        text: message(err, 'Your reply could not be logged. Nothing was changed.'),
+        error: true,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reset = () => {
+    setLogged(null);
+    setChannel('');
+    setGist('');
+    setNote('');
+    setStatus(null);
+    setReplyStatus(null);
+  };
+
+  if (logged) {
+    const g = GUIDANCE[logged];
+    return (
+      <div>
+        <p role="status">{status?.text ?? ''}</p>
+        <section class="guidance" aria-labelledby={`${id}-guidance`}>
+          <Heading id={`${id}-guidance`} tabIndex={-1} ref={guidanceHeading}>
+            {g.title}
+          </Heading>
+          <p>{g.text}</p>
+          {g.advice === 'goal-reached' && (
+            <p>
+              {onEndPlan ? (
+                <button type="button" onClick={onEndPlan}>
+                  End the plan: they asked to get back together
+                </button>
+              ) : (
+                <a href={endPlanHref}>End the plan: they asked to get back together</a>
+              )}
+            </p>
+          )}
+        </section>
+        <section aria-labelledby={`${id}-reply`}>
+          <Heading id={`${id}-reply`}>If you reply</Heading>
+          <p class="muted">{REPLY_DIFFERENCE}</p>
+          <div class="row">
+            <button type="button" disabled={busy} onClick={() => void reply('necessary-contact')}>
+              Log my reply as necessary contact
+            </button>
+            <button type="button" disabled={busy} onClick={() => void reply('slip')}>
+              Log my reply as a slip
+            </button>
+          </div>
+          <p class={replyStatus?.error ? 'error' : undefined} role="status">
+            {replyStatus?.text ?? ''}
+          </p>
+        </section>
+        <button type="button" onClick={reset}>
+          Log another time they reached out
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form ref={form} onSubmit={(e) => void submit(e)} noValidate>
+      <div class="field">
+        <label for={`${id}-channel`}>How did they reach out?</label>
+        <select
+          id={`${id}-channel`}
+          value={channel}
+          {...described(`${id}-channel-note`, errors.channel)}
+          onChange={(e) => {
+            setChannel(e.currentTarget.value as ContactChannel);
+            setErrors((x) => ({ ...x, channel: undefined }));
+          }}
+        >
+          <option value="">Choose one…</option>
+          {CONTACT_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {CHANNEL_LABELS[c]}
+            </option>
+          ))}
+        </select>
+        <FieldNote id={`${id}-channel-note`} error={errors.channel} />
+      </div>
+      <fieldset class="field" aria-describedby={`${id}-gist-note`}>
+        <legend>What was it like?</legend>
+        {REACH_OUT_GISTS.map((g) => (
+          <div class="choice" key={g}>
+            <input
+              type="radio"
+              id={`${id}-gist-${g}`}
+              name={`${id}-gist`}
+              value={g}
+              checked={gist === g}
+              aria-invalid={errors.gist ? 'true' : undefined}
+              onChange={() => {
+                setGist(g);
+                setErrors((x) => ({ ...x, gist: undefined }));
+              }}
+            />
+            <label for={`${id}-gist-${g}`}>{GIST_LABELS[g]}</label>
+          </div>
+        ))}
+        <FieldNote id={`${id}-gist-note`} error={errors.gist} />
+      </fieldset>
+      <div class="field">
+        <label for={`${id}-note`}>A note for yourself (optional)</label>
+        <textarea
+          id={`${id}-note`}
+          rows={3}
+          value={note}
+          {...described(`${id}-note-note`, errors.note)}
+          onInput={(e) => {
+            setNote(e.currentTarget.value);
+            setErrors((x) => ({ ...x, note: undefined }));
+          }}
+        />
+        <FieldNote
+          id={`${id}-note-note`}
+          error={errors.note}
+          hint="Only you will see it, in your history."
+        />
+      </div>
+      <button type="submit" class="primary" disabled={busy}>
+        Log that they reached out
+      </button>
+      <p class={status?.error ? 'error' : undefined} role="status">
+        {status?.text ?? ''}
+      </p>
+    </form>
+  );
+}

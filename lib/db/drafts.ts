@@ -1,0 +1,60 @@
+import { Dexie } from 'dexie';
+import { DRAFT_MAX_CHARS, type Draft } from '../drafts';
+import { isTimeZone, localDate } from '../streak/calendar';
+import type { NoContactDb } from './schema';
+
+/** Why a draft was not kept, in plain words. */
+export class DraftRefused extends Error {
+  override name = 'DraftRefused';
+}
+
+/**
+ * Keeps a draft. The id is the caller's: saving the same draft twice (a double click, a
+ * message sent again) keeps one, and the first text stays.
+ */
+export async function saveDraft(
+  db: NoContactDb,
+  d: { id: string; text: string; time: number; timeZone: string },
+): Promise<Draft> {
+  const text = d.text.trim();
+  if (text === '') throw new DraftRefused('There is nothing written yet, so nothing was kept.');
+  if (text.length > DRAFT_MAX_CHARS)
+    throw new DraftRefused(
+      `This is longer than ${DRAFT_MAX_CHARS.toLocaleString('en')} characters, so it was not kept. Shorten it, or keep it in two parts.`,
+    );
+  if (typeof d.id !== 'string' || d.id === '' || d.id.length > 100)
+    throw new TypeError('Draft not kept: no usable id');
+  if (!Number.isFinite(d.time) || !isTimeZone(d.timeZone))
+    throw new TypeError('Draft not kept: no usable time');
+  const draft: Draft = {
+    id: d.id,
+    text,
+    time: d.time,
+    localDate: localDate(d.time, d.timeZone),
+    timeZone: d.timeZone,
+  };
+  try {
+    await db.drafts.add(draft);
+    return draft;
+  } catch (e) {
+    if (e instanceof Dexie.ConstraintError) {
+      const existing = await db.drafts.get(d.id);
+      if (existing) return existing;
+    }
+    throw e;
+  }
+}
+
+/** Every draft, newest first. */
+export async function listDrafts(db: NoContactDb): Promise<Draft[]> {
+  return db.drafts.orderBy('time').reverse().toArray();
+}
+
+/** Deletes one draft for good; false when there was none with that id. */
+export async function deleteDraft(db: NoContactDb, id: string): Promise<boolean> {
+  return db.transaction('rw', db.drafts, async () => {
+    if (!(await db.drafts.get(id))) return false;
+    await db.drafts.delete(id);
+    return true;
+  });
+}

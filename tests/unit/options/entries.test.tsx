@@ -1,0 +1,212 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cardFor } from '@/components/interstitial/cards';
+import { DraftsBox } from '@/components/options/DraftsBox';
+import { EndPlanForm } from '@/components/options/EndPlanForm';
+import { IfThenEditor } from '@/components/options/IfThenEditor';
+import { ReachedOutForm } from '@/components/options/ReachedOutForm';
+import { SignsChecklist } from '@/components/options/SignsChecklist';
+import type { Draft } from '@/lib/drafts';
+import type { IfThenPlan } from '@/lib/settings';
+
+afterEach(cleanup);
+const TODAY = '2026-03-14';
+
+describe('ReachedOutForm', () => {
+  it('asks for what is missing, then logs and shows the guidance that fits', async () => {
+    const onLog = vi.fn(() => Promise.resolve());
+    const onReply = vi.fn(() => Promise.resolve('Logged as necessary contact.'));
+    render(<ReachedOutForm onLog={onLog} onReply={onReply} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Log that they reached out' }));
+    await screen.findByText('Choose how they reached out.');
+    expect(screen.getByText('Choose what it was like, so the guidance fits.')).toBeTruthy();
+    expect(onLog).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('How did they reach out?'), {
+      target: { value: 'message' },
+    });
+    fireEvent.click(screen.getByLabelText('They keep asking what is going on'));
+    fireEvent.input(screen.getByLabelText('A note for yourself (optional)'), {
+      target: { value: ' Third text this week ' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Log that they reached out' }));
+    await screen.findByRole('heading', { name: 'One short, calm answer is enough' });
+    expect(onLog).toHaveBeenCalledWith({
+      channel: 'message',
+      gist: 'asking-why',
+      note: 'Third text this week',
+    });
+    expect(screen.getByText(/never restarts it/)).toBeTruthy();
+    expect(screen.getByText(/Necessary contact is a brief reply/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Log my reply as necessary contact' }));
+    await screen.findByText('Logged as necessary contact.');
+    expect(onReply).toHaveBeenCalledWith('necessary-contact');
+  });
+
+  it.each([
+    ['Mixed signals: “I miss you”, “let’s meet and talk”', 'Keep going'],
+    ['They are angry or hurt about the silence', 'A short, calm message can be right'],
+    ['They clearly asked to get back together', 'Your goal is reached'],
+  ])('%s -> "%s"', async (label, heading) => {
+    render(<ReachedOutForm onLog={() => Promise.resolve()} onReply={() => Promise.resolve('')} />);
+    fireEvent.change(screen.getByLabelText('How did they reach out?'), {
+      target: { value: 'call' },
+    });
+    fireEvent.click(screen.getByLabelText(label));
+    fireEvent.click(screen.getByRole('button', { name: 'Log that they reached out' }));
+    await screen.findByRole('heading', { name: heading });
+    const endLink = screen.queryByRole('link', { name: /End the plan/ });
+    expect(endLink !== null).toBe(heading === 'Your goal is reached');
+  });
+
+  it('says why it could not log, and keeps what was typed', async () => {
+    render(
+      <ReachedOutForm
+        onLog={() => Promise.reject(new Error('This could not be logged just now.'))}
+        onReply={() => Promise.resolve('')}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('How did they reach out?'), {
+      target: { value: 'call' },
+    });
+    fireEvent.click(screen.getByLabelText('Something else'));
+    fireEvent.click(screen.getByRole('button', { name: 'Log that they reached out' }));
+    await screen.findByText('This could not be logged just now.');
+    expect(screen.getByLabelText<HTMLSelectElement>('How did they reach out?').value).toBe('call');
+  });
+});
+
+describe('SignsChecklist', () => {
+  it('says none is normal, ticks with today, changes the day, refuses a future day, unticks', async () => {
+    const onSet = vi.fn(() => Promise.resolve());
+    const { rerender } = render(<SignsChecklist signs={[]} today={TODAY} onSet={onSet} />);
+    expect(screen.getByText(/Seeing none of these is normal/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('They seem to be trying to make you jealous'));
+    await waitFor(() => expect(onSet).toHaveBeenCalledWith('making-jealous', TODAY));
+    const row = { sign: 'making-jealous' as const, noticedOn: TODAY, recordedAt: 1 };
+    rerender(<SignsChecklist signs={[row]} today={TODAY} onSet={onSet} />);
+    expect(screen.getByText('1 of 5 noticed so far.')).toBeTruthy();
+    const day = screen.getByLabelText(/Day noticed/);
+    fireEvent.change(day, { target: { value: '2026-03-20' } });
+    await waitFor(() => expect(day.getAttribute('aria-invalid')).toBe('true'));
+    expect(onSet).toHaveBeenCalledTimes(1);
+    fireEvent.change(day, { target: { value: '2026-03-02' } });
+    await waitFor(() => expect(onSet).toHaveBeenCalledWith('making-jealous', '2026-03-02'));
+    fireEvent.click(screen.getByLabelText('They seem to be trying to make you jealous'));
+    await waitFor(() => expect(onSet).toHaveBeenCalledWith('making-jealous', null));
+  });
+});
+
+describe('DraftsBox', () => {
+  const drafts: Draft[] = [
+    {
+      id: 'b',
+      text: 'Newer words',
+      time: Date.parse('2026-03-14T10:00:00Z'),
+      localDate: TODAY,
+      timeZone: 'UTC',
+    },
+    {
+      id: 'a',
+      text: 'Older words',
+      time: Date.parse('2026-03-13T10:00:00Z'),
+      localDate: '2026-03-13',
+      timeZone: 'UTC',
+    },
+  ];
+
+  it('refuses an empty draft in words, keeps one with a stable id, and says nothing was sent', async () => {
+    const onSave = vi.fn((_id: string, _t: string) => Promise.resolve());
+    let n = 0;
+    render(
+      <DraftsBox
+        drafts={[]}
+        onSave={onSave}
+        onDelete={() => Promise.resolve()}
+        newId={() => `id${++n}`}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it here' }));
+    await screen.findByText(/nothing to keep yet/);
+    expect(onSave).not.toHaveBeenCalled();
+    fireEvent.input(screen.getByLabelText('What you want to tell them'), {
+      target: { value: 'I miss you.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it here' }));
+    await screen.findByText(/Nothing was sent/);
+    expect(onSave).toHaveBeenCalledWith('id1', 'I miss you.');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('What you want to tell them').value).toBe('');
+  });
+
+  it('lists drafts to reread, and deletes one only after asking', async () => {
+    const onDelete = vi.fn((_id: string) => Promise.resolve());
+    render(<DraftsBox drafts={drafts} onSave={() => Promise.resolve()} onDelete={onDelete} />);
+    const items = screen.getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain('Newer words');
+    expect(items[1]!.textContent).toContain('Older words');
+    fireEvent.click(screen.getAllByRole('button', { name: /^Delete the draft from/ })[1]!);
+    expect(onDelete).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete for good' }));
+    await waitFor(() => expect(onDelete).toHaveBeenCalledWith('a'));
+  });
+});
+
+describe('IfThenEditor', () => {
+  it('says which half is missing, adds a plan without repeating the form’s words, removes one', async () => {
+    const onChange = vi.fn((_p: IfThenPlan[]) => Promise.resolve());
+    const plans = [{ when: 'text them', then: 'go for a walk' }];
+    render(<IfThenEditor plans={plans} onChange={onChange} />);
+    expect(screen.getByText('If I want to text them, then I will go for a walk.')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('If I want to…'), {
+      target: { value: 'If I want to look at their profile' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add plan' }));
+    await screen.findByText(/Write what you will do instead/);
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.input(screen.getByLabelText('then I will…'), {
+      target: { value: 'I will call my sister.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add plan' }));
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith([
+        ...plans,
+        { when: 'look at their profile', then: 'call my sister' },
+      ]),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Remove plan 1' }));
+    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith([]));
+  });
+});
+
+describe('EndPlanForm', () => {
+  it('offers the three reasons and says when ending takes effect', async () => {
+    const onEnd = vi.fn(() => Promise.resolve('Ended.'));
+    const { rerender } = render(<EndPlanForm waiting={false} goalReached={false} onEnd={onEnd} />);
+    const select = screen.getByLabelText<HTMLSelectElement>('Why end it?');
+    expect([...select.options].map((o) => o.value)).toEqual([
+      'goal-reached',
+      'reconciled',
+      'decided-to-stop',
+    ]);
+    expect(screen.getByText(/takes effect 24 hours after you ask/)).toBeTruthy();
+    rerender(<EndPlanForm waiting={false} goalReached onEnd={onEnd} />);
+    expect(screen.getByText(/You have reached your goal day/)).toBeTruthy();
+    fireEvent.change(select, { target: { value: 'reconciled' } });
+    fireEvent.click(screen.getByRole('button', { name: 'End the plan' }));
+    await screen.findByText('Ended.');
+    expect(onEnd).toHaveBeenCalledWith('reconciled');
+  });
+});
+
+describe('the blocked page’s card uses the person’s own if-then plans', () => {
+  it('shows their plans in the if-then turn, the suggested ones only without', () => {
+    const own = [{ when: 'look', then: 'breathe' }];
+    const ifThenTurn = 1; // ['why', 'if-then'] without reasons
+    expect(cardFor(ifThenTurn, [], own)).toEqual({
+      kind: 'if-then',
+      title: 'Your plan for this moment',
+      text: 'If I want to look, then I will breathe.',
+    });
+    expect(cardFor(ifThenTurn, []).title).toBe('A plan for this moment');
+  });
+});

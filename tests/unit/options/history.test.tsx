@@ -1,0 +1,38 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { History } from '@/components/options/History';
+import { computeStats } from '@/lib/streak/stats';
+import { at, slip, urge } from '../fixtures/events';
+import { PLAN } from '../popup/summary-fixture';
+
+const TZ = 'Europe/Berlin';
+
+afterEach(cleanup);
+
+describe('the history of streaks', () => {
+  it('shows each streak with its days kept and the day it ended on', () => {
+    const events = [
+      urge('2024-05-02T09:00:00+02:00', TZ),
+      slip('2024-05-06T21:00:00+02:00', TZ, { what: 'call' }),
+    ];
+    const stats = computeStats({
+      plan: PLAN,
+      events,
+      now: at('2024-05-08T12:00:00+02:00'),
+      timeZone: TZ,
+    });
+    render(<History stats={stats} events={[...events].reverse()} profiles={[]} />);
+    const table = screen.getByRole('table', { name: /streak/i });
+    const rows = within(table).getAllByRole('row').slice(1);
+    // Newest first: the running streak (6 to 8 May), then the one the call ended on day 6.
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining('3 days'),
+      expect.stringMatching(/5 days.*on day 6/),
+    ]);
+    expect(rows[0]!.textContent).toContain('Still going');
+    // The longest streak is the day reached; the days kept in total count each day once.
+    expect(screen.getByText('Longest streak').nextElementSibling?.textContent).toBe('6 days');
+    expect(screen.getByText('Days kept in total').nextElementSibling?.textContent).toBe('8');
+  });
+});
