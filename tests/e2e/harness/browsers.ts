@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
-import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import puppeteer, {
+  TargetType,
+  type Browser as PpBrowser,
+  type Page as PpPage,
+} from 'puppeteer-core';
 import type { FakeSites } from './fake-sites';
 import { FAKE_DOMAINS } from './fake-sites';
 
@@ -46,6 +50,20 @@ export interface E2EBrowser {
   watchServiceWorker?(): Promise<{ starts(): number; stop(): Promise<void> }>;
   /** Chromium only: close and start again with the same browser profile. */
   restart?(): Promise<void>;
+  /**
+   * A tab in a private window (Chromium: an incognito window; Firefox: a private window).
+   * Only on a browser launched with `{ privateWindows: ... }`.
+   */
+  newPrivatePage?(): Promise<E2EPage>;
+}
+
+export interface LaunchOptions {
+  /**
+   * Set up private windows: `'allowed'` lets the extension run in them (Chromium: "Allow in
+   * Incognito"; Firefox: "Run in Private Windows"), `'not-allowed'` leaves the browser's
+   * default (not allowed). Either way the browser gets `newPrivatePage()`.
+   */
+  privateWindows?: 'allowed' | 'not-allowed';
 }
 
 export const EXTENSION_DIR = {
@@ -71,9 +89,13 @@ function requireInstalled(name: BrowserName) {
   }
 }
 
-export function launch(name: BrowserName, sites: FakeSites): Promise<E2EBrowser> {
+export function launch(
+  name: BrowserName,
+  sites: FakeSites,
+  options: LaunchOptions = {},
+): Promise<E2EBrowser> {
   requireInstalled(name);
-  return name === 'chromium' ? launchChromium(sites) : launchFirefox(sites);
+  return name === 'chromium' ? launchChromium(sites, options) : launchFirefox(sites, options);
 }
 
 /** Polls for up to `ms` until `probe` gives a value. */
@@ -114,7 +136,7 @@ function wrapPw(page: PwPage): E2EPage {
   };
 }
 
-async function launchChromium(sites: FakeSites): Promise<E2EBrowser> {
+async function launchChromium(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'nc-chromium-'));
   const ext = EXTENSION_DIR.chromium;
   const rules = FAKE_DOMAINS.flatMap((d) => [
@@ -158,6 +180,7 @@ async function launchChromium(sites: FakeSites): Promise<E2EBrowser> {
   );
   const firstRunOpened = firstRun !== undefined;
   await firstRun?.close();
+  if (options.privateWindows === 'allowed') await allowInIncognito(context!, extensionBase);
   const version = context!.browser()?.version() ?? 'unknown';
 
   const self: E2EBrowser = {
@@ -224,12 +247,76 @@ async function launchChromium(sites: FakeSites): Promise<E2EBrowser> {
       await context.close();
       await start();
     },
+    ...(options.privateWindows && {
+      async newPrivatePage() {
+        // The extension itself opens the window: a page of its own that runs no script of
+        // its own asks chrome.windows for an incognito one. Playwright files tabs of the
+        // incognito profile under the persistent context, so the new tab arrives as a page
+        // event there.
+        const opener = await context.newPage();
+        await opener.goto(`${extensionBase}manifest.json`);
+        const arrived = context.waitForEvent('page', { timeout: 10_000 });
+        await opener.evaluate(`chrome.windows.create({ incognito: true, url: 'about:blank' })`);
+        const page = await arrived;
+        // Proof that the tab belongs to another (off-the-record) profile than normal tabs.
+        const profileOf = async (p: PwPage) => {
+          const cdp = await context.newCDPSession(p);
+          const { targetInfo } = (await cdp.send('Target.getTargetInfo')) as {
+            targetInfo: { browserContextId?: string };
+          };
+          await cdp.detach();
+          return targetInfo.browserContextId;
+        };
+        const [normal, incognito] = await Promise.all([profileOf(opener), profileOf(page)]);
+        if (!incognito || incognito === normal) {
+          throw new Error(`the new tab is not in a profile of its own (${normal}, ${incognito})`);
+        }
+        await opener.close();
+        return wrapPw(page);
+      },
+    }),
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
   return self;
+}
+
+/**
+ * Turns on "Allow in Incognito" for the extension the way its details page does, through
+ * chrome://extensions' own developerPrivate API, and waits until the extension is back:
+ * the change reloads it.
+ */
+async function allowInIncognito(context: BrowserContext, extensionBase: string) {
+  const id = JSON.stringify(new URL(extensionBase).host);
+  const page = await context.newPage();
+  await page.goto('chrome://extensions/');
+  // Reloading an unpacked extension outside developer mode disables it ("unsupported
+  // developer extension"), so developer mode goes on first, as a developer's would be.
+  await page.evaluate(`(async () => {
+    await chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
+    await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: ${id}, incognitoAccess: true });
+  })()`);
+  const back = await pollFor(async () => {
+    const ok = await page
+      .evaluate<boolean>(
+        `chrome.developerPrivate.getExtensionInfo(${id}).then((i) => i.state === 'ENABLED' && i.incognitoAccess.isActive)`,
+      )
+      .catch(() => false);
+    return ok || undefined;
+  }, 10_000);
+  if (!back) throw new Error('the extension did not come back with incognito access');
+  // Its pages answer again once the reload is through.
+  const allowed = await pollFor(async () => {
+    const ok = await page
+      .goto(`${extensionBase}manifest.json`)
+      .then(() => page.evaluate<boolean>('chrome.extension.isAllowedIncognitoAccess()'))
+      .catch(() => false);
+    return ok || undefined;
+  }, 10_000);
+  if (!allowed) throw new Error('isAllowedIncognitoAccess() is not true after allowing it');
+  await page.close();
 }
 
 // ---------- Firefox ESR through puppeteer-core ----------
@@ -261,7 +348,7 @@ function wrapPp(page: PpPage): E2EPage {
   };
 }
 
-async function launchFirefox(sites: FakeSites): Promise<E2EBrowser> {
+async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
   const uuid = randomUUID();
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -289,6 +376,7 @@ async function launchFirefox(sites: FakeSites): Promise<E2EBrowser> {
     return undefined;
   });
   await firstRun?.close();
+  if (options.privateWindows === 'allowed') await allowInPrivateWindows(browser, base);
   const version = (await browser.version()).replace(/^firefox\//i, 'Firefox ESR ');
   return {
     name: 'firefox',
@@ -296,6 +384,90 @@ async function launchFirefox(sites: FakeSites): Promise<E2EBrowser> {
     extensionBase: base,
     firstRunOpened: firstRun !== undefined,
     newPage: async () => wrapPp(await browser.newPage()),
+    ...(options.privateWindows && { newPrivatePage: () => openPrivateWindow(browser) }),
     close: () => browser.close(),
   };
+}
+
+/**
+ * A tab on about:addons, a page with chrome privileges (WebDriver BiDi may script it with
+ * --remote-allow-system-access). Like moz-extension pages, its navigation never settles.
+ */
+async function privilegedPage(browser: PpBrowser): Promise<PpPage> {
+  const page = await browser.newPage();
+  page.goto('about:addons').catch(() => undefined);
+  const ready = await pollFor(async () => {
+    const ok = await page
+      .evaluate(`location.href === 'about:addons' && typeof ChromeUtils === 'object'`)
+      .catch(() => false);
+    return ok === true || undefined;
+  }, 10_000);
+  if (!ready) throw new Error('about:addons did not open with chrome privileges');
+  return page;
+}
+
+/**
+ * What "Run in Private Windows: Allow" on about:addons does: grant the add-on the
+ * internal:privateBrowsingAllowed permission, then reload it. The moz-extension UUID is
+ * pinned by pref, so the extension's base URL stays the same.
+ */
+async function allowInPrivateWindows(browser: PpBrowser, base: string) {
+  const page = await privilegedPage(browser);
+  await page.evaluate(`(async () => {
+    const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+    const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+    const id = ${JSON.stringify(GECKO_ID)};
+    const extension = WebExtensionPolicy.getByID(id)?.extension;
+    await ExtensionPermissions.add(id, { permissions: ['internal:privateBrowsingAllowed'], origins: [] }, extension);
+    await (await AddonManager.getAddonByID(id)).reload();
+  })()`);
+  await page.close();
+  // Once reloaded, its pages answer again and report the access.
+  const probe = await browser.newPage();
+  const allowed = await pollFor(async () => {
+    probe.goto(`${base}manifest.json`).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    const ok = await probe
+      .evaluate('browser.extension.isAllowedIncognitoAccess()')
+      .catch(() => false);
+    return ok === true || undefined;
+  }, 10_000);
+  await probe.close();
+  if (!allowed) throw new Error('isAllowedIncognitoAccess() is not true after allowing it');
+}
+
+/**
+ * Opens a private window from chrome code (as File > New Private Window does) and returns
+ * its tab, after checking through the window list that the tab's window is private.
+ */
+async function openPrivateWindow(browser: PpBrowser): Promise<E2EPage> {
+  const chrome = await privilegedPage(browser);
+  const before = new Set(browser.targets());
+  const arrived = browser.waitForTarget((t) => t.type() === TargetType.PAGE && !before.has(t), {
+    timeout: 10_000,
+  });
+  await chrome.evaluate(
+    `!!window.browsingContext.topChromeWindow.OpenBrowserWindow({ private: true })`,
+  );
+  const page = (await (await arrived).page())!;
+  const href = await pollFor(async () => {
+    const h = await page.evaluate(() => location.href).catch(() => '');
+    return h === 'about:privatebrowsing' ? h : undefined;
+  }, 10_000);
+  // Private windows open on about:privatebrowsing; normal windows here hold none.
+  const windows = (await chrome.evaluate(`(() => {
+    const { PrivateBrowsingUtils } = ChromeUtils.importESModule('resource://gre/modules/PrivateBrowsingUtils.sys.mjs');
+    const out = [];
+    for (const w of Services.wm.getEnumerator('navigator:browser')) {
+      out.push({ private: PrivateBrowsingUtils.isWindowPrivate(w), tabs: w.gBrowser.tabs.map((t) => t.linkedBrowser.currentURI.spec) });
+    }
+    return JSON.stringify(out);
+  })()`)) as string;
+  const list = JSON.parse(windows) as { private: boolean; tabs: string[] }[];
+  const holders = list.filter((w) => w.tabs.includes('about:privatebrowsing'));
+  if (!href || holders.length !== 1 || !holders[0]!.private) {
+    throw new Error(`the new tab is not in a private window: ${windows}`);
+  }
+  await chrome.close();
+  return wrapPp(page);
 }
