@@ -8,7 +8,8 @@ import {
   planBadge,
   type BadgeState,
 } from '@/lib/badge';
-import { createDb, DB_NAME, type NoContactDb } from '@/lib/db/schema';
+import type { NoContactDb } from '@/lib/db/schema';
+import { backgroundDb } from './db';
 import { loadSummary } from '@/lib/db/summary';
 import { countingTimeZone, loadSettings, SETTINGS_KEY } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
@@ -38,7 +39,7 @@ export interface Badge {
  * time-zone changes, which no event reports). Registers its listeners synchronously.
  */
 export function setupBadge(browser: Browser, options: BadgeOptions = {}): Badge {
-  const openDb = options.openDb ?? lazyDb();
+  const openDb = options.openDb ?? backgroundDb;
   const now = options.now ?? Date.now;
   const deviceZone = options.timeZone ?? systemTimeZone;
 
@@ -103,16 +104,4 @@ export function setupBadge(browser: Browser, options: BadgeOptions = {}): Badge 
   });
 
   return badge;
-}
-
-/** The database opens on first use: most wakes of the background never need it. */
-function lazyDb() {
-  let db: NoContactDb | null = null;
-  return () =>
-    (db ??= createDb(DB_NAME, {
-      // A newer version of the extension upgraded the database: open it afresh next time.
-      onStale: () => {
-        db = null;
-      },
-    }));
 }

@@ -1,11 +1,12 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { applyDue, nextDueAt } from '@/lib/cooling-off';
 import { addEvent } from '@/lib/db/events';
-import { createDb, type NoContactDb } from '@/lib/db/schema';
+import type { NoContactDb } from '@/lib/db/schema';
 import { originPatternsFor } from '@/lib/profiles';
 import type { Profile } from '@/lib/profiles/types';
 import { loadSettings, SETTINGS_KEY, updateSettings, type Settings } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
+import { backgroundDb } from './db';
 
 export const COOLING_OFF_ALARM = 'cooling-off';
 
@@ -23,7 +24,7 @@ export const COOLING_OFF_ALARM = 'cooling-off';
  */
 export function setupCoolingOff(
   browser: Browser,
-  openDb: () => NoContactDb = lazyDb(),
+  openDb: () => NoContactDb = backgroundDb,
   now: () => number = Date.now,
 ) {
   const area = browser.storage.local;
@@ -104,9 +105,4 @@ async function releaseOrigins(browser: Browser, removed: Profile[], remaining: P
     // Keeping a permission is harmless; the profile itself is gone.
     console.error('No Contact: could not give back site access', e);
   }
-}
-
-function lazyDb() {
-  let db: NoContactDb | null = null;
-  return () => (db ??= createDb());
 }

@@ -2,12 +2,13 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import { endPlanNow, endsAtOnce } from '@/lib/cooling-off';
 import { deleteDraft, DraftRefused, saveDraft } from '@/lib/db/drafts';
 import { addEvent, undoEvent } from '@/lib/db/events';
-import { createDb, type NoContactDb } from '@/lib/db/schema';
+import type { NoContactDb } from '@/lib/db/schema';
 import { setSign } from '@/lib/db/signs';
 import { loadSummary } from '@/lib/db/summary';
 import { countingTimeZone, loadSettings, updateSettings } from '@/lib/settings';
 import { addDays, localDate, systemTimeZone } from '@/lib/streak/calendar';
 import type { Handlers } from './messages';
+import { backgroundDb } from './db';
 
 /** The earliest day a sign can have been noticed (as for everything else dated). */
 const EARLIEST_DAY = '2000-01-01';
@@ -19,7 +20,7 @@ const EARLIEST_DAY = '2000-01-01';
  */
 export function entriesHandlers(
   browser: Browser,
-  openDb: () => NoContactDb = lazyDb(),
+  openDb: () => NoContactDb = backgroundDb,
   now: () => number = Date.now,
   deviceZone: () => string = systemTimeZone,
 ): Handlers {
@@ -104,9 +105,4 @@ export function entriesHandlers(
       return { ok: true };
     },
   };
-}
-
-function lazyDb() {
-  let db: NoContactDb | null = null;
-  return () => (db ??= createDb());
 }

@@ -1,11 +1,12 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { addEvent, undoEvent } from '@/lib/db/events';
-import { createDb, type NoContactDb } from '@/lib/db/schema';
+import type { NoContactDb } from '@/lib/db/schema';
 import { matchProfile } from '@/lib/match';
 import type { Handlers } from './messages';
 import { countingTimeZone, loadSettings, type Settings } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import type { createAllowOnce } from './allow-once';
+import { backgroundDb } from './db';
 
 /**
  * The handlers that write the event log. Every write goes through the background, one
@@ -15,7 +16,7 @@ import type { createAllowOnce } from './allow-once';
 export function eventHandlers(
   browser: Browser,
   allowOnce: ReturnType<typeof createAllowOnce>,
-  openDb: () => NoContactDb = lazyDb(),
+  openDb: () => NoContactDb = backgroundDb,
 ): Handlers {
   // Events are dated in the zone the count is kept in, so the log and the count agree.
   const base = async (settings?: Settings) => ({
@@ -108,10 +109,4 @@ export function eventHandlers(
       return { ok: r.ok };
     },
   };
-}
-
-/** The database opens on first use: most wakes of the background never need it. */
-function lazyDb() {
-  let db: NoContactDb | null = null;
-  return () => (db ??= createDb());
 }

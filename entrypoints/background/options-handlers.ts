@@ -1,11 +1,12 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { applyBackup, checkBackup, deleteEverything, ImportFailed } from '@/lib/backup';
 import { addEvent } from '@/lib/db/events';
-import { createDb, type NoContactDb } from '@/lib/db/schema';
+import type { NoContactDb } from '@/lib/db/schema';
 import { ALLOWANCES_KEY } from '@/lib/guard/allowances';
 import { ALLOW_RULE_IDS, PROFILE_RULE_IDS, type DnrRule } from '@/lib/rules/compile';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import type { Handlers } from './messages';
+import { backgroundDb } from './db';
 
 interface RuleDnr {
   getDynamicRules(): Promise<DnrRule[]>;
@@ -22,7 +23,10 @@ const inRange = (range: { first: number; last: number }) => (r: DnrRule) =>
  * event log (every event write goes through the background), importing a backup (it
  * replaces the log) and deleting everything (it must take the blocking rules with it).
  */
-export function optionsHandlers(browser: Browser, openDb: () => NoContactDb = lazyDb()): Handlers {
+export function optionsHandlers(
+  browser: Browser,
+  openDb: () => NoContactDb = backgroundDb,
+): Handlers {
   const dnr = browser.declarativeNetRequest as unknown as RuleDnr;
 
   /**
@@ -97,10 +101,4 @@ export function optionsHandlers(browser: Browser, openDb: () => NoContactDb = la
       return { ok: true };
     },
   };
-}
-
-/** The database opens on first use: most wakes of the background never need it. */
-function lazyDb() {
-  let db: NoContactDb | null = null;
-  return () => (db ??= createDb());
 }

@@ -1,10 +1,11 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import { createDb, DB_NAME, type NoContactDb } from '@/lib/db/schema';
+import type { NoContactDb } from '@/lib/db/schema';
 import { countSigns } from '@/lib/db/signs';
 import { loadSummary } from '@/lib/db/summary';
 import { countingTimeZone, loadSettings } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import type { Handlers } from './messages';
+import { backgroundDb } from './db';
 
 /**
  * The day count and totals (and how many signs it is working were noticed), read here for
@@ -14,7 +15,7 @@ import type { Handlers } from './messages';
  */
 export function summaryHandlers(
   browser: Browser,
-  openDb: () => NoContactDb = lazyDb(),
+  openDb: () => NoContactDb = backgroundDb,
   timeZone: () => string = systemTimeZone,
 ): Handlers {
   return {
@@ -34,15 +35,4 @@ export function summaryHandlers(
       }
     },
   };
-}
-
-/** The database opens on first use; a newer version upgrading it means opening it afresh. */
-function lazyDb() {
-  let db: NoContactDb | null = null;
-  return () =>
-    (db ??= createDb(DB_NAME, {
-      onStale: () => {
-        db = null;
-      },
-    }));
 }
