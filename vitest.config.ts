@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // The English messages behind browser.i18n (WxtVitest adds its fake browser first).
+    setupFiles: ['tests/unit/setup/i18n.ts'],
     restoreMocks: true,
   },
 });

@@ -1,13 +1,11 @@
+import { days, t } from '@/lib/i18n';
 import type { DayStatus } from '@/lib/streak/day';
 import type { NextMilestone } from '@/lib/streak/milestones';
-
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "day 14, in 2 days", or null when no milestone is ahead. */
 export function milestoneText(next: NextMilestone | null, goalDays?: number): string | null {
   if (!next) return null;
-  const goal = next.day === goalDays ? ' (your goal)' : '';
-  return `day ${next.day}${goal}, in ${plural(next.inDays, 'day', 'days')}`;
+  return t(next.day === goalDays ? 'milestoneGoalIn' : 'milestoneIn', next.day, days(next.inDays));
 }
 
 interface Props {
@@ -19,30 +17,25 @@ interface Props {
 
 /** "Day N of G" with a progress bar, or what to say before the plan runs. */
 export function DayHeading({ status, nextMilestone = null, headingId }: Props) {
-  if (status.kind === 'no-plan') return <h1 id={headingId}>No Contact is not set up yet</h1>;
+  if (status.kind === 'no-plan') return <h1 id={headingId}>{t('notSetUpTitle')}</h1>;
   if (status.kind === 'not-started') {
-    return (
-      <h1 id={headingId}>No Contact starts in {plural(status.startsInDays, 'day', 'days')}</h1>
-    );
+    return <h1 id={headingId}>{t('startsIn', days(status.startsInDays))}</h1>;
   }
   const milestone = milestoneText(nextMilestone, status.goalDays);
+  const dayOfGoal = t('dayOfGoal', status.day, status.goalDays);
   return (
     <>
-      <h1 id={headingId}>
-        Day {status.day} of {status.goalDays}
-      </h1>
+      <h1 id={headingId}>{dayOfGoal}</h1>
       <progress
         class="progress"
         max={status.goalDays}
         value={Math.min(status.day, status.goalDays)}
-        aria-label={`Day ${status.day} of ${status.goalDays}`}
+        aria-label={dayOfGoal}
       />
       <p class="muted">
-        {status.goalReached
-          ? 'You reached your goal. The count goes on.'
-          : `${plural(status.daysToGo, 'day', 'days')} to go`}
+        {status.goalReached ? t('goalReached') : t('daysToGo', days(status.daysToGo))}
       </p>
-      {milestone && <p class="muted milestone">Next milestone: {milestone}</p>}
+      {milestone && <p class="muted milestone">{t('nextMilestoneIs', milestone)}</p>}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { PLATFORM_HOST_PATTERNS } from './profiles/hosts';
 import { originPatternsFor } from './profiles/index';
 import type { Profile } from './profiles/types';
@@ -5,7 +6,7 @@ import type { Profile } from './profiles/types';
 /**
  * Things that quietly weaken protection, found from the browser's own answers. The browser
  * functions are passed in, so the popup and the options page share this, and tests need
- * no browser.
+ * no browser (the words come from browser.i18n, which the unit tests' setup provides).
  */
 
 export type BrowserFamily = 'chrome' | 'edge' | 'firefox';
@@ -74,11 +75,11 @@ export async function checkProtection(
 export function privateWindowSteps(family: BrowserFamily): string {
   switch (family) {
     case 'firefox':
-      return 'Open about:addons, choose No Contact, and set "Run in Private Windows" to Allow.';
+      return t('privateStepsFirefox');
     case 'edge':
-      return 'Open edge://extensions, choose Details under No Contact, and turn on "Allow in InPrivate".';
+      return t('privateStepsEdge');
     case 'chrome':
-      return 'Open chrome://extensions, choose Details under No Contact (Manage extension), and turn on "Allow in Incognito".';
+      return t('privateStepsChrome');
   }
 }
 
@@ -91,19 +92,13 @@ export interface WeaknessText {
 export function weaknessText(w: Weakness): WeaknessText {
   switch (w.kind) {
     case 'no-profiles':
-      return {
-        title: 'No profiles listed yet',
-        body: 'Nothing is blocked until you add the profiles you want to stay away from.',
-      };
+      return { title: t('weaknessNoProfilesTitle'), body: t('weaknessNoProfilesBody') };
     case 'private-windows':
       return {
-        title: 'Private windows are not covered',
-        body: `Profiles open freely in a private window. ${privateWindowSteps(w.family)}`,
+        title: t('weaknessPrivateTitle'),
+        body: t('weaknessPrivateBody', privateWindowSteps(w.family)),
       };
     case 'host-access':
-      return {
-        title: 'Site access is switched off',
-        body: 'The browser no longer lets No Contact act on some of the listed sites, so their profiles can open. Allow access again to restore it.',
-      };
+      return { title: t('weaknessHostTitle'), body: t('weaknessHostBody') };
   }
 }

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { days, t } from '@/lib/i18n';
 import type { Friction } from '@/lib/settings';
 import type { Summary } from '@/lib/streak/stats';
-import { DayHeading, plural } from '../DayHeading';
+import { DayHeading } from '../DayHeading';
 import { useCountdown, type VisibilitySource } from '../hooks/use-countdown';
 import type { Card } from './cards';
-import { CONFIRMATION_PHRASE, phraseMatches } from './phrase';
+import { confirmationPhrase, phraseMatches } from './phrase';
 
 /** What the page was opened for, as far as it can tell. */
 export type Target =
@@ -56,17 +57,15 @@ export function Interstitial(props: InterstitialProps) {
     <main aria-busy={summary === null && target?.kind === 'listed' ? 'true' : undefined}>
       {target?.kind === 'listed' && (
         <p class="eyebrow">
-          This page is on your No Contact list: <span class="address">{target.label}</span>
+          {t('interstitialListed')} <span class="address">{target.label}</span>
         </p>
       )}
       {target?.kind === 'unlisted' && (
         <p class="eyebrow">
-          This address is not on your list: <span class="address">{target.address}</span>
+          {t('interstitialUnlisted')} <span class="address">{target.address}</span>
         </p>
       )}
-      {target?.kind === 'none' && (
-        <p class="eyebrow">This page opened without an address it can use.</p>
-      )}
+      {target?.kind === 'none' && <p class="eyebrow">{t('interstitialNoAddress')}</p>}
 
       <header class="day">
         {summary ? (
@@ -76,16 +75,13 @@ export function Interstitial(props: InterstitialProps) {
             headingId={HEADING_ID}
           />
         ) : (
-          <h1 id={HEADING_ID}>Take a breath</h1>
+          <h1 id={HEADING_ID}>{t('takeBreath')}</h1>
         )}
       </header>
 
       {summary?.status.kind === 'no-plan' && (
-        <section class="setup" aria-label="Setting up">
-          <p>
-            This profile stays blocked either way. Choose the day you started and how many days you
-            are aiming for, and the count begins.
-          </p>
+        <section class="setup" aria-label={t('interstitialSetupLabel')}>
+          <p>{t('interstitialSetupIntro')}</p>
           <p>
             <a
               href="/options.html"
@@ -95,17 +91,14 @@ export function Interstitial(props: InterstitialProps) {
                 props.onSetup();
               }}
             >
-              Set up No Contact
+              {t('setUpNoContact')}
             </a>
           </p>
         </section>
       )}
 
       {target?.kind === 'listed' && target.mode === 'modified' && (
-        <p class="note">
-          You listed this profile for necessary contact only. If something practical needs handling
-          (children, logistics, work), keep it brief and calm, and leave the rest for another time.
-        </p>
+        <p class="note">{t('interstitialModifiedNote')}</p>
       )}
 
       {card && target?.kind === 'listed' && target.mode === 'block' && (
@@ -113,7 +106,7 @@ export function Interstitial(props: InterstitialProps) {
           <h2 id="card-title">{card.title}</h2>
           <p class="card-text">{card.text}</p>
           <button type="button" class="quiet" onClick={props.onAnotherCard}>
-            Another thought
+            {t('interstitialAnotherThought')}
           </button>
         </section>
       )}
@@ -127,7 +120,7 @@ export function Interstitial(props: InterstitialProps) {
           disabled={props.leaving}
           onClick={props.onGoBack}
         >
-          Go back
+          {t('goBack')}
         </button>
         {props.onWriteInstead && !props.leaving && (
           <button
@@ -136,19 +129,18 @@ export function Interstitial(props: InterstitialProps) {
             aria-describedby="write-instead-what"
             onClick={props.onWriteInstead}
           >
-            Write it here instead
+            {t('writeInstead')}
           </button>
         )}
         {props.leaving && (
           <span class="muted" role="status">
-            Going back…
+            {t('goingBack')}
           </span>
         )}
       </div>
       {props.onWriteInstead && !props.leaving && (
         <p id="write-instead-what" class="muted small">
-          Put what you want to tell them into words, somewhere private. It is kept on this computer
-          and never sent, and this profile stays blocked.
+          {t('interstitialWriteInsteadWhat')}
         </p>
       )}
 
@@ -163,9 +155,7 @@ export function Interstitial(props: InterstitialProps) {
       )}
 
       {summary && summary.longestStreak > 0 && (
-        <p class="muted longest">
-          Your longest streak so far: {plural(summary.longestStreak, 'day', 'days')}.
-        </p>
+        <p class="muted longest">{t('interstitialLongest', days(summary.longestStreak))}</p>
       )}
     </main>
   );
@@ -193,7 +183,7 @@ function ContinueForm({ modified, friction, looksRestart, onContinue, visibility
     e.preventDefault();
     if (!ready || busy) return;
     if (needsPhrase && !phraseMatches(typed)) {
-      setError(`The phrase does not match yet. Type: ${CONFIRMATION_PHRASE}`);
+      setError(t('phraseMismatch', confirmationPhrase()));
       field.current?.focus();
       return;
     }
@@ -206,21 +196,21 @@ function ContinueForm({ modified, friction, looksRestart, onContinue, visibility
     }
   };
 
-  const label = modified ? 'Continue' : 'Continue anyway';
+  const label = modified ? t('continue') : t('continueAnyway');
   const consequence = modified
-    ? 'This is noted as necessary contact. Your count keeps going.'
+    ? t('continueModifiedConsequence')
     : looksRestart
-      ? 'Continuing notes a slip and starts your count again from day 1. Your past days stay counted.'
-      : 'Continuing notes a slip. You chose that looking does not restart your count.';
+      ? t('continueRestartConsequence')
+      : t('continueKeepConsequence');
 
   return (
     <form class="continue" onSubmit={(e) => void submit(e)} noValidate>
       <h2 class="visually-hidden">{label}</h2>
       {ready && needsPhrase && (
         <div class="phrase">
-          <label for="phrase">Confirmation phrase</label>
+          <label for="phrase">{t('phraseLabel')}</label>
           <p id="phrase-hint" class="muted">
-            To continue, type: <strong>{CONFIRMATION_PHRASE}</strong>
+            {t('phraseHint')} <strong>{confirmationPhrase()}</strong>
           </p>
           <input
             id="phrase"
@@ -242,17 +232,17 @@ function ContinueForm({ modified, friction, looksRestart, onContinue, visibility
         </button>
         {!ready && (
           <span class="countdown muted" aria-hidden="true">
-            available in {left} s
+            {t('continueAvailableIn', left)}
           </span>
         )}
       </div>
       <p id="continue-what" class="muted small">
-        {pause > 0 && `After a ${pause}-second pause. `}
+        {pause > 0 && `${t('continueAfterPause', pause)} `}
         {consequence}
       </p>
       {/* Said once, when the pause ends; the seconds themselves are not read out. */}
       <p class="visually-hidden" aria-live="polite">
-        {ready && pause > 0 ? `${label} is now available.` : ''}
+        {ready && pause > 0 ? t('continueNowAvailable', label) : ''}
       </p>
       {error && (
         <p id="continue-error" class="error" role="alert">

@@ -5,6 +5,7 @@
  * press away, so each is short enough to take in at a glance.
  */
 
+import { t, type MessageKey } from '@/lib/i18n';
 import type { IfThenPlan } from '@/lib/settings';
 
 export type CardKind = 'why' | 'reason' | 'if-then';
@@ -16,29 +17,34 @@ export interface Card {
   text: string;
 }
 
-/** Why any contact, even a look, starts the count again. */
-export const WHY_CONTACT_RESETS: readonly string[] = [
-  'A look keeps the wound open. These days without contact are what give it room to close.',
-  'No Contact only works when it is kept whole. That is why even a small contact starts the count again.',
-  'A look at their profile very often leads to the message you would regret. Stopping here stops it at the first step.',
-  'Some sites show who viewed a profile or a story. A look can be contact, even when it does not feel like it.',
-  'These days are for you: time to grieve, to rest, and to see that you can get through a day without them.',
-  'Each day you keep shows you can live without checking. A look would start that from day one again.',
-  'What you would find there will not answer what you are carrying. Looking tends to bring more longing, not less.',
-  'This feeling will pass whether you look or not. If you do not look, it passes without costing you your days.',
-  'A slip does not erase what you have done: the days you kept stay yours. But the count would start over.',
-  'Every small contact reopens the conversation inside your head. Distance is what lets it go quiet.',
+/** Why any contact, even a look, starts the count again (the messages' keys, in order). */
+export const WHY_CONTACT_RESETS_KEYS: readonly MessageKey[] = [
+  'cardWhy1',
+  'cardWhy2',
+  'cardWhy3',
+  'cardWhy4',
+  'cardWhy5',
+  'cardWhy6',
+  'cardWhy7',
+  'cardWhy8',
+  'cardWhy9',
+  'cardWhy10',
 ];
 
 /** "If I want to look, then I will ..." plans, to choose a different next step. */
-export const IF_THEN_PLANS: readonly string[] = [
-  'If I want to look, then I will put the phone down and drink a glass of water.',
-  'If I want to look, then I will message a friend instead and tell them how I feel.',
-  'If I want to look, then I will write down what I wanted to see, and leave it there.',
-  'If I want to look, then I will step outside or open a window for five minutes.',
-  'If I want to look, then I will read my reasons once, slowly.',
-  'If I want to look, then I will take ten slow breaths before I decide anything.',
+export const IF_THEN_PLAN_KEYS: readonly MessageKey[] = [
+  'cardPlan1',
+  'cardPlan2',
+  'cardPlan3',
+  'cardPlan4',
+  'cardPlan5',
+  'cardPlan6',
 ];
+
+/** The "why" cards' words, in the person's language. */
+export const whyContactResets = (): string[] => WHY_CONTACT_RESETS_KEYS.map((k) => t(k));
+/** The suggested if-then plans, in the person's language. */
+export const ifThenPlans = (): string[] => IF_THEN_PLAN_KEYS.map((k) => t(k));
 
 /** A person's reason is shown whole up to this length; longer ones are cut with an ellipsis. */
 export const REASON_MAX_CHARS = 280;
@@ -53,7 +59,7 @@ export function usableReasons(reasons: readonly string[]): string[] {
 
 /** An if-then plan as one sentence. */
 export function ifThenText(p: IfThenPlan): string {
-  return `If I want to ${p.when.trim()}, then I will ${p.then.trim()}.`;
+  return t('cardIfThen', p.when.trim(), p.then.trim());
 }
 
 /** The person's own if-then plans as they will be shown (empty halves left out). */
@@ -89,16 +95,20 @@ export function cardFor(
   const k = round * perRound + before;
   switch (kind) {
     case 'reason':
-      return { kind, title: 'In your own words', text: own[k % own.length]! };
+      return { kind, title: t('cardTitleOwnReason'), text: own[k % own.length]! };
     case 'if-then':
       return ownPlans.length
-        ? { kind, title: 'Your plan for this moment', text: ownPlans[k % ownPlans.length]! }
-        : { kind, title: 'A plan for this moment', text: IF_THEN_PLANS[k % IF_THEN_PLANS.length]! };
+        ? { kind, title: t('cardTitleOwnPlan'), text: ownPlans[k % ownPlans.length]! }
+        : {
+            kind,
+            title: t('cardTitlePlan'),
+            text: t(IF_THEN_PLAN_KEYS[k % IF_THEN_PLAN_KEYS.length]!),
+          };
     case 'why':
       return {
         kind,
-        title: 'Why a look starts the count again',
-        text: WHY_CONTACT_RESETS[k % WHY_CONTACT_RESETS.length]!,
+        title: t('cardTitleWhy'),
+        text: t(WHY_CONTACT_RESETS_KEYS[k % WHY_CONTACT_RESETS_KEYS.length]!),
       };
   }
 }

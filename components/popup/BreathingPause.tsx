@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 
 export const PAUSE_SECONDS = 60;
 /** One breath: in for 4 seconds, out for 6. A longer out-breath is the calming part. */
@@ -22,27 +23,27 @@ export function BreathingPause({ onClose }: Props) {
   useEffect(() => {
     if (done) return;
     const start = Date.now() - elapsed * 1000;
-    const t = setInterval(() => setElapsed(Math.floor((Date.now() - start) / 1000)), 250);
-    return () => clearInterval(t);
+    const timer = setInterval(() => setElapsed(Math.floor((Date.now() - start) / 1000)), 250);
+    return () => clearInterval(timer);
     // The interval measures from when the pause started; it is set up once.
   }, [done]);
 
   const breathingIn = elapsed % BREATH_SECONDS < IN_SECONDS;
   return (
     <section class="breathe" aria-labelledby="breathe-title">
-      <h1 id="breathe-title">A one-minute pause</h1>
-      <p class="muted">Breathe in for four, out for six. Nothing else to do.</p>
+      <h1 id="breathe-title">{t('pauseTitle')}</h1>
+      <p class="muted">{t('pauseHint')}</p>
       <div class={`breath-circle ${done ? 'still' : ''}`} aria-hidden="true" />
       <p class="breath-word" aria-hidden="true">
-        {done ? 'Done' : breathingIn ? 'Breathe in' : 'Breathe out'}
+        {done ? t('pauseDone') : breathingIn ? t('pauseBreatheIn') : t('pauseBreatheOut')}
       </p>
       {done ? (
-        <p role="status">That was a minute. However you feel now is fine.</p>
+        <p role="status">{t('pauseFinished')}</p>
       ) : (
-        <p class="muted">{PAUSE_SECONDS - elapsed} s left</p>
+        <p class="muted">{t('pauseSecondsLeft', PAUSE_SECONDS - elapsed)}</p>
       )}
       <button ref={stop} type="button" onClick={onClose}>
-        {done ? 'Close' : 'Stop the pause'}
+        {done ? t('pauseClose') : t('pauseStop')}
       </button>
     </section>
   );

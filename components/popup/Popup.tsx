@@ -3,7 +3,8 @@ import { weaknessText, type Weakness } from '@/lib/protection';
 import { SIGN_IDS } from '@/lib/signs';
 import type { SlipKind } from '@/lib/streak/events';
 import type { Summary } from '@/lib/streak/stats';
-import { milestoneText, plural } from '../DayHeading';
+import { days, t } from '@/lib/i18n';
+import { milestoneText } from '../DayHeading';
 import { ReachedOutForm, type ReachedOutValues, type ReplyAs } from '../options/ReachedOutForm';
 import { ProgressRing } from '../ProgressRing';
 import { BreathingPause } from './BreathingPause';
@@ -61,9 +62,7 @@ export function Popup(props: PopupProps) {
   if (!summary) {
     return (
       <main aria-busy={props.failed ? undefined : 'true'}>
-        {props.failed && (
-          <p role="alert">Your log could not be read just now. Close and open this again.</p>
-        )}
+        {props.failed && <p role="alert">{t('popupLogUnreadable')}</p>}
       </main>
     );
   }
@@ -76,9 +75,7 @@ export function Popup(props: PopupProps) {
     const eventId = await props.onUrge();
     setBusy(false);
     setNotice(
-      eventId
-        ? { kind: 'urge', eventId, since }
-        : { kind: 'error', text: 'That could not be logged just now. Please try again.' },
+      eventId ? { kind: 'urge', eventId, since } : { kind: 'error', text: t('popupNotLogged') },
     );
   };
 
@@ -89,26 +86,26 @@ export function Popup(props: PopupProps) {
     setNotice(
       r
         ? { kind: 'slip', eventId: r.eventId, since, restarted: r.restarted }
-        : { kind: 'error', text: 'That could not be logged just now. Please try again.' },
+        : { kind: 'error', text: t('popupNotLogged') },
     );
   };
 
   const warnings = props.weaknesses.length > 0 && (
-    <section class="warnings" aria-label="Protection">
+    <section class="warnings" aria-label={t('popupProtectionLabel')}>
       {props.weaknesses.map((w) => {
-        const t = weaknessText(w);
+        const text = weaknessText(w);
         return (
           <div class="warning" key={w.kind}>
-            <h2>{t.title}</h2>
-            <p>{t.body}</p>
+            <h2>{text.title}</h2>
+            <p>{text.body}</p>
             {w.kind === 'host-access' && (
               <button type="button" onClick={props.onRestoreAccess}>
-                Allow access again
+                {t('popupAllowAccess')}
               </button>
             )}
             {w.kind === 'no-profiles' && status.kind !== 'no-plan' && (
               <button type="button" onClick={props.onSettings}>
-                Add a profile
+                {t('popupAddProfile')}
               </button>
             )}
           </div>
@@ -120,13 +117,10 @@ export function Popup(props: PopupProps) {
   if (status.kind === 'no-plan') {
     return (
       <main>
-        <h1>No Contact is not set up yet</h1>
-        <p>
-          Choose when you started and how many days you are aiming for, then list the profiles to
-          stay away from. Everything stays on this device.
-        </p>
+        <h1>{t('notSetUpTitle')}</h1>
+        <p>{t('popupSetupIntro')}</p>
         <button type="button" class="primary wide" onClick={props.onSetup}>
-          Set up No Contact
+          {t('setUpNoContact')}
         </button>
         {warnings}
       </main>
@@ -147,8 +141,8 @@ export function Popup(props: PopupProps) {
   if (view === 'reached-out') {
     return (
       <main>
-        <h1 class="form-title">They reached out</h1>
-        <p class="muted">Logging it never changes your count.</p>
+        <h1 class="form-title">{t('reachedOut')}</h1>
+        <p class="muted">{t('popupReachedOutNote')}</p>
         <ReachedOutForm
           onLog={props.onReachedOut}
           onReply={props.onReply}
@@ -157,7 +151,7 @@ export function Popup(props: PopupProps) {
         />
         <div class="row">
           <button type="button" class="quiet" onClick={() => setView('home')}>
-            Back to my count
+            {t('popupBackToCount')}
           </button>
         </div>
       </main>
@@ -175,26 +169,23 @@ export function Popup(props: PopupProps) {
   const milestone = milestoneText(summary.nextMilestone, running?.goalDays);
   return (
     <main>
-      <section class="count" aria-label="Your count">
+      <section class="count" aria-label={t('popupCountLabel')}>
         {running ? (
           <ProgressRing value={running.day} max={running.goalDays}>
             <h1>
-              <span class="day-word">Day</span> <span class="day-number">{running.day}</span>
+              <span class="day-word">{t('popupDayWord')}</span>{' '}
+              <span class="day-number">{running.day}</span>
             </h1>
-            <p class="of">of {running.goalDays}</p>
+            <p class="of">{t('popupOfGoal', running.goalDays)}</p>
           </ProgressRing>
         ) : (
           status.kind === 'not-started' && (
-            <h1 class="starts">
-              No Contact starts in {plural(status.startsInDays, 'day', 'days')}
-            </h1>
+            <h1 class="starts">{t('startsIn', days(status.startsInDays))}</h1>
           )
         )}
         {running && (
           <p class="to-go">
-            {running.goalReached
-              ? 'You reached your goal. The count goes on.'
-              : `${plural(running.daysToGo, 'day', 'days')} to go`}
+            {running.goalReached ? t('goalReached') : t('daysToGo', days(running.daysToGo))}
           </p>
         )}
       </section>
@@ -208,33 +199,31 @@ export function Popup(props: PopupProps) {
       <dl class="stats">
         {summary.currentStreak && (
           <div>
-            <dt>This streak began</dt>
+            <dt>{t('popupStreakBegan')}</dt>
             <dd>{formatCivilDate(summary.currentStreak.start, props.locale)}</dd>
           </div>
         )}
         <div>
-          <dt>Longest streak</dt>
-          <dd>{plural(summary.longestStreak, 'day', 'days')}</dd>
+          <dt>{t('popupLongestStreak')}</dt>
+          <dd>{days(summary.longestStreak)}</dd>
         </div>
         <div>
-          <dt>Urges resisted today</dt>
+          <dt>{t('popupUrgesToday')}</dt>
           <dd>{summary.todayCounts.urgesResisted}</dd>
         </div>
         <div>
-          <dt>Urges resisted in all</dt>
+          <dt>{t('popupUrgesInAll')}</dt>
           <dd>{summary.totals.urgesResisted}</dd>
         </div>
         {summary.signsNoticed !== undefined && summary.signsNoticed > 0 && (
           <div>
-            <dt>Signs it is working</dt>
-            <dd>
-              {summary.signsNoticed} of {SIGN_IDS.length} noticed
-            </dd>
+            <dt>{t('popupSigns')}</dt>
+            <dd>{t('popupSignsNoticed', summary.signsNoticed, SIGN_IDS.length)}</dd>
           </div>
         )}
         {milestone && (
           <div>
-            <dt>Next milestone</dt>
+            <dt>{t('popupNextMilestone')}</dt>
             <dd>{milestone.charAt(0).toUpperCase() + milestone.slice(1)}</dd>
           </div>
         )}
@@ -246,9 +235,9 @@ export function Popup(props: PopupProps) {
           since={notice.since}
           onUndo={() => props.onUndo(notice.eventId)}
         >
-          <p>Noted: an urge you rode out. That counts.</p>
+          <p>{t('popupUrgeNoted')}</p>
           <button type="button" onClick={() => setView('breathe')}>
-            Take a one-minute pause
+            {t('popupTakePause')}
           </button>
         </UndoNotice>
       )}
@@ -259,10 +248,8 @@ export function Popup(props: PopupProps) {
           onUndo={() => props.onUndo(notice.eventId)}
         >
           <p>
-            {notice.restarted
-              ? 'Noted. Today is day 1 again: a fresh start, not a return to nothing.'
-              : 'Noted. Your count keeps going.'}{' '}
-            Your longest streak is still {plural(summary.longestStreak, 'day', 'days')}.
+            {notice.restarted ? t('popupSlipNotedRestarted') : t('popupSlipNotedKept')}{' '}
+            {t('popupLongestStill', days(summary.longestStreak))}
           </p>
         </UndoNotice>
       )}
@@ -274,7 +261,7 @@ export function Popup(props: PopupProps) {
 
       <div class="actions">
         <button type="button" class="primary" disabled={busy} onClick={() => void urge()}>
-          I had an urge
+          {t('popupUrgeButton')}
         </button>
         <button
           type="button"
@@ -283,10 +270,10 @@ export function Popup(props: PopupProps) {
             setView('slip');
           }}
         >
-          I slipped...
+          {t('popupSlipButton')}
         </button>
         <button type="button" onClick={props.onDrafts}>
-          Write it here instead
+          {t('writeInstead')}
         </button>
         <button
           type="button"
@@ -295,10 +282,10 @@ export function Popup(props: PopupProps) {
             setView('reached-out');
           }}
         >
-          They reached out
+          {t('reachedOut')}
         </button>
         <button type="button" class="quiet" onClick={props.onSettings}>
-          Settings
+          {t('popupSettings')}
         </button>
       </div>
       {warnings}

@@ -1,15 +1,16 @@
 import { useRef, useState } from 'preact/hooks';
 import { NOTE_MAX_CHARS, SLIP_KINDS, type SlipKind } from '@/lib/streak/events';
-import { plural } from '../DayHeading';
+import { days, t, type MessageKey } from '@/lib/i18n';
 
-export const SLIP_LABELS: Record<SlipKind, string> = {
-  message: 'I sent a message',
-  call: 'I called',
-  'in-person': 'We met in person',
-  replied: 'I replied to them',
-  'liked-or-reacted': 'I liked or reacted to something',
-  'looked-at-profile': 'I looked at their profile',
-  other: 'Something else',
+/** The message for each kind of slip, as the person would say it. */
+export const SLIP_LABEL_KEYS: Record<SlipKind, MessageKey> = {
+  message: 'slipKindMessage',
+  call: 'slipKindCall',
+  'in-person': 'slipKindInPerson',
+  replied: 'slipKindReplied',
+  'liked-or-reacted': 'slipKindLikedOrReacted',
+  'looked-at-profile': 'slipKindLookedAtProfile',
+  other: 'slipKindOther',
 };
 
 interface Props {
@@ -41,12 +42,10 @@ export function SlipForm({ longestStreak, onSubmit, onCancel }: Props) {
 
   return (
     <form class="slip" onSubmit={(e) => void submit(e)} noValidate>
-      <h1>It happens</h1>
-      <p class="muted">
-        Writing it down honestly is part of keeping going. Nobody sees this but you.
-      </p>
+      <h1>{t('slipTitle')}</h1>
+      <p class="muted">{t('slipIntro')}</p>
       <fieldset aria-describedby={missing ? 'slip-missing' : undefined}>
-        <legend>What happened?</legend>
+        <legend>{t('slipWhatHappened')}</legend>
         {SLIP_KINDS.map((k, i) => (
           <label key={k} class="choice">
             <input
@@ -60,16 +59,16 @@ export function SlipForm({ longestStreak, onSubmit, onCancel }: Props) {
                 setMissing(false);
               }}
             />{' '}
-            {SLIP_LABELS[k]}
+            {t(SLIP_LABEL_KEYS[k])}
           </label>
         ))}
       </fieldset>
       {missing && (
         <p id="slip-missing" class="error" role="alert">
-          Choose what happened first.
+          {t('slipChooseFirst')}
         </p>
       )}
-      <label for="slip-note">Note (optional)</label>
+      <label for="slip-note">{t('slipNoteLabel')}</label>
       <textarea
         id="slip-note"
         rows={2}
@@ -78,16 +77,15 @@ export function SlipForm({ longestStreak, onSubmit, onCancel }: Props) {
         onInput={(e) => setNote(e.currentTarget.value)}
       />
       <p class="muted small">
-        Your count starts again from day 1.
-        {longestStreak > 0 &&
-          ` Your longest streak, ${plural(longestStreak, 'day', 'days')}, and every day you kept stay in your history.`}
+        {t('slipCountRestarts')}
+        {longestStreak > 0 && ` ${t('slipLongestKept', days(longestStreak))}`}
       </p>
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
-          Log it and start again
+          {t('slipSubmit')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('slipCancel')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { t } from '@/lib/i18n';
 
 /** How long "Undo" is offered: the background accepts an undo this long after the entry. */
 export const UNDO_SECONDS = 10;
@@ -25,8 +26,8 @@ export function UndoNotice({ since, onUndo, children }: Props) {
 
   useEffect(() => {
     if (!open) return;
-    const t = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(t);
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
   }, [open]);
 
   const undo = async () => {
@@ -37,7 +38,7 @@ export function UndoNotice({ since, onUndo, children }: Props) {
   if (state === 'undone')
     return (
       <p class="notice" role="status">
-        Undone. It no longer counts.
+        {t('undoDone')}
       </p>
     );
   return (
@@ -51,14 +52,12 @@ export function UndoNotice({ since, onUndo, children }: Props) {
             disabled={state === 'busy'}
             onClick={() => void undo()}
           >
-            Undo
+            {t('undoButton')}
           </button>{' '}
-          <span class="muted small">{left} s left to undo</span>
+          <span class="muted small">{t('undoSecondsLeft', left)}</span>
         </p>
       )}
-      {state === 'failed' && (
-        <p class="muted">That could not be undone: the few seconds for it had passed.</p>
-      )}
+      {state === 'failed' && <p class="muted">{t('undoFailed')}</p>}
     </div>
   );
 }

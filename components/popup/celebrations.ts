@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '@/lib/i18n';
 import type { Summary } from '@/lib/streak/stats';
 
 /** storage.local key: the milestones already celebrated, as "streakStart:day" strings. */
@@ -12,19 +13,20 @@ export interface Celebration {
   text: string;
 }
 
-const WORDS: Record<number, string> = {
-  1: 'Day 1. You chose to begin, and today counts.',
-  3: 'Three days kept. Take a moment to notice that.',
-  7: 'A whole week. Seven days in a row, kept for yourself.',
-  14: 'Two weeks. Fourteen days of choosing yourself.',
-  21: 'Three weeks kept. That is a real stretch of days.',
-  30: 'Thirty days. A month of keeping your word to yourself.',
+/** The milestones with words of their own; any other gets the general one. */
+const WORDS: Partial<Record<number, MessageKey>> = {
+  1: 'celebrateDay1',
+  3: 'celebrateDay3',
+  7: 'celebrateDay7',
+  14: 'celebrateDay14',
+  21: 'celebrateDay21',
+  30: 'celebrateDay30',
 };
 
 function wordsFor(day: number, goalDays: number): string {
-  if (day === goalDays)
-    return `Day ${day}: you reached the goal you set. The count goes on for as long as you want it to.`;
-  return WORDS[day] ?? `Day ${day}. A milestone, kept.`;
+  if (day === goalDays) return t('celebrateGoal', day);
+  const own = WORDS[day];
+  return own ? t(own) : t('celebrateOther', day);
 }
 
 /** Reads the stored list; anything unreadable counts as nothing celebrated yet. */

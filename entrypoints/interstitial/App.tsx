@@ -6,6 +6,7 @@ import { cardFor } from '@/components/interstitial/cards';
 import { Interstitial, type Target } from '@/components/interstitial/Interstitial';
 import { readBlockedAddress, shortAddress } from '@/lib/blocked-address';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
+import { t } from '@/lib/i18n';
 import { matchProfile } from '@/lib/match';
 import { loadSettings } from '@/lib/settings';
 import { newDedupeKey, request } from '@/lib/messaging';
@@ -168,16 +169,15 @@ export function App() {
   }, []);
 
   const onContinue = async (): Promise<string | null> => {
-    if (!blocked || !profile) return 'This address is not on your list.';
+    if (!blocked || !profile) return t('continueNotListed');
     const url = blocked.href;
     const r = await withTimeout(
       request(send, 'continue', { url, dedupeKey: keys.go }),
       CONTINUE_TIMEOUT_MS,
       null,
     );
-    if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean')
-      return 'No Contact did not answer. Please try again in a moment.';
-    if (!r.ok) return typeof r.error === 'string' ? r.error : 'That did not work.';
+    if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') return t('continueNoAnswer');
+    if (!r.ok) return typeof r.error === 'string' ? r.error : t('continueFailed');
     // The address was checked twice (here and in the background): http(s), and listed.
     location.replace(url);
     return null;
@@ -186,8 +186,8 @@ export function App() {
   if (stayed) {
     return (
       <main>
-        <h1>You stepped away</h1>
-        <p>That was the harder choice, and you made it. You can close this tab now.</p>
+        <h1>{t('interstitialStayedTitle')}</h1>
+        <p>{t('interstitialStayedBody')}</p>
       </main>
     );
   }

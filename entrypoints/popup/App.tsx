@@ -12,6 +12,7 @@ import {
 import type { ReachedOutValues, ReplyAs } from '@/components/options/ReachedOutForm';
 import { Popup, type LoggedSlip, type PopupSummary } from '@/components/popup/Popup';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
+import { t } from '@/lib/i18n';
 import { newDedupeKey, request } from '@/lib/messaging';
 import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
 import { browserFamily, checkProtection, requiredOrigins, type Weakness } from '@/lib/protection';
@@ -156,7 +157,7 @@ export function App() {
       dedupeKey: newDedupeKey(),
     }).catch(() => null);
     refresh();
-    if (!r?.ok) throw new Error('That could not be logged just now. Nothing was changed.');
+    if (!r?.ok) throw new Error(t('popupReachedOutFailed'));
   };
 
   const onReply = async (as: ReplyAs): Promise<string> => {
@@ -167,11 +168,9 @@ export function App() {
         : request(send, 'log-necessary-contact', { source: 'popup', dedupeKey })
     ).catch(() => null);
     refresh();
-    if (!r?.ok) throw new Error('Your reply could not be logged. Nothing was changed.');
-    if (as === 'necessary-contact') return 'Logged as necessary contact. Your count goes on.';
-    return 'restarted' in r && r.restarted
-      ? 'Logged as a slip. Today is day 1 again: a fresh start, not a return to nothing.'
-      : 'Logged as a slip. Your count keeps going.';
+    if (!r?.ok) throw new Error(t('popupReplyFailed'));
+    if (as === 'necessary-contact') return t('popupReplyNecessary');
+    return 'restarted' in r && r.restarted ? t('popupReplySlipRestarted') : t('popupReplySlipKept');
   };
 
   const openPage = (path: string) => {

@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import { t } from '@/lib/i18n';
 import './style.css';
 import { App } from './App';
 
+// Chrome does not replace __MSG_…__ in an extension page's HTML, so the language and the
+// title are set here, before the first render.
+document.documentElement.lang = t('htmlLang');
+document.title = t('extName');
 render(<App />, document.getElementById('app')!);

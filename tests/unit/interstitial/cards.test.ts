@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   cardFor,
-  IF_THEN_PLANS,
+  ifThenPlans,
   REASON_MAX_CHARS,
   usableReasons,
-  WHY_CONTACT_RESETS,
+  whyContactResets,
 } from '@/components/interstitial/cards';
+
+// The English words, as the browser gives them (tests/unit/setup/i18n.ts).
+const WHY_CONTACT_RESETS = whyContactResets();
+const IF_THEN_PLANS = ifThenPlans();
 
 const kinds = (reasons: string[], n: number) =>
   Array.from({ length: n }, (_, i) => cardFor(i, reasons).kind);

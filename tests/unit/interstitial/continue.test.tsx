@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cardFor } from '@/components/interstitial/cards';
 import { Interstitial, type InterstitialProps } from '@/components/interstitial/Interstitial';
-import { CONFIRMATION_PHRASE, phraseMatches } from '@/components/interstitial/phrase';
+import { confirmationPhrase, phraseMatches } from '@/components/interstitial/phrase';
 import type { VisibilitySource } from '@/components/hooks/use-countdown';
 import { DEFAULT_FRICTION } from '@/lib/settings';
 import { summaryFixture } from '../popup/summary-fixture';
@@ -151,7 +151,7 @@ describe('the pause before Continue anyway', () => {
 
 describe('the confirmation phrase', () => {
   it('matches ignoring case and surrounding or doubled spaces, and nothing else', () => {
-    expect(phraseMatches(CONFIRMATION_PHRASE)).toBe(true);
+    expect(phraseMatches(confirmationPhrase())).toBe(true);
     expect(phraseMatches('  i CHOOSE to look   anyway ')).toBe(true);
     expect(phraseMatches('I choose to look')).toBe(false);
     expect(phraseMatches('I choose to look anyway!')).toBe(false);
@@ -166,7 +166,7 @@ describe('the confirmation phrase', () => {
     expect(screen.queryByLabelText('Confirmation phrase')).toBeNull();
     await tick(1000);
     const field = screen.getByLabelText('Confirmation phrase');
-    expect(screen.getByText(CONFIRMATION_PHRASE)).toBeTruthy();
+    expect(screen.getByText(confirmationPhrase())).toBeTruthy();
 
     await settle(() => fireEvent.click(continueButton()));
     expect(onContinue).not.toHaveBeenCalled();

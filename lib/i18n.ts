@@ -1,0 +1,81 @@
+import { browser } from 'wxt/browser';
+import english from '../public/_locales/en/messages.json';
+
+/** A message's name in public/_locales/<lang>/messages.json. A typo fails tsc. */
+export type MessageKey = keyof typeof english;
+
+/** What fills a message's placeholders ($1..$9, named in its "placeholders"). */
+export type Substitution = string | number;
+
+/** One message of a messages.json file. */
+export interface MessageEntry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+
+/**
+ * A message with its substitutions, the way the browsers do it
+ * (https://developer.chrome.com/docs/extensions/mv3/i18n-messages): each $NAME$ is its
+ * placeholder's content (names ignore case), then $1..$9 are the substitutions ("" when
+ * not given) and $$ is a dollar sign. The substitutions are put in as they are.
+ */
+export function formatMessage(entry: MessageEntry, substitutions: readonly string[]): string {
+  const contents = new Map(
+    Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]),
+  );
+  const named = entry.message.replace(
+    /\$([a-z0-9_@]+)\$/gi,
+    (whole, n: string) => contents.get(n.toLowerCase()) ?? whole,
+  );
+  return named.replace(/\$(\$|[1-9])/g, (_, c: string) =>
+    c === '$' ? '$' : (substitutions[Number(c) - 1] ?? ''),
+  );
+}
+
+let warned = false;
+
+/**
+ * The message `key` in the browser's language, with `substitutions` in its placeholders.
+ *
+ * Both browsers answer "" for a message they do not have (Firefox logs it, Chrome does not).
+ * An empty button or heading would hide the mistake and could leave the blocked page
+ * without its way back, so "" is never shown:
+ * - A key English does not have either is a mistake in the code: in development (and the
+ *   unit tests) it throws at once; in a release it is logged and the key itself is shown.
+ * - A key English has falls back to the English words, with a warning. This is not
+ *   hypothetical: headless Chromium 156 in the e2e runs, started with --load-extension on a
+ *   fresh profile, leaves the extension with no messages at all (even "extName" is "") in
+ *   about one launch in three, before this code ever ran. The English file is the default
+ *   locale anyway, and costs a few kB of the pages that use it.
+ */
+export function t(key: MessageKey, ...substitutions: Substitution[]): string {
+  const strings = substitutions.map(String);
+  const text = browser.i18n.getMessage(key, strings.length ? strings : undefined);
+  if (text) return text;
+  const entry: MessageEntry | undefined = Object.hasOwn(english, key) ? english[key] : undefined;
+  if (!entry) {
+    const problem = `No message "${key}" in _locales/en/messages.json.`;
+    if (import.meta.env.DEV) throw new Error(problem);
+    console.error(problem);
+    return key;
+  }
+  if (!warned) {
+    warned = true;
+    console.warn(`browser.i18n has no text for "${key}"; showing the English messages.`);
+  }
+  return formatMessage(entry, strings);
+}
+
+/**
+ * A count with its noun, e.g. "1 day" / "27 days". The browsers' i18n has no plural rules,
+ * so each counted noun has two messages, the English "one" and "other" forms, each with the
+ * number as $1. (A language with more forms would need more keys and a rule here, e.g. from
+ * Intl.PluralRules.)
+ */
+export function plural(n: number, oneKey: MessageKey, otherKey: MessageKey): string {
+  return t(n === 1 ? oneKey : otherKey, n);
+}
+
+/** "1 day", "27 days". */
+export const days = (n: number) => plural(n, 'daysOne', 'daysOther');
