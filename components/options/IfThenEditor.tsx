@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { useListSave } from '../hooks/use-list-save';
 import type { IfThenPlan } from '@/lib/settings';
 import { ifThenText } from '@/components/interstitial/cards';
 import { described, FieldNote } from './Field';
@@ -21,24 +22,10 @@ export function IfThenEditor({
   const [when, setWhen] = useState('');
   const [then, setThen] = useState('');
   const [errors, setErrors] = useState<{ when?: string; then?: string; form?: string }>({});
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
-
-  const save = async (next: IfThenPlan[], done: string) => {
-    try {
-      await onChange(next);
-      setStatus({ text: done, error: false });
-      return true;
-    } catch (err) {
-      setStatus({
-        text:
-          err instanceof Error
-            ? err.message
-            : 'Your plans could not be saved. Nothing was changed.',
-        error: true,
-      });
-      return false;
-    }
-  };
+  const { status, setStatus, save } = useListSave<IfThenPlan[]>(
+    onChange,
+    'Your plans could not be saved. Nothing was changed.',
+  );
 
   const add = async (e: Event) => {
     e.preventDefault();

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { useListSave } from '../hooks/use-list-save';
 import { described, FieldNote } from './Field';
 import { checkReason, REASON_MAX_CHARS } from './validate';
 
@@ -20,24 +21,10 @@ export function ReasonsEditor({
   const [editing, setEditing] = useState<number | null>(null);
   const [editText, setEditText] = useState('');
   const [editError, setEditError] = useState<string | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
-
-  const save = async (next: string[], done: string) => {
-    try {
-      await onChange(next);
-      setStatus({ text: done, error: false });
-      return true;
-    } catch (err) {
-      setStatus({
-        text:
-          err instanceof Error
-            ? err.message
-            : 'Your reasons could not be saved. Nothing was changed.',
-        error: true,
-      });
-      return false;
-    }
-  };
+  const { status, save } = useListSave<string[]>(
+    onChange,
+    'Your reasons could not be saved. Nothing was changed.',
+  );
 
   const add = async (e: Event) => {
     e.preventDefault();
