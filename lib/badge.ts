@@ -11,6 +11,9 @@ export const BADGE_CHECK_ALARM = 'badge-check';
 export const BADGE_CHECK_MINUTES = 60;
 
 /** What the badge showed and for which local day; kept in session storage between wakes. */
+/** Session storage key: what the badge shows and for which day (survives the worker sleeping). */
+export const BADGE_STATE_KEY = 'badge.state';
+
 export interface BadgeState {
   text: string;
   /** The device's local date (in the counting zone) when the text was computed. */
@@ -59,4 +62,19 @@ export function parseBadgeState(v: unknown): BadgeState | null {
   if (o.alarmAt !== null && (typeof o.alarmAt !== 'number' || !Number.isFinite(o.alarmAt)))
     return null;
   return { text: o.text, date: o.date, timeZone: o.timeZone, alarmAt: o.alarmAt };
+}
+
+/**
+ * The day number the badge shows, when it is still right for `now` (same local date and
+ * counting zone): the popup paints it at once while the full numbers come from the
+ * background. Null when there is none to trust.
+ */
+export function dayFromBadge(
+  last: BadgeState | null,
+  now: number,
+  timeZone: string,
+): number | null {
+  if (badgeIsStale(last, now, timeZone)) return null;
+  const day = Number(last?.text);
+  return last?.text && Number.isInteger(day) && day >= 1 ? day : null;
 }

@@ -24,6 +24,11 @@ export type PopupSummary = Summary & { signsNoticed?: number };
 export interface PopupProps {
   /** Null while the settings or the log are read. */
   summary: PopupSummary | null;
+  /**
+   * The day the toolbar badge shows, painted while `summary` is still on its way (it comes
+   * from the background, which may have to start first).
+   */
+  earlyDay?: { day: number; goalDays: number } | null;
   /** The log could not be read. */
   failed?: boolean;
   weaknesses: Weakness[];
@@ -60,9 +65,15 @@ export function Popup(props: PopupProps) {
   const [busy, setBusy] = useState(false);
 
   if (!summary) {
+    const early = props.failed ? null : props.earlyDay;
     return (
       <main aria-busy={props.failed ? undefined : 'true'}>
         {props.failed && <p role="alert">{t('popupLogUnreadable')}</p>}
+        {early && (
+          <section class="count" aria-label={t('popupCountLabel')}>
+            <DayRing day={early.day} goalDays={early.goalDays} />
+          </section>
+        )}
       </main>
     );
   }
@@ -171,13 +182,7 @@ export function Popup(props: PopupProps) {
     <main>
       <section class="count" aria-label={t('popupCountLabel')}>
         {running ? (
-          <ProgressRing value={running.day} max={running.goalDays}>
-            <h1>
-              <span class="day-word">{t('popupDayWord')}</span>{' '}
-              <span class="day-number">{running.day}</span>
-            </h1>
-            <p class="of">{t('popupOfGoal', running.goalDays)}</p>
-          </ProgressRing>
+          <DayRing day={running.day} goalDays={running.goalDays} />
         ) : (
           status.kind === 'not-started' && (
             <h1 class="starts">{t('startsIn', days(status.startsInDays))}</h1>
@@ -290,5 +295,17 @@ export function Popup(props: PopupProps) {
       </div>
       {warnings}
     </main>
+  );
+}
+
+/** "Day N" in the ring towards the goal: the popup's heading. */
+function DayRing({ day, goalDays }: { day: number; goalDays: number }) {
+  return (
+    <ProgressRing value={day} max={goalDays}>
+      <h1>
+        <span class="day-word">{t('popupDayWord')}</span> <span class="day-number">{day}</span>
+      </h1>
+      <p class="of">{t('popupOfGoal', goalDays)}</p>
+    </ProgressRing>
   );
 }

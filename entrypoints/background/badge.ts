@@ -3,6 +3,7 @@ import {
   BADGE_CHECK_ALARM,
   BADGE_CHECK_MINUTES,
   BADGE_MIDNIGHT_ALARM,
+  BADGE_STATE_KEY,
   badgeIsStale,
   parseBadgeState,
   planBadge,
@@ -15,8 +16,7 @@ import { countingTimeZone, loadSettings, SETTINGS_KEY } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import type { DayStatus } from '@/lib/streak/day';
 
-/** Session storage key: what the badge shows and for which day (survives the worker sleeping). */
-export const BADGE_STATE_KEY = 'badge.state';
+export { BADGE_STATE_KEY } from '@/lib/badge';
 /** The calm accent of the pages; the day number is news, not an alarm. */
 const BADGE_COLOR = '#2f6f5e';
 

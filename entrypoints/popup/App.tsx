@@ -11,11 +11,14 @@ import {
 } from '@/components/popup/celebrations';
 import type { ReachedOutValues, ReplyAs } from '@/components/options/ReachedOutForm';
 import { Popup, type LoggedSlip, type PopupSummary } from '@/components/popup/Popup';
+import { BADGE_STATE_KEY, dayFromBadge, parseBadgeState } from '@/lib/badge';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
 import { t } from '@/lib/i18n';
 import { newDedupeKey, request } from '@/lib/messaging';
 import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
 import { browserFamily, checkProtection, requiredOrigins, type Weakness } from '@/lib/protection';
+import { countingTimeZone, type Plan } from '@/lib/settings';
+import { systemTimeZone } from '@/lib/streak/calendar';
 import type { SlipKind } from '@/lib/streak/events';
 
 const send = (m: unknown) => browser.runtime.sendMessage(m);
@@ -25,6 +28,30 @@ const askSummary = async (): Promise<PopupSummary> => {
   if (!r?.ok) throw new Error('The background could not read the log.');
   return { ...r.summary, signsNoticed: r.signsNoticed };
 };
+
+// What the badge shows, read as the popup's script starts: session storage answers
+// without the background, so the day can be painted before the full numbers arrive.
+const badgeState = browser.storage.session
+  .get(BADGE_STATE_KEY)
+  .then((got) => parseBadgeState(got[BADGE_STATE_KEY]))
+  .catch(() => null);
+
+/** The badge's day for `plan`, once read, when it is still right for now. */
+function useEarlyDay(plan: Plan | null | undefined) {
+  const [early, setEarly] = useState<{ day: number; goalDays: number } | null>(null);
+  useEffect(() => {
+    if (!plan) return;
+    let alive = true;
+    void badgeState.then((state) => {
+      const day = dayFromBadge(state, Date.now(), countingTimeZone(plan, systemTimeZone()));
+      if (alive && day !== null) setEarly({ day, goalDays: plan.goalDays });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [plan]);
+  return early;
+}
 
 // Asked for as the popup's script starts, alongside the settings read (the background
 // reads its own): waking the background and reading the log overlap the page's own work.
@@ -108,6 +135,7 @@ export function App() {
     settings ? settings.plan : undefined,
     version,
   );
+  const earlyDay = useEarlyDay(settings?.plan);
   const weaknesses = useWeaknesses(settings?.profiles);
   const celebration = useCelebration(summary);
   const refresh = () => setVersion((v) => v + 1);
@@ -196,6 +224,7 @@ export function App() {
   return (
     <Popup
       summary={settings ? summary : null}
+      earlyDay={earlyDay}
       failed={failed}
       weaknesses={weaknesses}
       celebration={celebration}

@@ -9,6 +9,7 @@ import {
   badgeText,
   parseBadgeState,
   planBadge,
+  dayFromBadge,
 } from '@/lib/badge';
 import { BADGE_STATE_KEY, setupBadge, type Badge } from '@/entrypoints/background/badge';
 import { addEvent } from '@/lib/db/events';
@@ -224,5 +225,28 @@ describe('setupBadge', () => {
     expect((await fakeBrowser.alarms.get(BADGE_MIDNIGHT_ALARM))?.scheduledTime).toBe(
       at('2024-05-14T00:00:00-04:00'),
     );
+  });
+});
+
+describe('dayFromBadge (the popup paints it before the numbers arrive)', () => {
+  const zone = 'Europe/Berlin';
+  const now = Date.parse('2026-03-14T10:00:00+01:00');
+  const state = (text: string, date = '2026-03-14', timeZone = zone) => ({
+    text,
+    date,
+    timeZone,
+    alarmAt: null,
+  });
+
+  it("gives the badge's day while it was computed for today in this zone", () => {
+    expect(dayFromBadge(state('12'), now, zone)).toBe(12);
+  });
+
+  it('gives nothing for yesterday, another zone, an empty badge or no badge', () => {
+    expect(dayFromBadge(state('12', '2026-03-13'), now, zone)).toBeNull();
+    expect(dayFromBadge(state('12', '2026-03-14', 'Asia/Tokyo'), now, zone)).toBeNull();
+    expect(dayFromBadge(state(''), now, zone)).toBeNull();
+    expect(dayFromBadge(state('0'), now, zone)).toBeNull();
+    expect(dayFromBadge(null, now, zone)).toBeNull();
   });
 });

@@ -303,3 +303,20 @@ describe('"They reached out" and the other ways to turn back', () => {
     expect(stat('Signs it is working')).toBeNull();
   });
 });
+
+describe('before the numbers arrive', () => {
+  it("paints the badge's day at once, and the page says it is still loading", () => {
+    renderPopup({ summary: null, earlyDay: { day: 12, goalDays: 30 } });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Day 12');
+    expect(screen.getByText('of 30')).toBeTruthy();
+    expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
+    // Nothing to act on until the real numbers are in.
+    expect(screen.queryByRole('button', { name: 'I had an urge' })).toBeNull();
+  });
+
+  it('shows no day when the log could not be read, even with a badge', () => {
+    renderPopup({ summary: null, failed: true, earlyDay: { day: 12, goalDays: 30 } });
+    expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+    expect(screen.getByRole('alert')).toBeTruthy();
+  });
+});
