@@ -79,3 +79,34 @@ export function plural(n: number, oneKey: MessageKey, otherKey: MessageKey): str
 
 /** "1 day", "27 days". */
 export const days = (n: number) => plural(n, 'daysOne', 'daysOther');
+
+/**
+ * A table of words by id, read in the browser's language each time an entry is read:
+ * `labels({ a: 'someKey' })[id]` is `t('someKey')`. The tables can be built when a module
+ * loads and still follow the messages.
+ */
+export function labels<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
+  const table = {} as Record<K, string>;
+  for (const id of Object.keys(keys) as K[])
+    Object.defineProperty(table, id, { get: () => t(keys[id]), enumerable: true });
+  return table;
+}
+
+/**
+ * A message with elements (a link, a <time>, <strong>) in its placeholders, for JSX:
+ * `tWith('key', <time>…</time>, name)` is the message cut around the element, as
+ * [before, element, after]. Strings and numbers are substituted as t() does.
+ */
+export function tWith<T extends object>(
+  key: MessageKey,
+  ...parts: (Substitution | T)[]
+): (string | T)[] {
+  const elements: T[] = [];
+  const strings = parts.map((p) =>
+    typeof p === 'object' ? `\uE000${elements.push(p) - 1}\uE001` : p,
+  );
+  return t(key, ...strings)
+    .split(/\uE000(\d+)\uE001/)
+    .map((s, i) => (i % 2 ? elements[Number(s)]! : s))
+    .filter((s) => s !== '');
+}

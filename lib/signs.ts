@@ -1,3 +1,4 @@
+import { labels } from './i18n';
 import type { CivilDate } from './streak/calendar';
 
 /*
@@ -16,13 +17,13 @@ export const SIGN_IDS = [
 export type SignId = (typeof SIGN_IDS)[number];
 
 /** What the person reads beside each box. */
-export const SIGN_LABELS: Record<SignId, string> = {
-  'mixed-signals': 'They send mixed signals about the relationship or the breakup',
-  'reaching-out-more': 'They reach out a lot more than they used to',
-  'friends-asking': 'Friends you share mention that they ask about you',
-  'making-jealous': 'They seem to be trying to make you jealous',
-  'feeling-steadier': 'You feel steadier and calmer when you think about them',
-};
+export const SIGN_LABELS: Readonly<Record<SignId, string>> = labels({
+  'mixed-signals': 'signMixedSignals',
+  'reaching-out-more': 'signReachingOutMore',
+  'friends-asking': 'signFriendsAsking',
+  'making-jealous': 'signMakingJealous',
+  'feeling-steadier': 'signFeelingSteadier',
+});
 
 /** A sign the person ticked. */
 export interface SignNoticed {

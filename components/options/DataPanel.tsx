@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { plural, t } from '@/lib/i18n';
 import type { ImportPreview } from '@/lib/backup';
 import { described, FieldNote } from './Field';
 import { days, formatDay } from './format';
@@ -22,8 +23,6 @@ export function downloadText(text: string, filename: string) {
   // Firefox starts the download asynchronously; revoking at once can cancel it.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function DataPanel({
   onExport,
@@ -55,9 +54,9 @@ export function DataPanel({
     try {
       const { text, filename } = await onExport();
       downloadText(text, filename);
-      setExportStatus({ text: `Saved as ${filename} in your downloads.`, error: false });
+      setExportStatus({ text: t('exportSaved', filename), error: false });
     } catch {
-      setExportStatus({ text: 'The export could not be made. Please try again.', error: true });
+      setExportStatus({ text: t('exportFailed'), error: true });
     }
   };
 
@@ -68,16 +67,14 @@ export function DataPanel({
     const file = (e.currentTarget as HTMLInputElement).files?.[0];
     if (!file) return;
     if (file.size > FILE_MAX_BYTES) {
-      setFileError(
-        'This file is larger than 5 MB, far more than a No Contact backup holds. Nothing was changed.',
-      );
+      setFileError(t('importTooLarge'));
       return;
     }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      setFileError('This file could not be read. Nothing was changed.');
+      setFileError(t('importUnreadable'));
       return;
     }
     const r = onCheck(text);
@@ -88,9 +85,7 @@ export function DataPanel({
   const confirmImport = async () => {
     if (!candidate) return;
     setBusy(true);
-    const error = await onImport(candidate.text).catch(
-      () => 'The backup could not be imported. Nothing was changed; please try again.',
-    );
+    const error = await onImport(candidate.text).catch(() => t('importFailed'));
     setBusy(false);
     if (error) {
       setImportStatus({ text: error, error: true });
@@ -98,7 +93,7 @@ export function DataPanel({
     }
     setCandidate(null);
     if (fileInput.current) fileInput.current.value = '';
-    setImportStatus({ text: 'Imported. Everything here now comes from the backup.', error: false });
+    setImportStatus({ text: t('importDone'), error: false });
   };
 
   const confirmDelete = async (e: Event) => {
@@ -109,9 +104,7 @@ export function DataPanel({
       return;
     }
     setBusy(true);
-    const error = await onDeleteEverything().catch(
-      () => 'Not everything could be deleted. Please try again.',
-    );
+    const error = await onDeleteEverything().catch(() => t('deleteFailed'));
     setBusy(false);
     if (error) {
       setDeleteStatus({ text: error, error: true });
@@ -120,7 +113,7 @@ export function DataPanel({
     setDeleting(false);
     setWord('');
     setDeleteStatus({
-      text: 'Everything was deleted. No profile is blocked any more. You can set No Contact up again whenever you like.',
+      text: t('deleteDone'),
       error: false,
     });
   };
@@ -129,13 +122,10 @@ export function DataPanel({
   return (
     <>
       <section aria-labelledby={`${id}-export`}>
-        <h2 id={`${id}-export`}>Export</h2>
-        <p>
-          Saves your plan, profiles, reasons, if-then plans, the signs you ticked, your kept drafts
-          and your whole history as one file on this computer. Nothing is sent anywhere.
-        </p>
+        <h2 id={`${id}-export`}>{t('exportTitle')}</h2>
+        <p>{t('exportIntro')}</p>
         <button type="button" class="primary" onClick={() => void doExport()}>
-          Export everything
+          {t('exportButton')}
         </button>
         <p class={exportStatus?.error ? 'error' : undefined} role="status">
           {exportStatus?.text ?? ''}
@@ -143,9 +133,9 @@ export function DataPanel({
       </section>
 
       <section aria-labelledby={`${id}-import`}>
-        <h2 id={`${id}-import`}>Import</h2>
+        <h2 id={`${id}-import`}>{t('importTitle')}</h2>
         <div class="field">
-          <label for={`${id}-file`}>Backup file</label>
+          <label for={`${id}-file`}>{t('importFileLabel')}</label>
           <input
             ref={fileInput}
             id={`${id}-file`}
@@ -154,32 +144,25 @@ export function DataPanel({
             {...described(`${id}-file-note`, fileError)}
             onChange={(e) => void chooseFile(e)}
           />
-          <FieldNote
-            id={`${id}-file-note`}
-            error={fileError}
-            hint="A file made with Export. You will see what is in it before anything changes."
-          />
+          <FieldNote id={`${id}-file-note`} error={fileError} hint={t('importFileHint')} />
         </div>
         {p && (
           <div class="preview" aria-labelledby={`${id}-preview-h`} role="group">
-            <h3 id={`${id}-preview-h`}>In this backup</h3>
+            <h3 id={`${id}-preview-h`}>{t('importPreviewTitle')}</h3>
             <ul>
-              <li>Made on {formatDay(p.exportedAt.slice(0, 10))}</li>
+              <li>{t('importMadeOn', formatDay(p.exportedAt.slice(0, 10)))}</li>
               <li>
                 {p.plan
-                  ? `Plan: from ${formatDay(p.plan.startDate)}, goal ${days(p.plan.goalDays)}`
-                  : 'No plan'}
+                  ? t('importPlan', formatDay(p.plan.startDate), days(p.plan.goalDays))
+                  : t('importNoPlan')}
               </li>
-              <li>{plural(p.profiles, 'profile', 'profiles')}</li>
-              <li>{plural(p.events, 'event', 'events')}</li>
-              {p.ifThen > 0 && <li>{plural(p.ifThen, 'if-then plan', 'if-then plans')}</li>}
-              {p.signs > 0 && <li>{plural(p.signs, 'sign noticed', 'signs noticed')}</li>}
-              {p.drafts > 0 && <li>{plural(p.drafts, 'kept draft', 'kept drafts')}</li>}
+              <li>{plural(p.profiles, 'profilesOne', 'profilesOther')}</li>
+              <li>{plural(p.events, 'eventsOne', 'eventsOther')}</li>
+              {p.ifThen > 0 && <li>{plural(p.ifThen, 'ifThenPlansOne', 'ifThenPlansOther')}</li>}
+              {p.signs > 0 && <li>{plural(p.signs, 'signsNoticedOne', 'signsNoticedOther')}</li>}
+              {p.drafts > 0 && <li>{plural(p.drafts, 'draftsOne', 'draftsOther')}</li>}
             </ul>
-            <p class="warning">
-              Importing replaces everything here now (plan, profiles, reasons, plans, signs, drafts
-              and history) with what is in the file.
-            </p>
+            <p class="warning">{t('importWarning')}</p>
             <div class="row">
               <button
                 type="button"
@@ -187,7 +170,7 @@ export function DataPanel({
                 disabled={busy}
                 onClick={() => void confirmImport()}
               >
-                Replace everything with this backup
+                {t('importConfirm')}
               </button>
               <button
                 type="button"
@@ -196,7 +179,7 @@ export function DataPanel({
                   if (fileInput.current) fileInput.current.value = '';
                 }}
               >
-                Don’t import
+                {t('importCancel')}
               </button>
             </div>
           </div>
@@ -207,7 +190,7 @@ export function DataPanel({
       </section>
 
       <section aria-labelledby={`${id}-delete`}>
-        <h2 id={`${id}-delete`}>Delete everything</h2>
+        <h2 id={`${id}-delete`}>{t('deleteTitle')}</h2>
         {!deleting ? (
           <button
             type="button"
@@ -216,17 +199,13 @@ export function DataPanel({
               setDeleteStatus(null);
             }}
           >
-            Delete everything…
+            {t('deleteStart')}
           </button>
         ) : (
           <form onSubmit={confirmDelete} noValidate>
-            <p>
-              This removes your plan, profiles, reasons, drafts and your whole history from this
-              browser, and no profile is blocked any more. It can’t be undone; export first if you
-              might want it back.
-            </p>
+            <p>{t('deleteWarning')}</p>
             <div class="field">
-              <label for={`${id}-word`}>Type “{DELETE_WORD}” to confirm</label>
+              <label for={`${id}-word`}>{t('deleteWordLabel', DELETE_WORD)}</label>
               <input
                 id={`${id}-word`}
                 type="text"
@@ -242,7 +221,7 @@ export function DataPanel({
             </div>
             <div class="row">
               <button type="submit" class="danger" disabled={busy}>
-                Delete everything now
+                {t('deleteNow')}
               </button>
               <button
                 type="button"
@@ -252,7 +231,7 @@ export function DataPanel({
                   setWordError(null);
                 }}
               >
-                Keep everything
+                {t('deleteKeep')}
               </button>
             </div>
           </form>

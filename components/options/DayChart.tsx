@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { plural, t } from '@/lib/i18n';
 import { addDays, type CivilDate } from '@/lib/streak/calendar';
 import type { DayCount } from '@/lib/streak/stats';
 import { formatDay } from './format';
@@ -12,7 +13,8 @@ export function windowDates(today: CivilDate, days: number): CivilDate[] {
   return Array.from({ length: days }, (_, i) => addDays(today, i - days + 1));
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const urges = (n: number) => plural(n, 'urgesOne', 'urgesOther');
+const slips = (n: number) => plural(n, 'slipsOne', 'slipsOther');
 
 /**
  * Urges resisted and slips per day, as bars drawn by hand in SVG (no chart library: a few
@@ -57,15 +59,15 @@ export function DayChart({
         class="day-chart"
         data-days={days}
       >
-        <title id={`${id}-title`}>Urges resisted and slips per day</title>
+        <title id={`${id}-title`}>{t('chartTitle')}</title>
         <desc id={`${id}-desc`}>
-          {`From ${formatDay(first)} to ${formatDay(today)}: ${plural(totalUrges, 'urge', 'urges')} resisted and ${plural(totalSlips, 'slip', 'slips')}.`}
+          {t('chartDesc', formatDay(first), formatDay(today), urges(totalUrges), slips(totalSlips))}
         </desc>
-        {ticks.map((t) => (
-          <g key={`t${t}`} aria-hidden="true">
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} class="grid" />
-            <text x={PAD.left - 6} y={y(t) + 4} text-anchor="end" class="axis">
-              {t}
+        {ticks.map((tick) => (
+          <g key={`t${tick}`} aria-hidden="true">
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} class="grid" />
+            <text x={PAD.left - 6} y={y(tick) + 4} text-anchor="end" class="axis">
+              {tick}
             </text>
           </g>
         ))}
@@ -84,7 +86,7 @@ export function DayChart({
                   data-kind="urges"
                   data-count={d.urges}
                 >
-                  <title>{`${formatDay(d.date)}: ${plural(d.urges, 'urge', 'urges')} resisted`}</title>
+                  <title>{t('chartUrgesOn', formatDay(d.date), urges(d.urges))}</title>
                 </rect>
               )}
               {d.slips > 0 && (
@@ -98,7 +100,7 @@ export function DayChart({
                   data-kind="slips"
                   data-count={d.slips}
                 >
-                  <title>{`${formatDay(d.date)}: ${plural(d.slips, 'slip', 'slips')}`}</title>
+                  <title>{t('chartSlipsOn', formatDay(d.date), slips(d.slips))}</title>
                 </rect>
               )}
               {(i % labelEvery === 0 || i === days - 1) && (
@@ -117,21 +119,21 @@ export function DayChart({
         })}
       </svg>
       <figcaption>
-        <span class="swatch swatch-urge" aria-hidden="true" /> Urges resisted{' '}
-        <span class="swatch swatch-slip" aria-hidden="true" /> Slips
+        <span class="swatch swatch-urge" aria-hidden="true" /> {t('chartLegendUrges')}{' '}
+        <span class="swatch swatch-slip" aria-hidden="true" /> {t('chartLegendSlips')}
       </figcaption>
       <details>
-        <summary>Show the numbers</summary>
+        <summary>{t('chartShowNumbers')}</summary>
         {totalUrges + totalSlips === 0 ? (
-          <p>Nothing was logged on these days.</p>
+          <p>{t('chartNothing')}</p>
         ) : (
           <table>
-            <caption class="visually-hidden">Urges resisted and slips per day</caption>
+            <caption class="visually-hidden">{t('chartTitle')}</caption>
             <thead>
               <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Urges resisted</th>
-                <th scope="col">Slips</th>
+                <th scope="col">{t('chartDay')}</th>
+                <th scope="col">{t('chartLegendUrges')}</th>
+                <th scope="col">{t('chartLegendSlips')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { DRAFT_MAX_CHARS, type Draft } from '@/lib/drafts';
 import { described, FieldNote } from './Field';
 import { formatWhen } from './format';
@@ -40,35 +41,36 @@ export function DraftsBox({
 
   const keep = async (e: Event) => {
     e.preventDefault();
-    const t = text.trim();
-    if (!t) {
-      setError('Write something first; there is nothing to keep yet.');
+    const trimmed = text.trim();
+    if (!trimmed) {
+      setError(t('draftEmpty'));
       field.current?.focus();
       return;
     }
-    if (t.length > DRAFT_MAX_CHARS) {
+    if (trimmed.length > DRAFT_MAX_CHARS) {
       setError(
-        `This is ${t.length.toLocaleString('en')} characters; a draft holds up to ${DRAFT_MAX_CHARS.toLocaleString('en')}. Shorten it, or keep it in two parts.`,
+        t(
+          'draftTooLong',
+          trimmed.length.toLocaleString('en'),
+          DRAFT_MAX_CHARS.toLocaleString('en'),
+        ),
       );
       field.current?.focus();
       return;
     }
     setBusy(true);
     try {
-      await onSave(draftId.current, t);
+      await onSave(draftId.current, trimmed);
       draftId.current = newId();
       setText('');
       setError(null);
       setStatus({
-        text: 'Kept here. Nothing was sent. You can read it again below whenever you like.',
+        text: t('draftKept'),
         error: false,
       });
     } catch (err) {
       setStatus({
-        text:
-          err instanceof Error
-            ? err.message
-            : 'This could not be kept just now. Copy your words somewhere safe and try again.',
+        text: err instanceof Error ? err.message : t('draftKeepFailed'),
         error: true,
       });
     } finally {
@@ -81,11 +83,10 @@ export function DraftsBox({
     try {
       await onDelete(d.id);
       setConfirming(null);
-      setStatus({ text: 'The draft was deleted.', error: false });
+      setStatus({ text: t('draftDeleted'), error: false });
     } catch (err) {
       setStatus({
-        text:
-          err instanceof Error ? err.message : 'The draft could not be deleted. It is still here.',
+        text: err instanceof Error ? err.message : t('draftDeleteFailed'),
         error: true,
       });
     } finally {
@@ -95,14 +96,10 @@ export function DraftsBox({
 
   return (
     <div>
-      <p>
-        Say everything you want to say to them, here. It stays on this computer and is never sent.
-        Writing it out can take the pressure off; reading it again tomorrow often shows whether it
-        still needs saying.
-      </p>
+      <p>{t('draftsIntro')}</p>
       <form onSubmit={(e) => void keep(e)} noValidate>
         <div class="field">
-          <label for={`${id}-text`}>What you want to tell them</label>
+          <label for={`${id}-text`}>{t('draftLabel')}</label>
           <textarea
             id={`${id}-text`}
             ref={field}
@@ -114,25 +111,21 @@ export function DraftsBox({
               setError(null);
             }}
           />
-          <FieldNote
-            id={`${id}-note`}
-            error={error}
-            hint="Only you can read this. It is part of your export, and deleted with everything else."
-          />
+          <FieldNote id={`${id}-note`} error={error} hint={t('draftHint')} />
         </div>
         <button type="submit" class="primary" disabled={busy}>
-          Keep it here
+          {t('draftKeep')}
         </button>
       </form>
       <p class={status?.error ? 'error' : undefined} role="status">
         {status?.text ?? ''}
       </p>
 
-      <h3 id={`${id}-kept`}>Kept here</h3>
+      <h3 id={`${id}-kept`}>{t('draftsKeptTitle')}</h3>
       {drafts === null ? (
-        <p class="muted">Reading your drafts…</p>
+        <p class="muted">{t('draftsReading')}</p>
       ) : drafts.length === 0 ? (
-        <p class="muted">Nothing kept yet.</p>
+        <p class="muted">{t('draftsNone')}</p>
       ) : (
         <ul class="drafts" aria-labelledby={`${id}-kept`}>
           {drafts.map((d) => {
@@ -146,27 +139,27 @@ export function DraftsBox({
                   <p class="draft-text">{d.text}</p>
                 </details>
                 {confirming === d.id ? (
-                  <div class="row" role="group" aria-label={`Delete the draft from ${when}?`}>
-                    <span>Delete it for good?</span>
+                  <div class="row" role="group" aria-label={t('draftDeleteConfirmLabel', when)}>
+                    <span>{t('draftDeleteQuestion')}</span>
                     <button
                       type="button"
                       class="danger"
                       disabled={busy}
                       onClick={() => void remove(d)}
                     >
-                      Delete for good
+                      {t('draftDeleteForGood')}
                     </button>
                     <button type="button" onClick={() => setConfirming(null)}>
-                      Keep it
+                      {t('draftKeepIt')}
                     </button>
                   </div>
                 ) : (
                   <button
                     type="button"
-                    aria-label={`Delete the draft from ${when}`}
+                    aria-label={t('draftDeleteLabel', when)}
                     onClick={() => setConfirming(d.id)}
                   >
-                    Delete
+                    {t('draftDelete')}
                   </button>
                 )}
               </li>

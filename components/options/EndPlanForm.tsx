@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { PLAN_END_CHOICES, type PlanEndChoice } from '@/lib/streak/events';
 import { END_REASON_LABELS } from './format';
 
@@ -31,7 +32,7 @@ export function EndPlanForm({
       setStatus({ text: await onEnd(reason), error: false });
     } catch (err) {
       setStatus({
-        text: err instanceof Error ? err.message : 'This could not be saved. Nothing was changed.',
+        text: err instanceof Error ? err.message : t('saveFailed'),
         error: true,
       });
     }
@@ -39,18 +40,10 @@ export function EndPlanForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      <p class="muted">
-        Mixed signals (“I miss you”, “let’s meet and talk”) are not a reason to stop: they often
-        mean it is working. A clear, unambiguous wish to get back together is. Ending the plan keeps
-        your history and the profiles you listed, and you can start a new plan whenever you like.
-      </p>
-      <p id={`${id}-when`}>
-        {goalReached
-          ? 'You have reached your goal day. Ending because you reached your goal takes effect at once; for any other reason it waits 24 hours, and you can cancel it meanwhile.'
-          : 'Ending the plan lowers your protection, so it takes effect 24 hours after you ask, and you can cancel it meanwhile.'}
-      </p>
+      <p class="muted">{t('endPlanIntro')}</p>
+      <p id={`${id}-when`}>{goalReached ? t('endPlanGoalReached') : t('endPlanWaits')}</p>
       <div class="field">
-        <label for={`${id}-reason`}>Why end it?</label>
+        <label for={`${id}-reason`}>{t('endPlanWhy')}</label>
         <select
           id={`${id}-reason`}
           value={reason}
@@ -64,7 +57,7 @@ export function EndPlanForm({
           ))}
         </select>
       </div>
-      <button type="submit">{waiting ? 'Change the reason' : 'End the plan'}</button>
+      <button type="submit">{waiting ? t('endPlanChangeReason') : t('endPlan')}</button>
       <p class={status?.error ? 'error' : undefined} role="status">
         {status?.text ?? ''}
       </p>

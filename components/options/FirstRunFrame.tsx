@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '@/lib/i18n';
 import { useEffect, useRef } from 'preact/hooks';
 
 export interface StepInfo {
@@ -16,7 +17,7 @@ export function FirstRunFrame({
   index,
   onBack,
   onNext,
-  nextLabel = 'Next',
+  nextLabel = t('firstRunNext'),
   children,
 }: {
   steps: readonly StepInfo[];
@@ -41,13 +42,11 @@ export function FirstRunFrame({
 
   return (
     <section aria-labelledby="first-run-h" class="first-run">
-      <p class="muted step-count">
-        Step {index + 1} of {steps.length}
-      </p>
+      <p class="muted step-count">{t('firstRunStepOf', index + 1, steps.length)}</p>
       <h2 id="first-run-h" tabIndex={-1} ref={heading}>
         {step.title}
       </h2>
-      <ol class="steps" aria-label="Setup steps">
+      <ol class="steps" aria-label={t('firstRunStepsLabel')}>
         {steps.map((s, i) => (
           <li
             key={s.id}
@@ -62,7 +61,7 @@ export function FirstRunFrame({
       <div class="row step-nav">
         {onBack && (
           <button type="button" onClick={onBack}>
-            Back
+            {t('firstRunBack')}
           </button>
         )}
         {onNext && (
@@ -71,10 +70,7 @@ export function FirstRunFrame({
           </button>
         )}
       </div>
-      <p class="muted">
-        You can leave at any point and pick up here later. Everything can be changed afterwards in
-        the sections above.
-      </p>
+      <p class="muted">{t('firstRunLeaveNote')}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { Friction } from '@/lib/settings';
 import { described, FieldNote, focusFirstInvalid, isBadInput } from './Field';
 import { checkAllowMinutes, checkPause } from './validate';
@@ -60,7 +61,7 @@ export function FrictionForm({
       setDirty(false);
     } catch (err) {
       setStatus({
-        text: err instanceof Error ? err.message : 'This could not be saved. Nothing was changed.',
+        text: err instanceof Error ? err.message : t('saveFailed'),
         error: true,
       });
     } finally {
@@ -71,7 +72,7 @@ export function FrictionForm({
   return (
     <form ref={form} onSubmit={submit} noValidate>
       <div class="field">
-        <label for={`${id}-pause`}>Pause before Continue (seconds)</label>
+        <label for={`${id}-pause`}>{t('frictionPauseLabel')}</label>
         <input
           id={`${id}-pause`}
           type="number"
@@ -88,11 +89,7 @@ export function FrictionForm({
             edited();
           }}
         />
-        <FieldNote
-          id={`${id}-pause-note`}
-          error={errors.pause}
-          hint="From 0 to 60. A short wait gives the urge time to pass; Go back is always there at once."
-        />
+        <FieldNote id={`${id}-pause-note`} error={errors.pause} hint={t('frictionPauseHint')} />
       </div>
       <div class="field check">
         <input
@@ -105,13 +102,13 @@ export function FrictionForm({
             edited();
           }}
         />
-        <label for={`${id}-phrase`}>Ask me to type a short phrase before Continue</label>
+        <label for={`${id}-phrase`}>{t('frictionPhraseLabel')}</label>
         <p id={`${id}-phrase-note`} class="muted field-note">
-          Typing it out makes the choice a deliberate one.
+          {t('frictionPhraseHint')}
         </p>
       </div>
       <div class="field">
-        <label for={`${id}-minutes`}>Continue lets me in for (minutes)</label>
+        <label for={`${id}-minutes`}>{t('frictionMinutesLabel')}</label>
         <input
           id={`${id}-minutes`}
           type="number"
@@ -131,15 +128,12 @@ export function FrictionForm({
         <FieldNote
           id={`${id}-minutes-note`}
           error={errors.minutes}
-          hint="From 1 to 60. Only that one profile, in that one tab."
+          hint={t('frictionMinutesHint')}
         />
       </div>
-      <p class="muted">
-        Making these stricter works at once. Making them easier waits 24 hours, and you can cancel
-        it meanwhile.
-      </p>
+      <p class="muted">{t('frictionNote')}</p>
       <button class="primary" type="submit" disabled={busy}>
-        Save pause and phrase
+        {t('frictionSave')}
       </button>
       <p class={status?.error ? 'error' : undefined} role="status">
         {status?.text ?? ''}

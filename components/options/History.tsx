@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t, tWith } from '@/lib/i18n';
 import type { Profile } from '@/lib/profiles/types';
 import { SIGN_LABELS, type SignNoticed } from '@/lib/signs';
 import type { LogEvent } from '@/lib/streak/events';
@@ -34,34 +35,32 @@ export function History({
   return (
     <>
       <section aria-labelledby={`${id}-totals`}>
-        <h2 id={`${id}-totals`}>So far</h2>
+        <h2 id={`${id}-totals`}>{t('historySoFar')}</h2>
         <dl class="totals">
           <div>
-            <dt>Days kept in total</dt>
+            <dt>{t('historyDaysKept')}</dt>
             <dd>{stats.totalDaysKept}</dd>
           </div>
           <div>
-            <dt>Longest streak</dt>
+            <dt>{t('historyLongest')}</dt>
             <dd>{days(stats.longestStreak)}</dd>
           </div>
           <div>
-            <dt>Urges resisted</dt>
+            <dt>{t('historyUrges')}</dt>
             <dd>{stats.totals.urgesResisted}</dd>
           </div>
           <div>
-            <dt>Slips</dt>
+            <dt>{t('historySlips')}</dt>
             <dd>{stats.totals.slips}</dd>
           </div>
         </dl>
-        <p class="muted">
-          A slip starts a new streak; it never takes away the days you already kept.
-        </p>
+        <p class="muted">{t('historySlipNote')}</p>
       </section>
 
       <section aria-labelledby={`${id}-chart`}>
-        <h2 id={`${id}-chart`}>Urges and slips per day</h2>
+        <h2 id={`${id}-chart`}>{t('historyChartTitle')}</h2>
         <div class="field inline">
-          <label for={`${id}-range`}>Show the last</label>
+          <label for={`${id}-range`}>{t('historyRange')}</label>
           <select
             id={`${id}-range`}
             value={String(range)}
@@ -69,7 +68,7 @@ export function History({
           >
             {RANGES.map((r) => (
               <option key={r} value={String(r)}>
-                {r} days
+                {days(r)}
               </option>
             ))}
           </select>
@@ -78,30 +77,30 @@ export function History({
       </section>
 
       <section aria-labelledby={`${id}-streaks`}>
-        <h2 id={`${id}-streaks`}>Every streak</h2>
+        <h2 id={`${id}-streaks`}>{t('historyStreaks')}</h2>
         {streaks.length === 0 ? (
-          <p>No streaks yet. Your first begins on the start date of your plan.</p>
+          <p>{t('historyNoStreaks')}</p>
         ) : (
           <table class="streaks">
-            <caption class="visually-hidden">Every streak, newest first</caption>
+            <caption class="visually-hidden">{t('historyStreaksCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Last day</th>
-                <th scope="col">Days kept</th>
-                <th scope="col">How it ended</th>
+                <th scope="col">{t('historyStarted')}</th>
+                <th scope="col">{t('historyLastDay')}</th>
+                <th scope="col">{t('historyDaysKeptColumn')}</th>
+                <th scope="col">{t('historyHowEnded')}</th>
               </tr>
             </thead>
             <tbody>
               {streaks.map((s) => (
                 <tr key={s.start}>
                   <td>{formatDay(s.start)}</td>
-                  <td>{s.endedBy ? formatDay(s.lastDay) : 'Today'}</td>
+                  <td>{s.endedBy ? formatDay(s.lastDay) : t('historyToday')}</td>
                   <td>{days(s.days)}</td>
                   <td>
                     {describeStreakEnd(s.endedBy)}
                     {/* The day the person was on when it ended: what "longest" counts. */}
-                    {s.endedBy && s.endedBy.kind !== 'new-plan' && `, on day ${s.reachedDay}`}
+                    {s.endedBy && s.endedBy.kind !== 'new-plan' && t('historyOnDay', s.reachedDay)}
                   </td>
                 </tr>
               ))}
@@ -111,17 +110,18 @@ export function History({
       </section>
 
       <section aria-labelledby={`${id}-signs`}>
-        <h2 id={`${id}-signs`}>Signs it is working</h2>
+        <h2 id={`${id}-signs`}>{t('historySigns')}</h2>
         {signs.length === 0 ? (
-          <p>
-            None ticked. That is normal; <a href="#signs">the checklist</a> is there if you notice
-            one.
-          </p>
+          <p>{tWith('historyNoSigns', <a href="#signs">{t('historyChecklistLink')}</a>)}</p>
         ) : (
-          <ul class="signs-noticed" aria-label="Signs you noticed">
+          <ul class="signs-noticed" aria-label={t('historySignsLabel')}>
             {signs.map((s) => (
               <li key={s.sign}>
-                <time dateTime={s.noticedOn}>{formatDay(s.noticedOn)}</time>: {SIGN_LABELS[s.sign]}
+                {tWith(
+                  'historySignNoticed',
+                  <time dateTime={s.noticedOn}>{formatDay(s.noticedOn)}</time>,
+                  SIGN_LABELS[s.sign],
+                )}
               </li>
             ))}
           </ul>
@@ -129,12 +129,12 @@ export function History({
       </section>
 
       <section aria-labelledby={`${id}-timeline`}>
-        <h2 id={`${id}-timeline`}>Timeline</h2>
+        <h2 id={`${id}-timeline`}>{t('historyTimeline')}</h2>
         {events.length === 0 ? (
-          <p>Nothing logged yet.</p>
+          <p>{t('historyNothingLogged')}</p>
         ) : (
           <>
-            <ol class="timeline" aria-label="Timeline">
+            <ol class="timeline" aria-label={t('historyTimeline')}>
               {events.slice(0, shown).map((e) => (
                 <li key={e.id}>
                   <time dateTime={new Date(e.time).toISOString()}>{formatWhen(e.time)}</time>{' '}
@@ -148,7 +148,7 @@ export function History({
             </ol>
             {events.length > shown && (
               <button type="button" onClick={() => setShown((n) => n + PAGE)}>
-                Show earlier events
+                {t('historyShowEarlier')}
               </button>
             )}
           </>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { useListSave } from '../hooks/use-list-save';
 import type { IfThenPlan } from '@/lib/settings';
 import { ifThenText } from '@/components/interstitial/cards';
@@ -22,10 +23,7 @@ export function IfThenEditor({
   const [when, setWhen] = useState('');
   const [then, setThen] = useState('');
   const [errors, setErrors] = useState<{ when?: string; then?: string; form?: string }>({});
-  const { status, setStatus, save } = useListSave<IfThenPlan[]>(
-    onChange,
-    'Your plans could not be saved. Nothing was changed.',
-  );
+  const { status, setStatus, save } = useListSave<IfThenPlan[]>(onChange, t('ifThenSaveFailed'));
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -38,7 +36,7 @@ export function IfThenEditor({
       return;
     }
     setErrors({});
-    if (await save([...plans, c.value], 'Plan added.')) {
+    if (await save([...plans, c.value], t('ifThenAdded'))) {
       setWhen('');
       setThen('');
     }
@@ -47,23 +45,23 @@ export function IfThenEditor({
   return (
     <div>
       {plans.length === 0 ? (
-        <p class="muted">No plans of your own yet; the blocked page suggests some meanwhile.</p>
+        <p class="muted">{t('ifThenNone')}</p>
       ) : (
-        <ul class="reason-list" aria-label="Your if-then plans">
+        <ul class="reason-list" aria-label={t('ifThenListLabel')}>
           {plans.map((p, i) => (
             <li key={`${i}-${p.when}`}>
               <span class="reason-text">{ifThenText(p)}</span>
               <button
                 type="button"
-                aria-label={`Remove plan ${i + 1}`}
+                aria-label={t('ifThenRemoveLabel', i + 1)}
                 onClick={() =>
                   void save(
                     plans.filter((_, j) => j !== i),
-                    'Plan removed.',
+                    t('ifThenRemoved'),
                   )
                 }
               >
-                Remove
+                {t('ifThenRemove')}
               </button>
             </li>
           ))}
@@ -71,7 +69,7 @@ export function IfThenEditor({
       )}
       <form onSubmit={(e) => void add(e)} noValidate>
         <div class="field">
-          <label for={`${id}-when`}>If I want to…</label>
+          <label for={`${id}-when`}>{t('ifThenWhenLabel')}</label>
           <input
             id={`${id}-when`}
             type="text"
@@ -82,14 +80,10 @@ export function IfThenEditor({
               setErrors((x) => ({ ...x, when: undefined, form: undefined }));
             }}
           />
-          <FieldNote
-            id={`${id}-when-note`}
-            error={errors.when}
-            hint="For example: look at their profile, or text them."
-          />
+          <FieldNote id={`${id}-when-note`} error={errors.when} hint={t('ifThenWhenHint')} />
         </div>
         <div class="field">
-          <label for={`${id}-then`}>then I will…</label>
+          <label for={`${id}-then`}>{t('ifThenThenLabel')}</label>
           <input
             id={`${id}-then`}
             type="text"
@@ -100,18 +94,14 @@ export function IfThenEditor({
               setErrors((x) => ({ ...x, then: undefined, form: undefined }));
             }}
           />
-          <FieldNote
-            id={`${id}-then-note`}
-            error={errors.then}
-            hint="Something small you can do right then: call a friend, go for a walk."
-          />
+          <FieldNote id={`${id}-then-note`} error={errors.then} hint={t('ifThenThenHint')} />
         </div>
         {errors.form && (
           <p class="error" role="alert">
             {errors.form}
           </p>
         )}
-        <button type="submit">Add plan</button>
+        <button type="submit">{t('ifThenAdd')}</button>
       </form>
       <p class={status?.error ? 'error' : undefined} role="status">
         {status?.text ?? ''}

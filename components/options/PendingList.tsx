@@ -1,4 +1,5 @@
 import type { Profile } from '@/lib/profiles/types';
+import { t, tWith } from '@/lib/i18n';
 import type { PendingChange } from '@/lib/settings';
 import { describeChange, formatWhen } from './format';
 
@@ -20,22 +21,26 @@ export function PendingList({
   const sorted = [...pending].sort((a, b) => a.dueAt - b.dueAt);
   return (
     <section aria-labelledby="pending-h" class="pending">
-      <h2 id="pending-h">Waiting changes</h2>
-      <p class="muted">
-        These lower your protection, so they wait a day before they happen. If the wish is still
-        there tomorrow, they take effect by themselves; if not, cancel them.
-      </p>
-      <ul aria-label="Waiting changes" class="pending-list">
+      <h2 id="pending-h">{t('pendingTitle')}</h2>
+      <p class="muted">{t('pendingIntro')}</p>
+      <ul aria-label={t('pendingTitle')} class="pending-list">
         {sorted.map((p) => {
           const what = describeChange(p.change, profiles);
           return (
             <li key={p.id}>
               <span>
-                {what}: on{' '}
-                <time dateTime={new Date(p.dueAt).toISOString()}>{formatWhen(p.dueAt)}</time>
+                {tWith(
+                  'pendingDueOn',
+                  what,
+                  <time dateTime={new Date(p.dueAt).toISOString()}>{formatWhen(p.dueAt)}</time>,
+                )}
               </span>
-              <button type="button" aria-label={`Cancel: ${what}`} onClick={() => onCancel(p.id)}>
-                Cancel
+              <button
+                type="button"
+                aria-label={t('pendingCancelLabel', what)}
+                onClick={() => onCancel(p.id)}
+              >
+                {t('pendingCancel')}
               </button>
             </li>
           );

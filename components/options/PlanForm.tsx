@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { DEFAULT_GOAL_DAYS, type Plan } from '@/lib/settings';
 import type { CivilDate } from '@/lib/streak/calendar';
 import { described, FieldNote, focusFirstInvalid, isBadInput } from './Field';
@@ -17,7 +18,7 @@ export interface PlanValues {
 export function PlanForm({
   plan,
   today,
-  submitLabel = 'Save plan',
+  submitLabel = t('planSave'),
   showLooks = true,
   onSave,
 }: {
@@ -67,8 +68,7 @@ export function PlanForm({
       setDirty(false);
     } catch (err) {
       setStatus({
-        text:
-          err instanceof Error ? err.message : 'The plan could not be saved. Nothing was changed.',
+        text: err instanceof Error ? err.message : t('planSaveFailed'),
         error: true,
       });
     } finally {
@@ -84,7 +84,7 @@ export function PlanForm({
   return (
     <form ref={form} onSubmit={submit} noValidate>
       <div class="field">
-        <label for={`${id}-start`}>Start date</label>
+        <label for={`${id}-start`}>{t('planStartDate')}</label>
         <input
           id={`${id}-start`}
           type="date"
@@ -98,14 +98,10 @@ export function PlanForm({
             edited();
           }}
         />
-        <FieldNote
-          id={`${id}-start-note`}
-          error={errors.start}
-          hint="The first day without contact counts as day 1. Today, or an earlier day."
-        />
+        <FieldNote id={`${id}-start-note`} error={errors.start} hint={t('planStartHint')} />
       </div>
       <div class="field">
-        <label for={`${id}-goal`}>Goal (days)</label>
+        <label for={`${id}-goal`}>{t('planGoal')}</label>
         <input
           id={`${id}-goal`}
           type="number"
@@ -122,11 +118,7 @@ export function PlanForm({
             edited();
           }}
         />
-        <FieldNote
-          id={`${id}-goal-note`}
-          error={errors.goal}
-          hint="About 30 days is usual. The count goes on after the goal."
-        />
+        <FieldNote id={`${id}-goal-note`} error={errors.goal} hint={t('planGoalHint')} />
       </div>
       {showLooks && (
         <div class="field check">
@@ -140,10 +132,9 @@ export function PlanForm({
               edited();
             }}
           />
-          <label for={`${id}-looks`}>Looking at a listed profile restarts my count</label>
+          <label for={`${id}-looks`}>{t('planLooksRestart')}</label>
           <p id={`${id}-looks-note`} class="muted field-note">
-            Either way a look is written down as a slip. Some people prefer to keep the count and
-            just note it; both are honest.
+            {t('planLooksHint')}
           </p>
         </div>
       )}

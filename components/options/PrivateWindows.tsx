@@ -1,4 +1,5 @@
 import type { BrowserFamily } from '@/lib/protection';
+import { t, tWith } from '@/lib/i18n';
 
 /**
  * How to let No Contact run in private windows, for this browser. Without it a private
@@ -16,12 +17,9 @@ export function PrivateWindows({
 }) {
   return (
     <div>
-      {allowed === true && <p>No Contact already runs in private windows. Nothing to do here.</p>}
+      {allowed === true && <p>{t('privateAlreadyAllowed')}</p>}
       {allowed === false && (
-        <p>
-          <strong>No Contact is not allowed in private windows yet</strong>, so a profile opened in
-          one is not blocked.
-        </p>
+        <p>{tWith('privateNotAllowed', <strong>{t('privateNotAllowedStrong')}</strong>)}</p>
       )}
       {allowed !== true && <Steps browser={browser} onOpen={onOpenExtensionSettings} />}
     </div>
@@ -33,14 +31,19 @@ function Steps({ browser, onOpen }: { browser: BrowserFamily; onOpen?: () => voi
     return (
       <ol>
         <li>
-          Open the menu (☰), then <strong>Add-ons and themes</strong>. You can also type{' '}
-          <code>about:addons</code> in the address bar.
+          {tWith(
+            'privateFirefoxStep1',
+            <strong>{t('privateFirefoxAddons')}</strong>,
+            <code>{'about:addons'}</code>,
+          )}
         </li>
+        <li>{tWith('privateChoose', <strong>{t('extName')}</strong>)}</li>
         <li>
-          Choose <strong>No Contact</strong>.
-        </li>
-        <li>
-          Under <strong>Run in Private Windows</strong>, choose <strong>Allow</strong>.
+          {tWith(
+            'privateFirefoxStep3',
+            <strong>{t('privateFirefoxSetting')}</strong>,
+            <strong>{t('privateFirefoxAllow')}</strong>,
+          )}
         </li>
       </ol>
     );
@@ -50,19 +53,23 @@ function Steps({ browser, onOpen }: { browser: BrowserFamily; onOpen?: () => voi
     <>
       <ol>
         <li>
-          Open <code>{edge ? 'edge://extensions' : 'chrome://extensions'}</code> and find{' '}
-          <strong>No Contact</strong>.
+          {tWith(
+            'privateChromeStep1',
+            <code>{edge ? 'edge://extensions' : 'chrome://extensions'}</code>,
+            <strong>{t('extName')}</strong>,
+          )}
         </li>
+        <li>{tWith('privateChoose', <strong>{t('privateChromeDetails')}</strong>)}</li>
         <li>
-          Choose <strong>Details</strong>.
-        </li>
-        <li>
-          Turn on <strong>{edge ? 'Allow in InPrivate' : 'Allow in Incognito'}</strong>.
+          {tWith(
+            'privateTurnOn',
+            <strong>{edge ? t('privateEdgeSetting') : t('privateChromeSetting')}</strong>,
+          )}
         </li>
       </ol>
       {onOpen && (
         <button type="button" onClick={onOpen}>
-          Open No Contact’s details page
+          {t('privateOpenDetails')}
         </button>
       )}
     </>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { recognise, recogniseCustom } from '@/lib/profiles';
 import type {
   CustomKind,
@@ -65,9 +66,7 @@ export function ProfileForm({
       : recognise('', profiles);
     if (!r.ok) {
       setError(
-        r.reason === 'unknown-site' && !customKind
-          ? `${r.message} Choose one of the two options below first.`
-          : r.message,
+        r.reason === 'unknown-site' && !customKind ? t('profileChooseFirst', r.message) : r.message,
       );
       return;
     }
@@ -75,7 +74,7 @@ export function ProfileForm({
     // No await before this call: a permission request needs the click's user gesture.
     const pending = onAdd(r.profile, mode);
     const failed = await pending.catch((err: unknown) =>
-      err instanceof Error ? err.message : 'The profile could not be added. Nothing was changed.',
+      err instanceof Error ? err.message : t('profileAddFailed'),
     );
     setBusy(false);
     if (failed) {
@@ -87,14 +86,13 @@ export function ProfileForm({
     setError(null);
     setStatus(
       mode === 'modified'
-        ? `Added ${r.profile.display}. It now shows a calm reminder before it opens.`
-        : `Added ${r.profile.display}. It is blocked from now on.`,
+        ? t('profileAddedModified', r.profile.display)
+        : t('profileAddedBlocked', r.profile.display),
     );
     setMode(defaultMode);
   };
 
-  let hint =
-    'For example https://www.instagram.com/their.name/ — every form of the address is covered.';
+  let hint = t('profileAddressHint');
   if (result?.ok) {
     hint = result.profile.display;
   } else if (unknownSite && !customKind) {
@@ -104,7 +102,7 @@ export function ProfileForm({
   return (
     <form onSubmit={submit} noValidate>
       <div class="field">
-        <label for={`${id}-address`}>Profile address</label>
+        <label for={`${id}-address`}>{t('profileAddressLabel')}</label>
         <div class="field-row">
           <input
             id={`${id}-address`}
@@ -121,14 +119,14 @@ export function ProfileForm({
             }}
           />
           <button class="primary" type="submit" disabled={busy}>
-            Add profile
+            {t('profileAdd')}
           </button>
         </div>
         <FieldNote id={`${id}-address-note`} error={shownError} hint={hint} />
       </div>
       {unknownSite && (
         <fieldset class="choices">
-          <legend>List {site ?? 'this site'} as a custom entry</legend>
+          <legend>{t('profileCustomLegend', site ?? t('profileThisSite'))}</legend>
           <div class="check">
             <input
               type="radio"
@@ -140,7 +138,7 @@ export function ProfileForm({
                 setError(null);
               }}
             />
-            <label for={`${id}-site`}>The whole site, with its subdomains</label>
+            <label for={`${id}-site`}>{t('profileCustomSite')}</label>
           </div>
           <div class="check">
             <input
@@ -153,16 +151,13 @@ export function ProfileForm({
                 setError(null);
               }}
             />
-            <label for={`${id}-path`}>Only this address and everything under it</label>
+            <label for={`${id}-path`}>{t('profileCustomPath')}</label>
           </div>
-          <p class="muted">
-            Your browser will ask you to let No Contact reach {site ?? 'this site'}; without that,
-            it can’t stop the page from loading.
-          </p>
+          <p class="muted">{t('profileCustomPermission', site ?? t('profileThisSite'))}</p>
         </fieldset>
       )}
       <fieldset class="choices">
-        <legend>How to treat this profile</legend>
+        <legend>{t('profileModeLegend')}</legend>
         <div class="check">
           <input
             type="radio"
@@ -171,7 +166,7 @@ export function ProfileForm({
             checked={mode === 'block'}
             onChange={() => setMode('block')}
           />
-          <label for={`${id}-block`}>Block it</label>
+          <label for={`${id}-block`}>{t('profileModeBlock')}</label>
         </div>
         <div class="check">
           <input
@@ -182,13 +177,10 @@ export function ProfileForm({
             aria-describedby={`${id}-modified-note`}
             onChange={() => setMode('modified')}
           />
-          <label for={`${id}-modified`}>
-            Modified No Contact (you share children, a home or a workplace)
-          </label>
+          <label for={`${id}-modified`}>{t('profileModeModified')}</label>
         </div>
         <p id={`${id}-modified-note`} class="muted field-note">
-          Modified shows a calm reminder to keep it brief and about what is necessary; going on is
-          noted as necessary contact and never restarts your count.
+          {t('profileModeModifiedHint')}
         </p>
       </fieldset>
       <p role="status">{status}</p>

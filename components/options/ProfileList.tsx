@@ -1,4 +1,5 @@
 import type { Profile, ProfileMode } from '@/lib/profiles/types';
+import { t, tWith } from '@/lib/i18n';
 import type { PendingChange } from '@/lib/settings';
 import { formatWhen } from './format';
 
@@ -17,11 +18,11 @@ export function ProfileList({
   onRemove: (profileId: string) => void;
   onSetMode: (profileId: string, mode: ProfileMode) => void;
 }) {
-  if (profiles.length === 0) return <p>No profiles listed yet.</p>;
+  if (profiles.length === 0) return <p>{t('profilesNone')}</p>;
   const waiting = (id: string, kind: 'remove-profile' | 'switch-to-modified') =>
     pending.find((p) => p.change.kind === kind && p.change.profileId === id);
   return (
-    <ul class="profile-list" aria-label="Listed profiles">
+    <ul class="profile-list" aria-label={t('profilesListLabel')}>
       {profiles.map((p) => {
         const removal = waiting(p.id, 'remove-profile');
         const toModified = waiting(p.id, 'switch-to-modified');
@@ -29,23 +30,27 @@ export function ProfileList({
           <li key={p.id}>
             <div>
               <span class="profile-name">{p.display}</span>{' '}
-              <span class="tag">{p.mode === 'modified' ? 'Modified' : 'Blocked'}</span>
+              <span class="tag">
+                {p.mode === 'modified' ? t('profileTagModified') : t('profileTagBlocked')}
+              </span>
               {removal && (
                 <p class="pending-note">
-                  Will be removed on{' '}
-                  <time dateTime={new Date(removal.dueAt).toISOString()}>
-                    {formatWhen(removal.dueAt)}
-                  </time>
-                  . Until then it stays blocked.
+                  {tWith(
+                    'profileWillBeRemoved',
+                    <time dateTime={new Date(removal.dueAt).toISOString()}>
+                      {formatWhen(removal.dueAt)}
+                    </time>,
+                  )}
                 </p>
               )}
               {toModified && !removal && (
                 <p class="pending-note">
-                  Switches to Modified on{' '}
-                  <time dateTime={new Date(toModified.dueAt).toISOString()}>
-                    {formatWhen(toModified.dueAt)}
-                  </time>
-                  .
+                  {tWith(
+                    'profileSwitchesOn',
+                    <time dateTime={new Date(toModified.dueAt).toISOString()}>
+                      {formatWhen(toModified.dueAt)}
+                    </time>,
+                  )}
                 </p>
               )}
             </div>
@@ -53,28 +58,28 @@ export function ProfileList({
               {p.mode === 'block' && !toModified && !removal && (
                 <button
                   type="button"
-                  aria-label={`Switch to Modified: ${p.display}`}
+                  aria-label={t('profileSwitchLabel', p.display)}
                   onClick={() => onSetMode(p.id, 'modified')}
                 >
-                  Switch to Modified
+                  {t('profileSwitch')}
                 </button>
               )}
               {p.mode === 'modified' && (
                 <button
                   type="button"
-                  aria-label={`Block fully: ${p.display}`}
+                  aria-label={t('profileBlockLabel', p.display)}
                   onClick={() => onSetMode(p.id, 'block')}
                 >
-                  Block fully
+                  {t('profileBlock')}
                 </button>
               )}
               {!removal && (
                 <button
                   type="button"
-                  aria-label={`Remove ${p.display}`}
+                  aria-label={t('profileRemoveLabel', p.display)}
                   onClick={() => onRemove(p.id)}
                 >
-                  Remove
+                  {t('profileRemove')}
                 </button>
               )}
             </div>

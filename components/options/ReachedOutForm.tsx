@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { GIST_LABELS, GUIDANCE, REPLY_DIFFERENCE } from '@/lib/reached-out';
+import { t } from '@/lib/i18n';
+import { GIST_LABELS, GUIDANCE, replyDifference } from '@/lib/reached-out';
 import {
   CONTACT_CHANNELS,
   NOTE_MAX_CHARS,
@@ -60,10 +61,10 @@ export function ReachedOutForm({
   const submit = async (e: Event) => {
     e.preventDefault();
     const next: typeof errors = {};
-    if (!channel) next.channel = 'Choose how they reached out.';
-    if (!gist) next.gist = 'Choose what it was like, so the guidance fits.';
+    if (!channel) next.channel = t('reachedOutChooseChannel');
+    if (!gist) next.gist = t('reachedOutChooseGist');
     if (note.trim().length > NOTE_MAX_CHARS)
-      next.note = `Keep the note to ${NOTE_MAX_CHARS} characters; it is ${note.trim().length} now.`;
+      next.note = t('reachedOutNoteTooLong', NOTE_MAX_CHARS, note.trim().length);
     setErrors(next);
     if (next.channel || next.gist || next.note || !channel || !gist) {
       form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -76,14 +77,14 @@ export function ReachedOutForm({
       setLogged(gist);
       setReplyStatus(null);
       setStatus({
-        text: 'Logged. Your count is unchanged: their reaching out never restarts it.',
+        text: t('reachedOutLogged'),
         error: false,
       });
       // The guidance is what matters next: move there.
       setTimeout(() => guidanceHeading.current?.focus(), 0);
     } catch (err) {
       setStatus({
-        text: message(err, 'This could not be logged. Nothing was changed.'),
+        text: message(err, t('reachedOutLogFailed')),
         error: true,
       });
     } finally {
@@ -97,7 +98,7 @@ export function ReachedOutForm({
       setReplyStatus({ text: await onReply(as), error: false });
     } catch (err) {
       setReplyStatus({
-        text: message(err, 'Your reply could not be logged. Nothing was changed.'),
+        text: message(err, t('reachedOutReplyFailed')),
         error: true,
       });
     } finally {
@@ -128,23 +129,23 @@ export function ReachedOutForm({
             <p>
               {onEndPlan ? (
                 <button type="button" onClick={onEndPlan}>
-                  End the plan: they asked to get back together
+                  {t('reachedOutEndPlan')}
                 </button>
               ) : (
-                <a href={endPlanHref}>End the plan: they asked to get back together</a>
+                <a href={endPlanHref}>{t('reachedOutEndPlan')}</a>
               )}
             </p>
           )}
         </section>
         <section aria-labelledby={`${id}-reply`}>
-          <Heading id={`${id}-reply`}>If you reply</Heading>
-          <p class="muted">{REPLY_DIFFERENCE}</p>
+          <Heading id={`${id}-reply`}>{t('reachedOutIfYouReply')}</Heading>
+          <p class="muted">{replyDifference()}</p>
           <div class="row">
             <button type="button" disabled={busy} onClick={() => void reply('necessary-contact')}>
-              Log my reply as necessary contact
+              {t('reachedOutReplyNecessary')}
             </button>
             <button type="button" disabled={busy} onClick={() => void reply('slip')}>
-              Log my reply as a slip
+              {t('reachedOutReplySlip')}
             </button>
           </div>
           <p class={replyStatus?.error ? 'error' : undefined} role="status">
@@ -152,7 +153,7 @@ export function ReachedOutForm({
           </p>
         </section>
         <button type="button" onClick={reset}>
-          Log another time they reached out
+          {t('reachedOutAgain')}
         </button>
       </div>
     );
@@ -161,7 +162,7 @@ export function ReachedOutForm({
   return (
     <form ref={form} onSubmit={(e) => void submit(e)} noValidate>
       <div class="field">
-        <label for={`${id}-channel`}>How did they reach out?</label>
+        <label for={`${id}-channel`}>{t('reachedOutChannelLabel')}</label>
         <select
           id={`${id}-channel`}
           value={channel}
@@ -171,7 +172,7 @@ export function ReachedOutForm({
             setErrors((x) => ({ ...x, channel: undefined }));
           }}
         >
-          <option value="">Choose one…</option>
+          <option value="">{t('reachedOutChooseOne')}</option>
           {CONTACT_CHANNELS.map((c) => (
             <option key={c} value={c}>
               {CHANNEL_LABELS[c]}
@@ -181,7 +182,7 @@ export function ReachedOutForm({
         <FieldNote id={`${id}-channel-note`} error={errors.channel} />
       </div>
       <fieldset class="field" aria-describedby={`${id}-gist-note`}>
-        <legend>What was it like?</legend>
+        <legend>{t('reachedOutGistLegend')}</legend>
         {REACH_OUT_GISTS.map((g) => (
           <div class="choice" key={g}>
             <input
@@ -202,7 +203,7 @@ export function ReachedOutForm({
         <FieldNote id={`${id}-gist-note`} error={errors.gist} />
       </fieldset>
       <div class="field">
-        <label for={`${id}-note`}>A note for yourself (optional)</label>
+        <label for={`${id}-note`}>{t('reachedOutNoteLabel')}</label>
         <textarea
           id={`${id}-note`}
           rows={3}
@@ -213,14 +214,10 @@ export function ReachedOutForm({
             setErrors((x) => ({ ...x, note: undefined }));
           }}
         />
-        <FieldNote
-          id={`${id}-note-note`}
-          error={errors.note}
-          hint="Only you will see it, in your history."
-        />
+        <FieldNote id={`${id}-note-note`} error={errors.note} hint={t('reachedOutNoteHint')} />
       </div>
       <button type="submit" class="primary" disabled={busy}>
-        Log that they reached out
+        {t('reachedOutSubmit')}
       </button>
       <p class={status?.error ? 'error' : undefined} role="status">
         {status?.text ?? ''}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { useListSave } from '../hooks/use-list-save';
 import { described, FieldNote } from './Field';
 import { checkReason, REASON_MAX_CHARS } from './validate';
@@ -21,10 +22,7 @@ export function ReasonsEditor({
   const [editing, setEditing] = useState<number | null>(null);
   const [editText, setEditText] = useState('');
   const [editError, setEditError] = useState<string | null>(null);
-  const { status, save } = useListSave<string[]>(
-    onChange,
-    'Your reasons could not be saved. Nothing was changed.',
-  );
+  const { status, save } = useListSave<string[]>(onChange, t('reasonsSaveFailed'));
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -33,7 +31,7 @@ export function ReasonsEditor({
       setError(r.message);
       return;
     }
-    if (await save([...reasons, r.value], 'Reason added.')) {
+    if (await save([...reasons, r.value], t('reasonAdded'))) {
       setText('');
       setError(null);
     }
@@ -50,7 +48,7 @@ export function ReasonsEditor({
     if (
       await save(
         reasons.map((x, i) => (i === editing ? r.value : x)),
-        'Reason saved.',
+        t('reasonSaved'),
       )
     ) {
       setEditing(null);
@@ -61,14 +59,14 @@ export function ReasonsEditor({
   return (
     <div>
       {reasons.length === 0 ? (
-        <p class="muted">No reasons yet.</p>
+        <p class="muted">{t('reasonsNone')}</p>
       ) : (
-        <ul class="reason-list" aria-label="Your reasons">
+        <ul class="reason-list" aria-label={t('reasonsListLabel')}>
           {reasons.map((r, i) =>
             editing === i ? (
               <li key={`edit-${i}`}>
                 <form onSubmit={saveEdit} noValidate class="field">
-                  <label for={`${id}-edit`}>Edit reason {i + 1}</label>
+                  <label for={`${id}-edit`}>{t('reasonEditLabel', i + 1)}</label>
                   <textarea
                     id={`${id}-edit`}
                     rows={2}
@@ -83,7 +81,7 @@ export function ReasonsEditor({
                   <FieldNote id={`${id}-edit-note`} error={editError} />
                   <div class="row">
                     <button type="submit" class="primary">
-                      Save reason
+                      {t('reasonSave')}
                     </button>
                     <button
                       type="button"
@@ -92,7 +90,7 @@ export function ReasonsEditor({
                         setEditError(null);
                       }}
                     >
-                      Cancel editing
+                      {t('reasonCancelEdit')}
                     </button>
                   </div>
                 </form>
@@ -103,26 +101,26 @@ export function ReasonsEditor({
                 <span class="row">
                   <button
                     type="button"
-                    aria-label={`Edit reason ${i + 1}`}
+                    aria-label={t('reasonEditLabel', i + 1)}
                     onClick={() => {
                       setEditing(i);
                       setEditText(r);
                       setEditError(null);
                     }}
                   >
-                    Edit
+                    {t('reasonEdit')}
                   </button>
                   <button
                     type="button"
-                    aria-label={`Remove reason ${i + 1}`}
+                    aria-label={t('reasonRemoveLabel', i + 1)}
                     onClick={() =>
                       void save(
                         reasons.filter((_, j) => j !== i),
-                        'Reason removed.',
+                        t('reasonRemoved'),
                       )
                     }
                   >
-                    Remove
+                    {t('reasonRemove')}
                   </button>
                 </span>
               </li>
@@ -132,7 +130,7 @@ export function ReasonsEditor({
       )}
       <form onSubmit={add} noValidate>
         <div class="field">
-          <label for={`${id}-new`}>A reason to keep going</label>
+          <label for={`${id}-new`}>{t('reasonNewLabel')}</label>
           <textarea
             id={`${id}-new`}
             rows={2}
@@ -144,13 +142,9 @@ export function ReasonsEditor({
               setError(null);
             }}
           />
-          <FieldNote
-            id={`${id}-new-note`}
-            error={error}
-            hint="In your own words, for the moment you want to look. For example: “If I want to check their profile, I’ll text a friend instead.”"
-          />
+          <FieldNote id={`${id}-new-note`} error={error} hint={t('reasonNewHint')} />
         </div>
-        <button type="submit">Add reason</button>
+        <button type="submit">{t('reasonAdd')}</button>
       </form>
       <p class={status?.error ? 'error' : undefined} role="status">
         {status?.text ?? ''}

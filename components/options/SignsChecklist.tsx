@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { SIGN_IDS, SIGN_LABELS, type SignId, type SignNoticed } from '@/lib/signs';
 import type { CivilDate } from '@/lib/streak/calendar';
 import { described, FieldNote, isBadInput } from './Field';
@@ -31,7 +32,7 @@ export function SignsChecklist({
       setStatus({ text: done, error: false });
     } catch (e) {
       setStatus({
-        text: e instanceof Error ? e.message : 'This could not be saved. Nothing was changed.',
+        text: e instanceof Error ? e.message : t('saveFailed'),
         error: true,
       });
     }
@@ -39,16 +40,13 @@ export function SignsChecklist({
 
   return (
     <div>
-      <p>
-        Seeing none of these is normal: some people are simply very disciplined. They are not a
-        score, and your plan works for you either way.
-      </p>
+      <p>{t('signsIntro')}</p>
       <p class="muted">
         {signs.length === 0
-          ? 'None noticed so far.'
-          : `${signs.length} of ${SIGN_IDS.length} noticed so far.`}
+          ? t('signsNoneNoticed')
+          : t('signsNoticedSoFar', signs.length, SIGN_IDS.length)}
       </p>
-      <ul class="signs" aria-label="Signs it is working">
+      <ul class="signs" aria-label={t('signsListLabel')}>
         {SIGN_IDS.map((sign) => {
           const row = byId.get(sign);
           const err = errors[sign];
@@ -61,8 +59,8 @@ export function SignsChecklist({
                   checked={row !== undefined}
                   onChange={(e) =>
                     void (e.currentTarget.checked
-                      ? save(sign, today, `Noticed on ${formatDay(today)}.`)
-                      : save(sign, null, 'Unticked.'))
+                      ? save(sign, today, t('signNoticedOn', formatDay(today)))
+                      : save(sign, null, t('signUnticked')))
                   }
                 />
                 <label for={`${id}-${sign}`}>{SIGN_LABELS[sign]}</label>
@@ -70,7 +68,8 @@ export function SignsChecklist({
               {row && (
                 <div class="field inline sign-day">
                   <label for={`${id}-${sign}-day`}>
-                    Day noticed<span class="visually-hidden">: {SIGN_LABELS[sign]}</span>
+                    {t('signDayNoticed')}
+                    <span class="visually-hidden">: {SIGN_LABELS[sign]}</span>
                   </label>
                   <input
                     id={`${id}-${sign}-day`}
@@ -84,7 +83,7 @@ export function SignsChecklist({
                         today,
                       );
                       if (!c.ok) setErrors((x) => ({ ...x, [sign]: c.message }));
-                      else void save(sign, c.value, `Noticed on ${formatDay(c.value)}.`);
+                      else void save(sign, c.value, t('signNoticedOn', formatDay(c.value)));
                     }}
                   />
                   <FieldNote id={`${id}-${sign}-note`} error={err} />

@@ -1,4 +1,5 @@
 import type { Weakness } from '@/lib/protection';
+import { t } from '@/lib/i18n';
 import { PrivateWindows } from './PrivateWindows';
 
 /**
@@ -19,19 +20,16 @@ export function Warnings({
   return (
     <section aria-labelledby="warnings-h" class="warnings">
       <h2 id="warnings-h" class="visually-hidden">
-        Protection warnings
+        {t('warningsTitle')}
       </h2>
       {weaknesses.map((w) => {
         switch (w.kind) {
           case 'host-access':
             return (
               <div class="warning" key={w.kind}>
-                <p>
-                  Access to the sites No Contact watches was turned off in the browser’s settings,
-                  so it can’t stop those profiles from loading.
-                </p>
+                <p>{t('warningHostAccess')}</p>
                 <button type="button" class="primary" onClick={() => onGrantAccess(w.origins)}>
-                  Allow access again
+                  {t('popupAllowAccess')}
                 </button>
               </div>
             );
@@ -39,8 +37,7 @@ export function Warnings({
             return (
               <div class="warning" key={w.kind}>
                 <p>
-                  No profiles are listed, so nothing is blocked yet.{' '}
-                  <a href="#profiles">Add a profile</a>
+                  {t('warningNoProfiles')} <a href="#profiles">{t('popupAddProfile')}</a>
                 </p>
               </div>
             );
@@ -48,7 +45,7 @@ export function Warnings({
             return (
               <div class="warning" key={w.kind}>
                 <details>
-                  <summary>No Contact doesn’t run in private windows yet. How to allow it</summary>
+                  <summary>{t('warningPrivate')}</summary>
                   <PrivateWindows
                     allowed={null}
                     browser={w.family}

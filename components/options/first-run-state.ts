@@ -1,4 +1,5 @@
 import { NO_SITUATION, type Situation } from './SituationCheck';
+import { t, type MessageKey } from '@/lib/i18n';
 
 /**
  * Where the person is in the first run, kept in storage.local under a key of the options
@@ -7,12 +8,20 @@ import { NO_SITUATION, type Situation } from './SituationCheck';
  */
 export const FIRST_RUN_KEY = 'options.firstRun';
 
+/** A step whose title is read in the browser's language when it is shown. */
+const step = <Id extends string>(id: Id, titleKey: MessageKey) => ({
+  id,
+  get title() {
+    return t(titleKey);
+  },
+});
+
 export const FIRST_RUN_STEPS = [
-  { id: 'plan', title: 'When did No Contact start?' },
-  { id: 'situation', title: 'Is plain No Contact right for you?' },
-  { id: 'profiles', title: 'Whose profiles should wait behind a pause?' },
-  { id: 'reasons', title: 'Your reasons' },
-  { id: 'private', title: 'Private windows' },
+  step('plan', 'stepPlanTitle'),
+  step('situation', 'stepSituationTitle'),
+  step('profiles', 'stepProfilesTitle'),
+  step('reasons', 'stepReasonsTitle'),
+  step('private', 'stepPrivateTitle'),
 ] as const;
 export type StepId = (typeof FIRST_RUN_STEPS)[number]['id'];
 

@@ -3,6 +3,7 @@ import type { Change, Friction } from '@/lib/settings';
 import type { CivilDate } from '@/lib/streak/calendar';
 import type { ContactChannel, LogEvent, PlanEndReason, SlipKind } from '@/lib/streak/events';
 import { GIST_LABELS } from '@/lib/reached-out';
+import { days, labels, t } from '@/lib/i18n';
 import type { StreakEnd } from '@/lib/streak/stats';
 
 /** A moment as the person reads it: "Sat 14 Mar, 21:30" in their locale. */
@@ -27,56 +28,56 @@ export function formatDay(d: CivilDate): string {
   });
 }
 
-export const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+export { days };
 
-export const SLIP_LABELS: Record<SlipKind, string> = {
-  message: 'sent a message',
-  call: 'called',
-  'in-person': 'met in person',
-  replied: 'replied',
-  'liked-or-reacted': 'liked or reacted',
-  'looked-at-profile': 'looked at a profile',
-  other: 'something else',
-};
+export const SLIP_LABELS: Readonly<Record<SlipKind, string>> = labels({
+  message: 'slipLabelMessage',
+  call: 'slipLabelCall',
+  'in-person': 'slipLabelInPerson',
+  replied: 'slipLabelReplied',
+  'liked-or-reacted': 'slipLabelLikedOrReacted',
+  'looked-at-profile': 'slipLabelLookedAtProfile',
+  other: 'slipLabelOther',
+});
 
-export const END_REASON_LABELS: Record<PlanEndReason, string> = {
-  'goal-reached': 'I reached my goal and I’m moving on',
-  reconciled: 'They asked to get back together',
-  'decided-to-stop': 'I decided to stop',
+export const END_REASON_LABELS: Readonly<Record<PlanEndReason, string>> = labels({
+  'goal-reached': 'endReasonGoalReached',
+  reconciled: 'endReasonReconciled',
+  'decided-to-stop': 'endReasonDecidedToStop',
   // No longer offered; kept for plans ended with them before.
-  'no-longer-needed': 'I didn’t need it any more',
-  other: 'Another reason',
-};
+  'no-longer-needed': 'endReasonNoLongerNeeded',
+  other: 'endReasonOther',
+});
 
 /** How the ex made contact, as a choice in a list. */
-export const CHANNEL_LABELS: Record<ContactChannel, string> = {
-  message: 'A message or text',
-  call: 'A call or voice message',
-  'in-person': 'In person',
-  'social-media': 'On social media (a comment, a like, a story reply)',
-  'through-someone': 'Through someone else',
-  other: 'Some other way',
-};
+export const CHANNEL_LABELS: Readonly<Record<ContactChannel, string>> = labels({
+  message: 'channelMessage',
+  call: 'channelCall',
+  'in-person': 'channelInPerson',
+  'social-media': 'channelSocialMedia',
+  'through-someone': 'channelThroughSomeone',
+  other: 'channelOther',
+});
 
 /** The same, inside a sentence: "They reached out by …". */
-const CHANNEL_WORDS: Record<ContactChannel, string> = {
-  message: 'by message',
-  call: 'by phone',
-  'in-person': 'in person',
-  'social-media': 'on social media',
-  'through-someone': 'through someone else',
-  other: 'another way',
-};
+const CHANNEL_WORDS: Readonly<Record<ContactChannel, string>> = labels({
+  message: 'channelWordsMessage',
+  call: 'channelWordsCall',
+  'in-person': 'channelWordsInPerson',
+  'social-media': 'channelWordsSocialMedia',
+  'through-someone': 'channelWordsThroughSomeone',
+  other: 'channelWordsOther',
+});
 
 export function describeStreakEnd(end: StreakEnd | null): string {
-  if (!end) return 'Still going';
+  if (!end) return t('streakEndStillGoing');
   switch (end.kind) {
     case 'slip':
-      return `A slip (${SLIP_LABELS[end.what]})`;
+      return t('streakEndSlip', SLIP_LABELS[end.what]);
     case 'plan-ended':
-      return `Plan ended: ${END_REASON_LABELS[end.reason].toLowerCase()}`;
+      return t('streakEndPlanEnded', END_REASON_LABELS[end.reason].toLowerCase());
     case 'new-plan':
-      return 'A new start date';
+      return t('streakEndNewPlan');
   }
 }
 
@@ -85,25 +86,29 @@ export function describeEvent(e: LogEvent, profiles: readonly Profile[]): string
   const on = who ? ` (${who})` : '';
   switch (e.kind) {
     case 'urge-resisted':
-      return `Urge resisted${on}`;
+      return t('eventUrgeResisted', on);
     case 'slip':
-      return `Slip: ${SLIP_LABELS[e.what]}${on}${e.restarted ? '' : ', count kept'}`;
+      return t('eventSlip', SLIP_LABELS[e.what], on, e.restarted ? '' : t('eventSlipCountKept'));
     case 'necessary-contact':
-      return `Necessary contact${on}`;
+      return t('eventNecessaryContact', on);
     case 'they-reached-out':
-      return `They reached out ${CHANNEL_WORDS[e.channel]}${e.gist ? ` (${GIST_LABELS[e.gist].split(':')[0]!.toLowerCase()})` : ''}; your count kept going`;
+      return t(
+        'eventReachedOut',
+        CHANNEL_WORDS[e.channel],
+        e.gist ? ` (${GIST_LABELS[e.gist].split(':')[0]!.toLowerCase()})` : '',
+      );
     case 'plan-started':
-      return `Plan started: from ${formatDay(e.startDate)}, goal ${days(e.goalDays)}`;
+      return t('eventPlanStarted', formatDay(e.startDate), days(e.goalDays));
     case 'plan-ended':
-      return `Plan ended: ${END_REASON_LABELS[e.reason].toLowerCase()}`;
+      return t('streakEndPlanEnded', END_REASON_LABELS[e.reason].toLowerCase());
   }
 }
 
 function describeFriction(f: Friction): string {
   const parts = [
-    f.pauseSeconds === 0 ? 'no pause' : `a pause of ${f.pauseSeconds} s`,
-    f.phraseRequired ? 'the phrase asked for' : 'no phrase',
-    `${f.allowMinutes} min allowed`,
+    f.pauseSeconds === 0 ? t('frictionNoPause') : t('frictionPause', f.pauseSeconds),
+    f.phraseRequired ? t('frictionPhrase') : t('frictionNoPhrase'),
+    t('frictionAllowed', f.allowMinutes),
   ];
   return parts.join(', ');
 }
@@ -111,15 +116,15 @@ function describeFriction(f: Friction): string {
 /** What a waiting change will do, in words. */
 export function describeChange(c: Change, profiles: readonly Profile[]): string {
   const name = (id: string) =>
-    profiles.find((p) => p.id === id)?.display ?? 'a profile no longer listed';
+    profiles.find((p) => p.id === id)?.display ?? t('changeUnlistedProfile');
   switch (c.kind) {
     case 'remove-profile':
-      return `Remove ${name(c.profileId)}`;
+      return t('changeRemoveProfile', name(c.profileId));
     case 'switch-to-modified':
-      return `Switch ${name(c.profileId)} to Modified No Contact`;
+      return t('changeSwitchToModified', name(c.profileId));
     case 'lower-friction':
-      return `Lower the pause and phrase to: ${describeFriction(c.friction)}`;
+      return t('changeLowerFriction', describeFriction(c.friction));
     case 'end-plan':
-      return `End the plan (${END_REASON_LABELS[c.reason].toLowerCase()})`;
+      return t('changeEndPlan', END_REASON_LABELS[c.reason].toLowerCase());
   }
 }

@@ -5,6 +5,7 @@ import {
   type IfThenPlan,
 } from '@/lib/settings';
 import { isCivilDate, type CivilDate } from '@/lib/streak/calendar';
+import { t, type MessageKey } from '@/lib/i18n';
 
 /*
  * The options page's field checks: pure, so the forms and their tests share them. Each
@@ -39,50 +40,52 @@ export function checkStartDate(raw: Raw | string, today: CivilDate): Checked<Civ
   if (badInput)
     return {
       ok: false,
-      message: 'That is not a whole date. Use the date picker, or write it like 2026-03-14.',
+      message: t('checkDateIncomplete'),
     };
   const v = value.trim();
-  if (!v) return { ok: false, message: 'Enter the day No Contact started, for example today.' };
+  if (!v) return { ok: false, message: t('checkStartDateEmpty') };
   if (!isCivilDate(v))
     return {
       ok: false,
-      message: 'That is not a date. Use the date picker, or write it like 2026-03-14.',
+      message: t('checkDateInvalid'),
     };
   if (v > today)
     return {
       ok: false,
-      message:
-        'The start date can’t be in the future. Choose today, or the day you last had contact.',
+      message: t('checkStartDateFuture'),
     };
-  if (v < EARLIEST_START)
-    return { ok: false, message: 'Choose a start date in the year 2000 or later.' };
+  if (v < EARLIEST_START) return { ok: false, message: t('checkStartDateTooEarly') };
   return { ok: true, value: v };
 }
 
-function wholeNumber(raw: Raw | string, min: number, max: number, what: string): Checked<number> {
+function wholeNumber(
+  raw: Raw | string,
+  min: number,
+  max: number,
+  what: MessageKey,
+): Checked<number> {
   const { value, badInput } = typeof raw === 'string' ? { value: raw, badInput: false } : raw;
   if (badInput || (value.trim() && !WHOLE.test(value)))
     return {
       ok: false,
-      message: `Use a whole number from ${min} to ${max}, without decimals or letters.`,
+      message: t('checkNumberNotWhole', min, max),
     };
-  if (!value.trim())
-    return { ok: false, message: `Enter ${what}: a whole number from ${min} to ${max}.` };
+  if (!value.trim()) return { ok: false, message: t('checkNumberEmpty', t(what), min, max) };
   const n = Number(value);
-  if (n < min || n > max) return { ok: false, message: `Choose a number from ${min} to ${max}.` };
+  if (n < min || n > max) return { ok: false, message: t('checkNumberRange', min, max) };
   return { ok: true, value: n };
 }
 
 export function checkGoal(value: Raw | string): Checked<number> {
-  return wholeNumber(value, 1, GOAL_DAYS_MAX, 'the number of days');
+  return wholeNumber(value, 1, GOAL_DAYS_MAX, 'checkWhatGoal');
 }
 
 export function checkPause(value: Raw | string): Checked<number> {
-  return wholeNumber(value, 0, 60, 'the pause in seconds');
+  return wholeNumber(value, 0, 60, 'checkWhatPause');
 }
 
 export function checkAllowMinutes(value: Raw | string): Checked<number> {
-  return wholeNumber(value, 1, 60, 'the number of minutes');
+  return wholeNumber(value, 1, 60, 'checkWhatMinutes');
 }
 
 /** A new or edited reason; `editing` is the index being edited, if any. */
@@ -92,18 +95,18 @@ export function checkReason(
   editing: number | null = null,
 ): Checked<string> {
   const v = value.trim().replace(/\s+/g, ' ');
-  if (!v) return { ok: false, message: 'Write a few words first.' };
+  if (!v) return { ok: false, message: t('checkReasonEmpty') };
   if (v.length > REASON_MAX_CHARS)
     return {
       ok: false,
-      message: `Keep it under ${REASON_MAX_CHARS} characters (this one has ${v.length}), so it fits on the blocked page.`,
+      message: t('checkReasonTooLong', REASON_MAX_CHARS, v.length),
     };
   const same = reasons.findIndex((r, i) => i !== editing && r.toLowerCase() === v.toLowerCase());
-  if (same >= 0) return { ok: false, message: 'That reason is already on your list.' };
+  if (same >= 0) return { ok: false, message: t('checkReasonDuplicate') };
   if (editing === null && reasons.length >= REASONS_MAX)
     return {
       ok: false,
-      message: `You have ${REASONS_MAX} reasons already. Edit or remove one to make room.`,
+      message: t('checkReasonsFull', REASONS_MAX),
     };
   return { ok: true, value: v };
 }
@@ -112,7 +115,7 @@ export function checkDeleteWord(value: string): Checked<true> {
   if (value.trim().toLowerCase() === DELETE_WORD) return { ok: true, value: true };
   return {
     ok: false,
-    message: `Type the word “${DELETE_WORD}” to confirm, or leave everything as it is.`,
+    message: t('checkDeleteWord', DELETE_WORD),
   };
 }
 
@@ -123,12 +126,11 @@ export function checkNoticedOn(raw: Raw | string, today: CivilDate): Checked<Civ
   if (badInput || (v && !isCivilDate(v)))
     return {
       ok: false,
-      message: 'That is not a whole date. Use the date picker, or write it like 2026-03-14.',
+      message: t('checkDateIncomplete'),
     };
-  if (!v) return { ok: false, message: 'Enter the day you noticed it, for example today.' };
-  if (v > today)
-    return { ok: false, message: 'That day is still to come. Choose today or before.' };
-  if (v < EARLIEST_START) return { ok: false, message: 'Choose a day in the year 2000 or later.' };
+  if (!v) return { ok: false, message: t('checkNoticedEmpty') };
+  if (v > today) return { ok: false, message: t('checkNoticedFuture') };
+  if (v < EARLIEST_START) return { ok: false, message: t('checkNoticedTooEarly') };
   return { ok: true, value: v };
 }
 
@@ -149,42 +151,42 @@ export function checkIfThen(
   existing: readonly IfThenPlan[],
 ): Checked<IfThenPlan> | { ok: false; field: 'when' | 'then' | 'form'; message: string } {
   const w = ifThenPart(when, /^if\s+i\s+want\s+to\s+/i);
-  const t = ifThenPart(then, /^(then\s+)?i\s+will\s+/i);
+  const th = ifThenPart(then, /^(then\s+)?i\s+will\s+/i);
   if (!w)
     return {
       ok: false,
       field: 'when',
-      message: 'Write what the urge is, for example “look at their profile”.',
+      message: t('checkIfEmpty'),
     };
   if (w.length > IF_THEN_PART_MAX_CHARS)
     return {
       ok: false,
       field: 'when',
-      message: `Keep it to ${IF_THEN_PART_MAX_CHARS} characters, so it fits on the blocked page.`,
+      message: t('checkIfThenTooLong', IF_THEN_PART_MAX_CHARS),
     };
-  if (!t)
+  if (!th)
     return {
       ok: false,
       field: 'then',
-      message: 'Write what you will do instead, for example “call my sister”.',
+      message: t('checkThenEmpty'),
     };
-  if (t.length > IF_THEN_PART_MAX_CHARS)
+  if (th.length > IF_THEN_PART_MAX_CHARS)
     return {
       ok: false,
       field: 'then',
-      message: `Keep it to ${IF_THEN_PART_MAX_CHARS} characters, so it fits on the blocked page.`,
+      message: t('checkIfThenTooLong', IF_THEN_PART_MAX_CHARS),
     };
   if (existing.length >= IF_THEN_MAX)
     return {
       ok: false,
       field: 'form',
-      message: `You have ${IF_THEN_MAX} plans already, the most there is room for. Remove one to add another.`,
+      message: t('checkIfThenFull', IF_THEN_MAX),
     };
   if (
     existing.some(
-      (p) => p.when.toLowerCase() === w.toLowerCase() && p.then.toLowerCase() === t.toLowerCase(),
+      (p) => p.when.toLowerCase() === w.toLowerCase() && p.then.toLowerCase() === th.toLowerCase(),
     )
   )
-    return { ok: false, field: 'form', message: 'This plan is already on your list.' };
-  return { ok: true, value: { when: w, then: t } };
+    return { ok: false, field: 'form', message: t('checkIfThenDuplicate') };
+  return { ok: true, value: { when: w, then: th } };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/i18n';
 import { browser } from 'wxt/browser';
 import { useOptionsFirstRun } from '@/components/hooks/use-options-first-run';
 import {
@@ -26,15 +27,23 @@ import { SignsSection } from './sections/SignsSection';
  * so every step can be revisited. The guide and the sections write the same settings.
  */
 
+/** A section whose title is read in the browser's language when it is shown. */
+const section = <Id extends string>(id: Id, titleKey: MessageKey) => ({
+  id,
+  get title() {
+    return t(titleKey);
+  },
+});
+
 const SECTIONS = [
-  { id: 'start', title: 'Setup guide' },
-  { id: 'plan', title: 'Plan' },
-  { id: 'profiles', title: 'Profiles' },
-  { id: 'reached-out', title: 'They reached out' },
-  { id: 'signs', title: 'Signs' },
-  { id: 'drafts', title: 'Write it here' },
-  { id: 'history', title: 'History' },
-  { id: 'data', title: 'Your data' },
+  section('start', 'sectionStart'),
+  section('plan', 'sectionPlan'),
+  section('profiles', 'sectionProfiles'),
+  section('reached-out', 'sectionReachedOut'),
+  section('signs', 'sectionSigns'),
+  section('drafts', 'sectionDrafts'),
+  section('history', 'sectionHistory'),
+  section('data', 'sectionData'),
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -63,7 +72,7 @@ export function App() {
 
   useEffect(() => {
     const title = SECTIONS.find((s) => s.id === section)?.title;
-    document.title = title ? `${title} · No Contact` : 'No Contact';
+    document.title = title ? t('optionsSectionTitle', title) : t('extName');
   }, [section]);
 
   const openExtensionSettings =
@@ -81,8 +90,8 @@ export function App() {
   return (
     <div class="layout">
       <header>
-        <h1>No Contact</h1>
-        <nav aria-label="Sections">
+        <h1>{t('extName')}</h1>
+        <nav aria-label={t('sectionsNavLabel')}>
           <ul>
             {SECTIONS.map((s) => (
               <li key={s.id}>
@@ -112,7 +121,7 @@ export function App() {
             <>
               {!state.done && (
                 <p class="notice">
-                  Setup isn’t finished yet. <a href="#start">Continue the setup guide</a>
+                  {t('setupUnfinished')} <a href="#start">{t('setupContinue')}</a>
                 </p>
               )}
               <Warnings

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 import { historyDb } from '@/components/hooks/use-history';
 import type { CheckResult } from '@/components/options/DataPanel';
 import { formatWhen } from '@/components/options/format';
@@ -46,7 +47,7 @@ function ask<T extends MessageType>(type: T, body: Requests[T]): Promise<Respons
   });
 }
 
-const SAVE_FAILED = 'This could not be saved. Nothing was changed; please try again.';
+const saveFailed = () => t('saveFailedRetry');
 
 /** Saves the plan; a new plan or a new start date is also written to the event log. */
 export async function savePlan(v: PlanValues): Promise<string> {
@@ -59,7 +60,7 @@ export async function savePlan(v: PlanValues): Promise<string> {
       return { ...s, plan: s.plan?.timeZone ? { ...plan, timeZone: s.plan.timeZone } : plan };
     });
   } catch {
-    throw new Error(SAVE_FAILED);
+    throw new Error(saveFailed());
   }
   if (startsAnew) {
     // After the settings: the plan is what protects and counts; the log entry only lets
@@ -70,21 +71,21 @@ export async function savePlan(v: PlanValues): Promise<string> {
       dedupeKey: newDedupeKey(),
     }).catch((e: unknown) => console.error('No Contact: the plan start was not logged', e));
   }
-  return 'Saved.';
+  return t('saved');
 }
 
 /** Words for what a proposal did. */
-export function outcomeText(r: ProposalResult, appliedText = 'Saved.'): string {
+export function outcomeText(r: ProposalResult, appliedText = t('saved')): string {
   const when = r.pending ? formatWhen(r.pending.dueAt) : '';
   switch (r.outcome) {
     case 'applied':
       return appliedText;
     case 'pending':
-      return `This lowers your protection, so it waits 24 hours: it happens on ${when} unless you cancel it under Waiting changes.`;
+      return t('outcomePending', when);
     case 'partly-pending':
-      return `The stricter part works now. The rest lowers your protection, so it waits until ${when}; you can cancel it under Waiting changes.`;
+      return t('outcomePartlyPending', when);
     case 'unchanged':
-      return 'Nothing to change.';
+      return t('outcomeUnchanged');
   }
 }
 
@@ -97,7 +98,7 @@ export async function proposeChange(p: Proposal): Promise<ProposalResult> {
       return result.settings;
     });
   } catch {
-    throw new Error(SAVE_FAILED);
+    throw new Error(saveFailed());
   }
   return result!;
 }
@@ -110,7 +111,7 @@ export async function saveReasons(reasons: string[]): Promise<void> {
   try {
     await updateSettings(area, (s): Settings => ({ ...s, reasons }));
   } catch {
-    throw new Error('Your reasons could not be saved. Nothing was changed; please try again.');
+    throw new Error(t('reasonsSaveFailedRetry'));
   }
 }
 
@@ -130,8 +131,7 @@ export function addProfile(profile: Recognised, mode: ProfileMode): Promise<stri
     : Promise.resolve(true);
   const site = profile.display.replace(/^Custom · /, '');
   return permitted.then(async (ok) => {
-    if (!ok)
-      return `No Contact needs your permission to reach ${site} to stop it loading. Without it, nothing was added.`;
+    if (!ok) return t('profilePermissionRefused', site);
     try {
       await proposeChange({
         kind: 'add-profile',
@@ -140,7 +140,7 @@ export function addProfile(profile: Recognised, mode: ProfileMode): Promise<stri
       return null;
     } catch {
       if (origins.length) await browser.permissions.remove({ origins }).catch(() => undefined);
-      return 'The profile could not be saved. Nothing was added; please try again.';
+      return t('profileSaveFailedRetry');
     }
   });
 }
@@ -167,7 +167,7 @@ export async function applyImport(text: string): Promise<string | null> {
     const r = await ask('apply-import', { text });
     return r.ok ? null : r.error;
   } catch {
-    return 'The backup could not be imported. Nothing was changed; please try again.';
+    return t('importFailed');
   }
 }
 
@@ -176,14 +176,14 @@ export async function deleteAll(): Promise<string | null> {
     const r = await ask('delete-everything', {});
     return r.ok ? null : r.error;
   } catch {
-    return 'Not everything could be deleted. Please try again.';
+    return t('deleteFailed');
   }
 }
 
 // ---------------------------------------------------------------------------------------
 // They reached out, replies, signs, drafts, if-then plans, ending the plan.
 
-const NOT_LOGGED = 'This could not be logged just now. Nothing was changed; please try again.';
+const notLogged = () => t('notLoggedRetry');
 
 export async function logReachedOut(v: ReachedOutValues): Promise<void> {
   try {
@@ -195,7 +195,7 @@ export async function logReachedOut(v: ReachedOutValues): Promise<void> {
       dedupeKey: newDedupeKey(),
     });
   } catch {
-    throw new Error(NOT_LOGGED);
+    throw new Error(notLogged());
   }
 }
 
@@ -204,18 +204,16 @@ export async function logReply(as: ReplyAs): Promise<string> {
   try {
     if (as === 'necessary-contact') {
       await ask('log-necessary-contact', { source: 'options', dedupeKey: newDedupeKey() });
-      return 'Logged as necessary contact. Your count keeps going.';
+      return t('replyLoggedNecessary');
     }
     const r = await ask('log-slip', {
       source: 'options',
       what: 'replied',
       dedupeKey: newDedupeKey(),
     });
-    return r.restarted
-      ? 'Logged as a slip. Your count starts again today; every day you kept stays counted.'
-      : 'Logged as a slip.';
+    return r.restarted ? t('replyLoggedSlipRestarted') : t('replyLoggedSlip');
   } catch {
-    throw new Error(NOT_LOGGED);
+    throw new Error(notLogged());
   }
 }
 
@@ -224,7 +222,7 @@ export async function setSignNoticed(sign: SignId, noticedOn: CivilDate | null):
   try {
     r = await ask('set-sign', { sign, noticedOn });
   } catch {
-    throw new Error(SAVE_FAILED);
+    throw new Error(saveFailed());
   }
   if (!r.ok) throw new Error(r.error);
 }
@@ -234,9 +232,7 @@ export async function keepDraft(id: string, text: string): Promise<void> {
   try {
     r = await ask('save-draft', { id, text });
   } catch {
-    throw new Error(
-      'This could not be kept just now. Copy your words somewhere safe and try again.',
-    );
+    throw new Error(t('draftKeepFailed'));
   }
   if (!r.ok) throw new Error(r.error);
 }
@@ -245,7 +241,7 @@ export async function removeDraft(id: string): Promise<void> {
   try {
     await ask('delete-draft', { id });
   } catch {
-    throw new Error('The draft could not be deleted just now. It is still here; please try again.');
+    throw new Error(t('draftDeleteFailedRetry'));
   }
 }
 
@@ -253,7 +249,7 @@ export async function saveIfThen(ifThen: IfThenPlan[]): Promise<void> {
   try {
     await updateSettings(area, (s): Settings => ({ ...s, ifThen }));
   } catch {
-    throw new Error('Your plans could not be saved. Nothing was changed; please try again.');
+    throw new Error(t('ifThenSaveFailedRetry'));
   }
 }
 
@@ -271,20 +267,18 @@ export async function endPlan(
     try {
       r = await ask('end-plan-now', { dedupeKey: newDedupeKey() });
     } catch {
-      throw new Error(
-        'The plan could not be ended just now. Nothing was changed; please try again.',
-      );
+      throw new Error(t('endPlanFailed'));
     }
     if (!r.ok) throw new Error(r.error);
     return {
-      text: 'Your plan has ended: you reached your goal. Your history is kept, and you can start a new plan whenever you like.',
+      text: t('endPlanDone'),
       ended: true,
     };
   }
   const waiting = settings.pending.some((p) => p.change.kind === 'end-plan');
   const r = await proposeChange({ kind: 'end-plan', reason });
   return {
-    text: waiting ? 'The reason was changed; the time stays the same.' : outcomeText(r),
+    text: waiting ? t('endPlanReasonChanged') : outcomeText(r),
     ended: false,
   };
 }

@@ -1,4 +1,5 @@
 import { useDrafts } from '@/components/hooks/use-history';
+import { t } from '@/lib/i18n';
 import { DraftsBox } from '@/components/options/DraftsBox';
 import { keepDraft, removeDraft } from '../actions';
 
@@ -6,13 +7,8 @@ export function DraftsSection() {
   const { drafts, error } = useDrafts();
   return (
     <section aria-labelledby="drafts-h">
-      <h2 id="drafts-h">Write it here instead</h2>
-      {error && (
-        <p class="error">
-          Your kept drafts could not be read just now. Try reloading this page; they are still
-          stored.
-        </p>
-      )}
+      <h2 id="drafts-h">{t('writeInstead')}</h2>
+      {error && <p class="error">{t('draftsReadFailed')}</p>}
       <DraftsBox drafts={error ? [] : drafts} onSave={keepDraft} onDelete={removeDraft} />
     </section>
   );

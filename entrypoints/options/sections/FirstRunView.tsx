@@ -1,4 +1,5 @@
 import { FirstRunFrame } from '@/components/options/FirstRunFrame';
+import { t } from '@/lib/i18n';
 import {
   FIRST_RUN_STEPS,
   type FirstRunState,
@@ -48,17 +49,12 @@ export function FirstRunView({
     case 'plan':
       return (
         <FirstRunFrame steps={FIRST_RUN_STEPS} index={index}>
-          <p>
-            No Contact means no messages, calls, or “accidental” meetings for a set time, and not
-            checking their profiles either. It gives you room to grieve and steady yourself. About
-            30 days is the usual length. If you already stopped a few days ago, choose that day:
-            those days count.
-          </p>
+          <p>{t('firstRunPlanIntro')}</p>
           <PlanForm
             plan={settings.plan}
             today={today(settings)}
             showLooks={false}
-            submitLabel="Save and continue"
+            submitLabel={t('firstRunSaveContinue')}
             onSave={async (v) => {
               await savePlan(v);
               go('situation');
@@ -91,11 +87,7 @@ export function FirstRunView({
           onBack={back}
           onNext={() => go('reasons')}
         >
-          <p>
-            Looking at their profiles is the most common way No Contact breaks down, and some sites
-            even show them who looked. Paste the address of each profile; it will be stopped before
-            anything is sent.
-          </p>
+          <p>{t('firstRunProfilesIntro')}</p>
           <ProfilesEditor
             settings={settings}
             defaultMode={state.situation.together ? 'modified' : 'block'}
@@ -110,11 +102,7 @@ export function FirstRunView({
           onBack={back}
           onNext={() => go('private')}
         >
-          <p>
-            Why are you doing this? When the urge comes, a reason in your own words is shown on the
-            blocked page. A plan for the moment helps too: “If I want to look, then I will…”. This
-            step is optional.
-          </p>
+          <p>{t('firstRunReasonsIntro')}</p>
           <ReasonsEditor reasons={settings.reasons} onChange={saveReasons} />
         </FirstRunFrame>
       );
@@ -124,17 +112,14 @@ export function FirstRunView({
           steps={FIRST_RUN_STEPS}
           index={index}
           onBack={back}
-          nextLabel="Finish"
+          nextLabel={t('firstRunFinish')}
           onNext={() => {
             update({ done: true })
               .then(onFinished)
               .catch((e: unknown) => console.error(e));
           }}
         >
-          <p>
-            Browsers keep extensions out of private windows unless you let them in. Without that, a
-            private window is an open door to their profiles.
-          </p>
+          <p>{t('firstRunPrivateIntro')}</p>
           <PrivateWindows
             allowed={privateAllowed}
             browser={browserKind}

@@ -1,4 +1,5 @@
 import { useHistory, useSigns } from '@/components/hooks/use-history';
+import { t } from '@/lib/i18n';
 import { History } from '@/components/options/History';
 import { countingTimeZone, type Settings } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
@@ -11,15 +12,15 @@ export function HistorySection({ settings }: { settings: Settings }) {
   if (error)
     return (
       <section aria-labelledby="history-h">
-        <h2 id="history-h">History</h2>
-        <p class="error">Your history could not be read just now. Try reloading this page.</p>
+        <h2 id="history-h">{t('sectionHistory')}</h2>
+        <p class="error">{t('historyReadFailed')}</p>
       </section>
     );
   if (!events)
     return (
       <section aria-labelledby="history-h" aria-busy="true">
-        <h2 id="history-h">History</h2>
-        <p class="muted">Reading your history…</p>
+        <h2 id="history-h">{t('sectionHistory')}</h2>
+        <p class="muted">{t('historyReading')}</p>
       </section>
     );
   const stats = computeStats({

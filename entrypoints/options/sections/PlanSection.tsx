@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { useHistory } from '@/components/hooks/use-history';
 import { EndPlanForm } from '@/components/options/EndPlanForm';
 import { FrictionForm } from '@/components/options/FrictionForm';
@@ -35,7 +36,7 @@ export function PlanSection({ settings }: { settings: Settings }) {
   return (
     <>
       <section aria-labelledby="plan-h">
-        <h2 id="plan-h">Plan</h2>
+        <h2 id="plan-h">{t('sectionPlan')}</h2>
         {!settings.plan && ended && <p class="notice">{ended}</p>}
         <PlanForm
           plan={settings.plan}
@@ -47,7 +48,7 @@ export function PlanSection({ settings }: { settings: Settings }) {
         />
       </section>
       <section aria-labelledby="friction-h">
-        <h2 id="friction-h">Before “Continue anyway”</h2>
+        <h2 id="friction-h">{t('frictionTitle')}</h2>
         <FrictionForm
           friction={settings.friction}
           onSave={async (friction) =>
@@ -56,22 +57,18 @@ export function PlanSection({ settings }: { settings: Settings }) {
         />
       </section>
       <section aria-labelledby="reasons-h">
-        <h2 id="reasons-h">Your reasons</h2>
-        <p class="muted">One of them is shown on the blocked page, in your own words.</p>
+        <h2 id="reasons-h">{t('reasonsListLabel')}</h2>
+        <p class="muted">{t('reasonsIntro')}</p>
         <ReasonsEditor reasons={settings.reasons} onChange={saveReasons} />
       </section>
       <section aria-labelledby="ifthen-h">
-        <h2 id="ifthen-h">Your if-then plans</h2>
-        <p class="muted">
-          Decide now what you will do when the urge comes: “If I want to look at their profile, then
-          I will call a friend.” A plan made ahead makes the moment easier. The blocked page shows
-          yours.
-        </p>
+        <h2 id="ifthen-h">{t('ifThenListLabel')}</h2>
+        <p class="muted">{t('ifThenIntro')}</p>
         <IfThenEditor plans={settings.ifThen} onChange={saveIfThen} />
       </section>
       {settings.plan && (
         <section aria-labelledby="end-h">
-          <h2 id="end-h">End the plan</h2>
+          <h2 id="end-h">{t('endPlan')}</h2>
           <EndPlanForm
             waiting={endWaiting}
             goalReached={status?.kind === 'running' && status.goalReached}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { ProfileForm } from '@/components/options/ProfileForm';
 import { ProfileList } from '@/components/options/ProfileList';
 import type { ProfileMode } from '@/lib/profiles/types';
@@ -32,15 +33,15 @@ export function ProfilesEditor({
   return (
     <>
       <ProfileForm profiles={settings.profiles} defaultMode={defaultMode} onAdd={addProfile} />
-      <h3>Listed</h3>
+      <h3>{t('profilesListed')}</h3>
       <ProfileList
         profiles={settings.profiles}
         pending={settings.pending}
-        onRemove={(profileId) => act({ kind: 'remove-profile', profileId }, 'Removed.')}
+        onRemove={(profileId) => act({ kind: 'remove-profile', profileId }, t('profileRemoved'))}
         onSetMode={(profileId, mode) =>
           act(
             { kind: 'set-mode', profileId, mode },
-            mode === 'block' ? 'Fully blocked again.' : 'Saved.',
+            mode === 'block' ? t('profileBlockedAgain') : t('saved'),
           )
         }
       />
@@ -56,11 +57,8 @@ export function ProfilesEditor({
 export function ProfilesSection({ settings }: { settings: Settings }) {
   return (
     <section aria-labelledby="profiles-h">
-      <h2 id="profiles-h">Profiles</h2>
-      <p class="muted">
-        Paste the address of a profile you want a pause in front of. Every form of that address is
-        covered, and the page is stopped before anything reaches the site.
-      </p>
+      <h2 id="profiles-h">{t('sectionProfiles')}</h2>
+      <p class="muted">{t('profilesIntro')}</p>
       <ProfilesEditor settings={settings} />
     </section>
   );

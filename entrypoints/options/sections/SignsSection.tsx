@@ -1,4 +1,5 @@
 import { useSigns } from '@/components/hooks/use-history';
+import { t } from '@/lib/i18n';
 import { SignsChecklist } from '@/components/options/SignsChecklist';
 import type { Settings } from '@/lib/settings';
 import { setSignNoticed, today } from '../actions';
@@ -7,11 +8,11 @@ export function SignsSection({ settings }: { settings: Settings }) {
   const { signs, error } = useSigns();
   return (
     <section aria-labelledby="signs-h" aria-busy={signs === null && !error ? 'true' : undefined}>
-      <h2 id="signs-h">Signs it is working</h2>
+      <h2 id="signs-h">{t('signsListLabel')}</h2>
       {error ? (
-        <p class="error">Your signs could not be read just now. Try reloading this page.</p>
+        <p class="error">{t('signsReadFailed')}</p>
       ) : signs === null ? (
-        <p class="muted">Reading…</p>
+        <p class="muted">{t('signsReading')}</p>
       ) : (
         <SignsChecklist signs={signs} today={today(settings)} onSet={setSignNoticed} />
       )}

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { days, plural, t } from '@/lib/i18n';
+import { days, labels, plural, t, tWith } from '@/lib/i18n';
 import english from '../../../public/_locales/en/messages.json';
 import { messageFrom, type Messages } from '../helpers/i18n-messages';
 
@@ -51,6 +51,21 @@ describe('t() and plural()', () => {
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
+  it('cuts a message around the elements in its placeholders (tWith)', () => {
+    const time = { element: 'time' };
+    expect(tWith('profileSwitchesOn', time)).toEqual(['Switches to Modified on ', time, '.']);
+    const strong = { element: 'strong' };
+    expect(tWith('historySignNoticed', strong, 'Calmer')).toEqual([strong, ': Calmer']);
+  });
+
+  it('reads a table of labels in the language of the moment (labels)', () => {
+    const table = labels({ a: 'goBack', b: 'continue' });
+    expect(table.a).toBe('Go back');
+    expect({ ...table }).toEqual({ a: 'Go back', b: 'Continue' });
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Zurück');
+    expect(table.a).toBe('Zurück');
+  });
+
   it('throws for a message that does not exist, rather than showing nothing', () => {
     // @ts-expect-error: not a message key; the type stops this at compile time too.
     expect(() => t('noSuchMessage')).toThrow(/noSuchMessage/);
@@ -88,7 +103,7 @@ describe('public/_locales/en/messages.json', () => {
   const text = code.map(read).join('\n') + read('wxt.config.ts');
 
   it('has every message the code asks for', () => {
-    // Only where t() and plural() are the ones from lib/i18n (the options page has its own).
+    // Only where t() and plural() are the ones from lib/i18n.
     const i18nUsers = code
       .map(read)
       .filter((s) => /from '(@\/lib|\.)\/i18n'/.test(s))
@@ -114,13 +129,17 @@ describe('public/_locales/en/messages.json', () => {
 /**
  * Words a person would read, written into the code instead of taken from messages.json:
  * JSX text with letters; the value of an attribute that is read out or shown (aria-label,
- * title, placeholder, alt, ...); and any other string or template that reads like English
- * (a capital letter, then at least one more word). Text given to `new Error()` or the
- * console is for developers and not counted. Returns "line: text" for each.
+ * title, placeholder, alt, hint, ...); and any other string or template that reads like
+ * English (a capital letter, then at least one more word, or one word and a full stop),
+ * wherever it is, event handlers included. Text given to `new Error()` or the console is
+ * for developers and not counted. Returns "line: text" for each.
  */
 export function hardCodedText(fileName: string, source: string): string[] {
-  const shown = /^(aria-label|aria-description|aria-valuetext|title|placeholder|alt|label)$/;
+  const shown =
+    /^(aria-label|aria-description|aria-valuetext|title|placeholder|alt|label|hint|submitLabel|nextLabel)$/;
   const sentence = /^\s*[A-Z][A-Za-z']*[,.:;!?]?(\s+[A-Za-z'’-]+[,.:;!?…]*)+/;
+  /** A one-word message: "Saved.", "Reading…". */
+  const oneWord = /^\s*[A-Z][a-z']+[.!?…]\s*$/;
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const report = (node: ts.Node, value: string) => {
@@ -141,10 +160,10 @@ export function hardCodedText(fileName: string, source: string): string[] {
     }
     return false;
   };
-  /** A message key, given to t() or plural(). */
+  /** A message key, given to t(), tWith() or plural(). */
   const isKey = (node: ts.Node): boolean =>
     ts.isCallExpression(node.parent) &&
-    /^(t|plural)$/.test(node.parent.expression.getText()) &&
+    /^(t|tWith|plural)$/.test(node.parent.expression.getText()) &&
     node.parent.arguments.some((a) => a === node);
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isTypeNode(node)) return;
@@ -161,7 +180,9 @@ export function hardCodedText(fileName: string, source: string): string[] {
       if (isKey(node)) return;
       const attribute = attributeOf(node);
       const readOut = attribute !== null && shown.test(attribute) && /\p{L}/u.test(value);
-      const prose = attribute === null && sentence.test(value) && !forDevelopers(node);
+      // Anywhere else, event handlers included: `onClick={() => save(list, 'Plan removed.')}`.
+      const prose =
+        !readOut && (sentence.test(value) || oneWord.test(value)) && !forDevelopers(node);
       if (readOut || prose) report(node, value);
       if (ts.isTemplateExpression(node)) node.templateSpans.forEach((s) => visit(s.expression));
       return;
@@ -172,7 +193,7 @@ export function hardCodedText(fileName: string, source: string): string[] {
   return found;
 }
 
-describe('the popup and the blocked page take every word from messages.json', () => {
+describe('the popup, the blocked page and the options page take every word from messages.json', () => {
   it('the check finds words written into the code', () => {
     const sample = `
       import { t } from '@/lib/i18n';
@@ -185,6 +206,8 @@ describe('the popup and the blocked page take every word from messages.json', ()
           <p class={\`muted \${b}\`}>{t('goBack')} · {n} / …</p>
           <button>Go back</button>
           <span title={'Stop it'}>{ready ? 'Continue anyway' : ''}</span>
+          <FieldNote hint="For example: look" submitLabel={t('goBack')} />
+          <button onClick={() => save(list, 'Plan removed.')}>{busy ? 'Saving…' : t('goBack')}</button>
         </section>
       );`;
     const found = hardCodedText('sample.tsx', sample).map((f) => f.replace(/^[^ ]+ /, ''));
@@ -195,6 +218,9 @@ describe('the popup and the blocked page take every word from messages.json', ()
       'Go back',
       'Stop it',
       'Continue anyway',
+      'For example: look',
+      'Plan removed.',
+      'Saving…',
     ]);
   });
 
@@ -206,6 +232,13 @@ describe('the popup and the blocked page take every word from messages.json', ()
     'components/DayHeading.tsx',
     'components/ProgressRing.tsx',
     'lib/protection.ts',
+    ...sources('components/options'),
+    ...sources('entrypoints/options'),
+    'components/hooks/use-options-first-run.ts',
+    'components/hooks/use-options-protection.ts',
+    'components/hooks/use-list-save.ts',
+    'lib/reached-out.ts',
+    'lib/signs.ts',
   ];
 
   it.each(files.map((f) => [relative('.', f)]))('%s has no words of its own', (file) => {
