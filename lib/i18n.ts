@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
-import english from '../public/_locales/en/messages.json';
 
-/** A message's name in public/_locales/<lang>/messages.json. A typo fails tsc. */
-export type MessageKey = keyof typeof english;
+/**
+ * A message's name in public/_locales/<lang>/messages.json. A typo fails tsc. (A type
+ * only: the file itself is not bundled; see loadFallbackMessages.)
+ */
+export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
 
 /** What fills a message's placeholders ($1..$9, named in its "placeholders"). */
 export type Substitution = string | number;
@@ -34,6 +36,39 @@ export function formatMessage(entry: MessageEntry, substitutions: readonly strin
 }
 
 let warned = false;
+let fallback: Partial<Record<string, MessageEntry>> | null = null;
+
+/** The default locale's file, read by a page when the browser gives it no messages. */
+export const FALLBACK_MESSAGES_PATH = '/_locales/en/messages.json';
+
+/**
+ * Pages call this before their first render. When the browser gives the extension no
+ * messages at all, it reads the default (English) messages file from the extension itself,
+ * so every word can still be shown. This is not hypothetical: headless Chromium 156 in the
+ * e2e runs, started with --load-extension on a fresh profile, leaves the extension with no
+ * messages (even "extName" is "") in about one launch in three. Read at run time rather
+ * than bundled, so no context pays for it when the browser works as it should.
+ */
+export async function loadFallbackMessages(
+  fetchText: (url: string) => Promise<string> = (url) => fetch(url).then((r) => r.text()),
+): Promise<void> {
+  if (browser.i18n.getMessage('extName')) return;
+  try {
+    setFallbackMessages(
+      JSON.parse(await fetchText(browser.runtime.getURL(FALLBACK_MESSAGES_PATH))) as Record<
+        string,
+        MessageEntry
+      >,
+    );
+  } catch (e) {
+    console.error('The English messages could not be read either.', e);
+  }
+}
+
+/** Sets the messages t() falls back to (loadFallbackMessages; tests). */
+export function setFallbackMessages(messages: Record<string, MessageEntry> | null): void {
+  fallback = messages;
+}
 
 /**
  * The message `key` in the browser's language, with `substitutions` in its placeholders.
@@ -41,19 +76,16 @@ let warned = false;
  * Both browsers answer "" for a message they do not have (Firefox logs it, Chrome does not).
  * An empty button or heading would hide the mistake and could leave the blocked page
  * without its way back, so "" is never shown:
- * - A key English does not have either is a mistake in the code: in development (and the
- *   unit tests) it throws at once; in a release it is logged and the key itself is shown.
- * - A key English has falls back to the English words, with a warning. This is not
- *   hypothetical: headless Chromium 156 in the e2e runs, started with --load-extension on a
- *   fresh profile, leaves the extension with no messages at all (even "extName" is "") in
- *   about one launch in three, before this code ever ran. The English file is the default
- *   locale anyway, and costs a few kB of the pages that use it.
+ * - With the fallback messages loaded (see loadFallbackMessages), a message the browser
+ *   does not give is taken from them, with one warning.
+ * - Otherwise it is a mistake in the code: in development (and the unit tests) it throws
+ *   at once; in a release it is logged and the key itself is shown.
  */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
   const strings = substitutions.map(String);
   const text = browser.i18n.getMessage(key, strings.length ? strings : undefined);
   if (text) return text;
-  const entry: MessageEntry | undefined = Object.hasOwn(english, key) ? english[key] : undefined;
+  const entry = fallback && Object.hasOwn(fallback, key) ? fallback[key] : undefined;
   if (!entry) {
     const problem = `No message "${key}" in _locales/en/messages.json.`;
     if (import.meta.env.DEV) throw new Error(problem);

@@ -1,15 +1,17 @@
 import { render } from 'preact';
-import { t } from '@/lib/i18n';
+import { loadFallbackMessages, t } from '@/lib/i18n';
 import '@/components/theme.css';
 import { requestPersistence } from '@/lib/db/persistence';
 import './style.css';
 import { App } from './App';
 
 // Chrome does not replace __MSG_…__ in an extension page's HTML, so the language and the
-// title are set here, before the first render.
-document.documentElement.lang = t('htmlLang');
-document.title = t('optionsPageTitle');
-render(<App />, document.getElementById('app')!);
+// title are set here, before the first render (once the messages are sure to be there).
+void loadFallbackMessages().then(() => {
+  document.documentElement.lang = t('htmlLang');
+  document.title = t('optionsPageTitle');
+  render(<App />, document.getElementById('app')!);
+});
 
 // The history must outlive storage pressure: ask once the page is up (a page context is
 // where browsers answer this; the first run opens here).

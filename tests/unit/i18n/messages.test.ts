@@ -3,7 +3,15 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { days, labels, plural, t, tWith } from '@/lib/i18n';
+import {
+  days,
+  labels,
+  loadFallbackMessages,
+  plural,
+  setFallbackMessages,
+  t,
+  tWith,
+} from '@/lib/i18n';
 import english from '../../../public/_locales/en/messages.json';
 import { messageFrom, type Messages } from '../helpers/i18n-messages';
 
@@ -43,12 +51,27 @@ describe('t() and plural()', () => {
     expect(plural(27, 'daysOne', 'daysOther')).toBe('27 days');
   });
 
-  it('falls back to the English words when the browser gives none, with a warning', () => {
+  it('falls back to the English file, read at run time, when the browser gives no messages', async () => {
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // Before the file is read there is nothing to show: a mistake, not an empty string.
+    expect(() => t('goBack')).toThrow(/goBack/);
+    const read: string[] = [];
+    await loadFallbackMessages((url) => {
+      read.push(url);
+      return Promise.resolve(JSON.stringify(english));
+    });
+    expect(read).toEqual([expect.stringMatching(/\/_locales\/en\/messages\.json$/)]);
     expect(t('goBack')).toBe('Go back');
     expect(t('dayOfGoal', 3, 30)).toBe('Day 3 of 30');
     expect(warn).toHaveBeenCalledTimes(1);
+    setFallbackMessages(null);
+  });
+
+  it('reads no file when the browser gives the messages', async () => {
+    const fetchText = vi.fn(() => Promise.resolve('{}'));
+    await loadFallbackMessages(fetchText);
+    expect(fetchText).not.toHaveBeenCalled();
   });
 
   it('cuts a message around the elements in its placeholders (tWith)', () => {
