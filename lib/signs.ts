@@ -1,4 +1,3 @@
-import { labels } from './i18n';
 import type { CivilDate } from './streak/calendar';
 
 /*
@@ -15,15 +14,6 @@ export const SIGN_IDS = [
   'feeling-steadier',
 ] as const;
 export type SignId = (typeof SIGN_IDS)[number];
-
-/** What the person reads beside each box. */
-export const SIGN_LABELS: Readonly<Record<SignId, string>> = labels({
-  'mixed-signals': 'signMixedSignals',
-  'reaching-out-more': 'signReachingOutMore',
-  'friends-asking': 'signFriendsAsking',
-  'making-jealous': 'signMakingJealous',
-  'feeling-steadier': 'signFeelingSteadier',
-});
 
 /** A sign the person ticked. */
 export interface SignNoticed {

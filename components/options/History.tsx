@@ -1,11 +1,18 @@
 import { useId, useState } from 'preact/hooks';
 import { t, tWith } from '@/lib/i18n';
 import type { Profile } from '@/lib/profiles/types';
-import { SIGN_LABELS, type SignNoticed } from '@/lib/signs';
+import type { SignNoticed } from '@/lib/signs';
 import type { LogEvent } from '@/lib/streak/events';
 import type { Stats } from '@/lib/streak/stats';
 import { DayChart } from './DayChart';
-import { days, describeEvent, describeStreakEnd, formatDay, formatWhen } from './format';
+import {
+  SIGN_LABELS,
+  days,
+  describeEvent,
+  describeStreakEnd,
+  formatDay,
+  formatWhen,
+} from './format';
 
 const RANGES = [14, 30, 90] as const;
 const PAGE = 50;

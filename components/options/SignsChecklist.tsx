@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { SIGN_IDS, SIGN_LABELS, type SignId, type SignNoticed } from '@/lib/signs';
+import { SIGN_IDS, type SignId, type SignNoticed } from '@/lib/signs';
+import { SIGN_LABELS } from './format';
 import type { CivilDate } from '@/lib/streak/calendar';
 import { described, FieldNote, isBadInput } from './Field';
 import { formatDay } from './format';

@@ -1,6 +1,7 @@
 import type { Profile } from '@/lib/profiles/types';
 import type { Change, Friction } from '@/lib/settings';
 import type { CivilDate } from '@/lib/streak/calendar';
+import type { SignId } from '@/lib/signs';
 import type { ContactChannel, LogEvent, PlanEndReason, SlipKind } from '@/lib/streak/events';
 import { GIST_LABELS } from '@/lib/reached-out';
 import { days, labels, t } from '@/lib/i18n';
@@ -128,3 +129,12 @@ export function describeChange(c: Change, profiles: readonly Profile[]): string 
       return t('changeEndPlan', END_REASON_LABELS[c.reason].toLowerCase());
   }
 }
+
+/** What the person reads beside each sign it is working (kept out of lib/signs, which the page-side guard's bundle reaches). */
+export const SIGN_LABELS: Readonly<Record<SignId, string>> = labels({
+  'mixed-signals': 'signMixedSignals',
+  'reaching-out-more': 'signReachingOutMore',
+  'friends-asking': 'signFriendsAsking',
+  'making-jealous': 'signMakingJealous',
+  'feeling-steadier': 'signFeelingSteadier',
+});
