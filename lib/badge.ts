@@ -64,17 +64,58 @@ export function parseBadgeState(v: unknown): BadgeState | null {
   return { text: o.text, date: o.date, timeZone: o.timeZone, alarmAt: o.alarmAt };
 }
 
+/** The popup's page; the toolbar opens it at the address `popupAddress` gives. */
+export const POPUP_PAGE = 'popup.html';
+
+/** The day the badge shows and the goal, as the popup paints them before the numbers come. */
+export interface EarlyDay {
+  day: number;
+  goalDays: number;
+}
+
 /**
- * The day number the badge shows, when it is still right for `now` (same local date and
- * counting zone): the popup paints it at once while the full numbers come from the
- * background. Null when there is none to trust.
+ * The address the toolbar button opens the popup at: the badge's day and what it was
+ * computed for ride along in the query, so the popup can paint the day count from its own
+ * address, before it has asked storage or the background anything (the background may be
+ * asleep). `followsDevice`: the plan counts in the device's zone, not a fixed one. Before
+ * setup and before day 1 it is the plain page.
  */
-export function dayFromBadge(
-  last: BadgeState | null,
-  now: number,
-  timeZone: string,
-): number | null {
-  if (badgeIsStale(last, now, timeZone)) return null;
-  const day = Number(last?.text);
-  return last?.text && Number.isInteger(day) && day >= 1 ? day : null;
+export function popupAddress(
+  state: BadgeState,
+  goalDays: number | null,
+  followsDevice: boolean,
+): string {
+  const day = Number(state.text);
+  if (!state.text || !Number.isInteger(day) || day < 1 || goalDays === null) return POPUP_PAGE;
+  const q = new URLSearchParams({
+    day: String(day),
+    goal: String(goalDays),
+    date: state.date,
+    tz: state.timeZone,
+  });
+  if (followsDevice) q.set('device', '1');
+  return `${POPUP_PAGE}?${q.toString()}`;
+}
+
+/**
+ * The day `popupAddress` put in the popup's query (`search`), when it is still right for
+ * `now`: computed for today's local date, in the device's current zone when the plan
+ * follows the device. Null for anything else (no query, yesterday's, a moved device,
+ * anything malformed): the popup then waits for the real numbers.
+ */
+export function earlyDayFrom(search: string, now: number, deviceZone: string): EarlyDay | null {
+  const q = new URLSearchParams(search);
+  const day = Number(q.get('day'));
+  const goalDays = Number(q.get('goal'));
+  const date = q.get('date');
+  const timeZone = q.get('tz');
+  if (!date || !timeZone || !Number.isInteger(day) || day < 1) return null;
+  if (!Number.isInteger(goalDays) || goalDays < 1) return null;
+  if (q.get('device') === '1' && timeZone !== deviceZone) return null;
+  try {
+    return localDate(now, timeZone) === date ? { day, goalDays } : null;
+  } catch {
+    // Not a zone this browser knows.
+    return null;
+  }
 }

@@ -6,8 +6,8 @@ import type { Summary } from '@/lib/streak/stats';
 import { days, t } from '@/lib/i18n';
 import { milestoneText } from '../DayHeading';
 import { ReachedOutForm, type ReachedOutValues, type ReplyAs } from '../options/ReachedOutForm';
-import { ProgressRing } from '../ProgressRing';
 import { BreathingPause } from './BreathingPause';
+import { DayRing, Waiting, type EarlyDay } from './Waiting';
 import type { Celebration } from './celebrations';
 import { formatCivilDate } from './format';
 import { SlipForm } from './SlipForm';
@@ -28,7 +28,7 @@ export interface PopupProps {
    * The day the toolbar badge shows, painted while `summary` is still on its way (it comes
    * from the background, which may have to start first).
    */
-  earlyDay?: { day: number; goalDays: number } | null;
+  earlyDay?: EarlyDay | null;
   /** The log could not be read. */
   failed?: boolean;
   weaknesses: Weakness[];
@@ -64,19 +64,7 @@ export function Popup(props: PopupProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (!summary) {
-    const early = props.failed ? null : props.earlyDay;
-    return (
-      <main aria-busy={props.failed ? undefined : 'true'}>
-        {props.failed && <p role="alert">{t('popupLogUnreadable')}</p>}
-        {early && (
-          <section class="count" aria-label={t('popupCountLabel')}>
-            <DayRing day={early.day} goalDays={early.goalDays} />
-          </section>
-        )}
-      </main>
-    );
-  }
+  if (!summary) return <Waiting earlyDay={props.earlyDay} failed={props.failed} />;
   const { status } = summary;
 
   const urge = async () => {
@@ -295,17 +283,5 @@ export function Popup(props: PopupProps) {
       </div>
       {warnings}
     </main>
-  );
-}
-
-/** "Day N" in the ring towards the goal: the popup's heading. */
-function DayRing({ day, goalDays }: { day: number; goalDays: number }) {
-  return (
-    <ProgressRing value={day} max={goalDays}>
-      <h1>
-        <span class="day-word">{t('popupDayWord')}</span> <span class="day-number">{day}</span>
-      </h1>
-      <p class="of">{t('popupOfGoal', goalDays)}</p>
-    </ProgressRing>
   );
 }

@@ -7,6 +7,7 @@ import {
   badgeIsStale,
   parseBadgeState,
   planBadge,
+  popupAddress,
   type BadgeState,
 } from '@/lib/badge';
 import type { NoContactDb } from '@/lib/db/schema';
@@ -36,7 +37,8 @@ export interface Badge {
  * settings and the event log (so restarts count), again at each local midnight (an
  * alarm), on browser start and install, when the settings change, and when an hourly
  * check finds the local date or zone is not the one the badge was computed for (clock or
- * time-zone changes, which no event reports). Registers its listeners synchronously.
+ * time-zone changes, which no event reports). The popup's address carries the same day.
+ * Registers its listeners synchronously.
  */
 export function setupBadge(browser: Browser, options: BadgeOptions = {}): Badge {
   const openDb = options.openDb ?? backgroundDb;
@@ -62,6 +64,10 @@ export function setupBadge(browser: Browser, options: BadgeOptions = {}): Badge 
     const next = planBadge(status, at, timeZone);
     await browser.action.setBadgeText({ text: next.text });
     await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+    // The popup paints the day from its address at once (see popupAddress).
+    await browser.action.setPopup({
+      popup: popupAddress(next, settings.plan?.goalDays ?? null, !settings.plan?.timeZone),
+    });
     await arm(next);
     await browser.storage.session.set({ [BADGE_STATE_KEY]: next });
   };

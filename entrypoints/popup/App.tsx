@@ -11,62 +11,22 @@ import {
 } from '@/components/popup/celebrations';
 import type { ReachedOutValues, ReplyAs } from '@/components/options/ReachedOutForm';
 import { Popup, type LoggedSlip, type PopupSummary } from '@/components/popup/Popup';
-import { BADGE_STATE_KEY, dayFromBadge, parseBadgeState } from '@/lib/badge';
+import type { EarlyDay } from '@/lib/badge';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
 import { t } from '@/lib/i18n';
 import { newDedupeKey, request } from '@/lib/messaging';
 import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
 import { browserFamily, checkProtection, requiredOrigins, type Weakness } from '@/lib/protection';
-import { countingTimeZone, type Plan } from '@/lib/settings';
-import { systemTimeZone } from '@/lib/streak/calendar';
 import type { SlipKind } from '@/lib/streak/events';
+import { takeSummary } from './ask-summary';
 
 const send = (m: unknown) => browser.runtime.sendMessage(m);
-
-const askSummary = async (): Promise<PopupSummary> => {
-  const r = await request(send, 'summary', {});
-  if (!r?.ok) throw new Error('The background could not read the log.');
-  return { ...r.summary, signsNoticed: r.signsNoticed };
-};
-
-// What the badge shows, read as the popup's script starts: session storage answers
-// without the background, so the day can be painted before the full numbers arrive.
-const badgeState = browser.storage.session
-  .get(BADGE_STATE_KEY)
-  .then((got) => parseBadgeState(got[BADGE_STATE_KEY]))
-  .catch(() => null);
-
-/** The badge's day for `plan`, once read, when it is still right for now. */
-function useEarlyDay(plan: Plan | null | undefined) {
-  const [early, setEarly] = useState<{ day: number; goalDays: number } | null>(null);
-  useEffect(() => {
-    if (!plan) return;
-    let alive = true;
-    void badgeState.then((state) => {
-      const day = dayFromBadge(state, Date.now(), countingTimeZone(plan, systemTimeZone()));
-      if (alive && day !== null) setEarly({ day, goalDays: plan.goalDays });
-    });
-    return () => {
-      alive = false;
-    };
-  }, [plan]);
-  return early;
-}
-
-// Asked for as the popup's script starts, alongside the settings read (the background
-// reads its own): waking the background and reading the log overlap the page's own work.
-let early: ReturnType<typeof askSummary> | null = askSummary();
-early.catch(() => undefined);
 
 /**
  * The numbers come from the background, which reads the log: the popup stays small (no
  * database library) and opens fast. The background uses the same clock and settings.
  */
-const fromBackground: SummaryLoader<PopupSummary> = () => {
-  const got = early ?? askSummary();
-  early = null;
-  return got;
-};
+const fromBackground: SummaryLoader<PopupSummary> = () => takeSummary();
 
 /** What weakens protection right now; checked again when permissions change. */
 function useWeaknesses(profiles: Parameters<typeof checkProtection>[0] | undefined) {
@@ -126,7 +86,7 @@ function useCelebration(summary: Parameters<typeof celebrationFor>[0]): Celebrat
   return shown && celebrationFor(summary, [])?.key === shown.key ? shown : null;
 }
 
-export function App() {
+export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
   const settings = useSettings();
   // Bumped after each write, so the numbers are read again.
   const [version, setVersion] = useState(0);
@@ -135,7 +95,6 @@ export function App() {
     settings ? settings.plan : undefined,
     version,
   );
-  const earlyDay = useEarlyDay(settings?.plan);
   const weaknesses = useWeaknesses(settings?.profiles);
   const celebration = useCelebration(summary);
   const refresh = () => setVersion((v) => v + 1);

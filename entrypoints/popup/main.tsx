@@ -1,13 +1,40 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import { Waiting } from '@/components/popup/Waiting';
+import { earlyDayFrom } from '@/lib/badge';
 import { loadFallbackMessages, t } from '@/lib/i18n';
+import { systemTimeZone } from '@/lib/streak/calendar';
 import './style.css';
-import { App } from './App';
+import { askSummaryEarly } from './ask-summary';
+
+// This first script is small: it asks the background for the numbers, paints the day the
+// toolbar badge shows (carried in the popup's address, see popupAddress), then loads the
+// rest of the popup, which takes over the same page.
+const app = document.getElementById('app')!;
+const earlyDay = earlyDayFrom(location.search, Date.now(), systemTimeZone());
 
 // Chrome does not replace __MSG_…__ in an extension page's HTML, so the language and the
-// title are set here, before the first render (once the messages are sure to be there).
-void loadFallbackMessages().then(() => {
+// title are set here, before a render (once the messages are sure to be there).
+const pageWords = () => {
   document.documentElement.lang = t('htmlLang');
   document.title = t('extName');
-  render(<App />, document.getElementById('app')!);
-});
+};
+
+loadFallbackMessages()
+  .then(() => {
+    pageWords();
+    if (!earlyDay) {
+      askSummaryEarly();
+      return import('./App');
+    }
+    render(<Waiting earlyDay={earlyDay} />, app);
+    // Let that frame be painted before the rest of the code is loaded and run.
+    return new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted))).then(
+      () => {
+        askSummaryEarly();
+        return import('./App');
+      },
+    );
+  })
+  .then(({ App }) => render(<App earlyDay={earlyDay} />, app))
+  .catch((e: unknown) => console.error('The popup could not load:', e));

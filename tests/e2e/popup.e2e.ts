@@ -15,7 +15,9 @@ import {
   sleep,
   statValue,
   todayLocal,
+  toolbarPopupAddress,
   waitFor,
+  waitForHref,
   waitForText,
 } from './harness/helpers';
 
@@ -27,11 +29,17 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     const s = browserSuite(name);
     const { log } = s;
 
+    /** The popup at the address a click on the toolbar button opens. */
     async function openPopup(): Promise<E2EPage> {
       const page = await openExtensionPage(s.b, 'popup.html');
+      const address = await toolbarPopupAddress(page);
+      page.goto(address);
+      await waitForHref(page, (h) => h === address, `the popup at ${address}`);
       await waitForText(page, 'Longest streak');
       return page;
     }
+    const dayInAddress = async (page: E2EPage) =>
+      new URL(await toolbarPopupAddress(page)).searchParams.get('day');
     const heading = (page: E2EPage) =>
       page.evaluate<string>(`document.querySelector('h1').textContent`);
     const waitForBadge = (page: E2EPage, text: string) =>
@@ -43,6 +51,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await waitForText(page, 'Set up No Contact');
       expect(await heading(page)).toBe('No Contact is not set up yet');
       expect(await badgeText(page)).toBe('');
+      expect(await toolbarPopupAddress(page)).toMatch(/\/popup\.html$/);
       // Nothing is listed yet: the popup says so.
       expect(await bodyText(page)).toContain('No profiles listed yet');
       await page.close();
@@ -54,6 +63,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await addProfile(b, PROFILE, `@${HANDLE}`);
       const page = await openPopup();
       expect(await heading(page)).toBe('Day 12');
+      // The toolbar opens the popup at an address carrying the badge's day, which it paints
+      // before asking the background for the rest.
+      expect(await dayInAddress(page)).toBe('12');
       const text = await bodyText(page);
       expect(text).toContain('of 30');
       expect(text).toContain('18 days to go');
@@ -124,6 +136,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         source: 'popup',
       });
       await waitForBadge(page, '1');
+      expect(await dayInAddress(page)).toBe('1');
       // Day 1 of the new streak is a milestone, celebrated (once) without any claims.
       await waitForText(page, 'Day 1. You chose to begin');
       log(`after "I slipped...": heading "Day 1", longest streak 12 days, badge "1"`);
@@ -135,6 +148,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await bodyText(page)).not.toContain('Day 1. You chose to begin');
       expect((await latestEvents(page, 1))[0]!.undoneAt).toEqual(expect.any(Number));
       await waitForBadge(page, '12');
+      expect(await dayInAddress(page)).toBe('12');
       log(`after Undo: heading "Day 12", badge "12"`);
       await page.close();
     });

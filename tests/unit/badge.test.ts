@@ -9,7 +9,9 @@ import {
   badgeText,
   parseBadgeState,
   planBadge,
-  dayFromBadge,
+  earlyDayFrom,
+  popupAddress,
+  POPUP_PAGE,
 } from '@/lib/badge';
 import { BADGE_STATE_KEY, setupBadge, type Badge } from '@/entrypoints/background/badge';
 import { addEvent } from '@/lib/db/events';
@@ -122,16 +124,24 @@ describe('setupBadge', () => {
   let n = 0;
   const browser = fakeBrowser as unknown as WxtBrowser;
   const badge = () => fakeBrowser.action.getBadgeText({});
+  // The fake browser has no setPopup: the popup's address is kept here.
+  let popup = POPUP_PAGE;
   const setPlan = (plan: Plan | null) =>
     fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...defaultSettings(), plan } });
 
   beforeEach(() => {
     fakeBrowser.reset();
+    popup = POPUP_PAGE;
+    vi.spyOn(fakeBrowser.action, 'setPopup').mockImplementation((d) => {
+      popup = d.popup ?? POPUP_PAGE;
+      return Promise.resolve();
+    });
     now = at('2024-05-12T15:00:00+02:00');
     zone = tz;
     db = createDb(`badge-test-${++n}`);
   });
   afterEach(async () => {
+    vi.restoreAllMocks();
     await db.delete();
   });
   let current: Badge;
@@ -143,6 +153,7 @@ describe('setupBadge', () => {
     start();
     await refreshBadge();
     expect(await badge()).toBe('');
+    expect(popup).toBe('popup.html');
     expect(await fakeBrowser.alarms.get(BADGE_MIDNIGHT_ALARM)).toBeUndefined();
     expect(await fakeBrowser.alarms.get(BADGE_CHECK_ALARM)).toMatchObject({ periodInMinutes: 60 });
   });
@@ -152,6 +163,12 @@ describe('setupBadge', () => {
     await setPlan({ startDate: '2024-05-01', goalDays: 30, looksRestart: true });
     await refreshBadge();
     expect(await badge()).toBe('12');
+    // The popup is opened at an address that carries the same day.
+    expect(popup).toBe('popup.html?day=12&goal=30&date=2024-05-12&tz=Europe%2FBerlin&device=1');
+    expect(earlyDayFrom(new URL(popup, 'https://x/').search, now, tz)).toEqual({
+      day: 12,
+      goalDays: 30,
+    });
     const alarm = await fakeBrowser.alarms.get(BADGE_MIDNIGHT_ALARM);
     expect(alarm?.scheduledTime).toBe(at('2024-05-13T00:00:00+02:00'));
     expect(alarm?.scheduledTime).toBe(nextLocalMidnight(now, tz));
@@ -159,6 +176,7 @@ describe('setupBadge', () => {
     await setPlan({ startDate: '2024-05-20', goalDays: 30, looksRestart: true });
     await refreshBadge();
     expect(await badge()).toBe('');
+    expect(popup).toBe('popup.html');
     await setPlan(null);
     await refreshBadge();
     expect(await fakeBrowser.alarms.get(BADGE_MIDNIGHT_ALARM)).toBeUndefined();
@@ -177,6 +195,20 @@ describe('setupBadge', () => {
     });
     await refreshBadge();
     expect(await badge()).toBe('3');
+    expect(popup).toMatch(/^popup\.html\?day=3&goal=30&/);
+  });
+
+  it("gives the popup the plan's own zone when the plan has one", async () => {
+    start();
+    await setPlan({
+      startDate: '2024-05-01',
+      goalDays: 60,
+      looksRestart: true,
+      timeZone: 'Asia/Tokyo',
+    });
+    await refreshBadge();
+    // 15:00 in Berlin is 22:00 in Tokyo, still the 12th there.
+    expect(popup).toBe('popup.html?day=12&goal=60&date=2024-05-12&tz=Asia%2FTokyo');
   });
 
   it('moves to the next day when the midnight alarm fires, and on browser start', async () => {
@@ -196,6 +228,7 @@ describe('setupBadge', () => {
     await fakeBrowser.runtime.onStartup.trigger();
     await refreshBadge();
     expect(await badge()).toBe('14');
+    expect(popup).toContain('day=14&goal=30&date=2024-05-14&');
   });
 
   it('the hourly check recomputes only when the local date or the zone changed', async () => {
@@ -228,7 +261,7 @@ describe('setupBadge', () => {
   });
 });
 
-describe('dayFromBadge (the popup paints it before the numbers arrive)', () => {
+describe("the popup's address (it paints the badge's day before the numbers arrive)", () => {
   const zone = 'Europe/Berlin';
   const now = Date.parse('2026-03-14T10:00:00+01:00');
   const state = (text: string, date = '2026-03-14', timeZone = zone) => ({
@@ -237,16 +270,44 @@ describe('dayFromBadge (the popup paints it before the numbers arrive)', () => {
     timeZone,
     alarmAt: null,
   });
+  const early = (search: string, deviceZone = zone) => earlyDayFrom(search, now, deviceZone);
+  const searchOf = (address: string) => new URL(address, 'https://x/').search;
 
-  it("gives the badge's day while it was computed for today in this zone", () => {
-    expect(dayFromBadge(state('12'), now, zone)).toBe(12);
+  it("carries the badge's day, read back while it was computed for today", () => {
+    const address = popupAddress(state('12'), 30, true);
+    expect(early(searchOf(address))).toEqual({ day: 12, goalDays: 30 });
+    // A fixed plan zone is trusted wherever the device is.
+    const fixed = popupAddress(state('12', '2026-03-14', 'Asia/Tokyo'), 30, false);
+    expect(early(searchOf(fixed), 'America/New_York')).toEqual({ day: 12, goalDays: 30 });
   });
 
-  it('gives nothing for yesterday, another zone, an empty badge or no badge', () => {
-    expect(dayFromBadge(state('12', '2026-03-13'), now, zone)).toBeNull();
-    expect(dayFromBadge(state('12', '2026-03-14', 'Asia/Tokyo'), now, zone)).toBeNull();
-    expect(dayFromBadge(state(''), now, zone)).toBeNull();
-    expect(dayFromBadge(state('0'), now, zone)).toBeNull();
-    expect(dayFromBadge(null, now, zone)).toBeNull();
+  it('is the plain page before setup, before day 1 and without a plan', () => {
+    expect(popupAddress(state(''), 30, true)).toBe('popup.html');
+    expect(popupAddress(state('0'), 30, true)).toBe('popup.html');
+    expect(popupAddress(state('12'), null, true)).toBe('popup.html');
+    expect(early('')).toBeNull();
+  });
+
+  it("gives nothing for yesterday's day, or once the device moved to another zone", () => {
+    expect(early(searchOf(popupAddress(state('12', '2026-03-13'), 30, true)))).toBeNull();
+    const address = searchOf(popupAddress(state('12'), 30, true));
+    expect(early(address, 'Asia/Tokyo')).toBeNull();
+  });
+
+  it('gives nothing for a made-up or damaged address', () => {
+    const ok = { day: '12', goal: '30', date: '2026-03-14', tz: zone };
+    const q = (o: Record<string, string>) => `?${new URLSearchParams(o).toString()}`;
+    expect(early(q(ok))).toEqual({ day: 12, goalDays: 30 });
+    for (const bad of [
+      { ...ok, day: '-3' },
+      { ...ok, day: '1.5' },
+      { ...ok, day: 'twelve' },
+      { ...ok, goal: '0' },
+      { ...ok, goal: '' },
+      { ...ok, date: '' },
+      { ...ok, tz: 'Not/AZone' },
+      { day: '12', goal: '30', date: '2026-03-14' },
+    ])
+      expect(early(q(bad)), JSON.stringify(bad)).toBeNull();
   });
 });

@@ -220,6 +220,11 @@ export function badgeText(extPage: E2EPage): Promise<string> {
   );
 }
 
+/** The address a click on the toolbar button opens the popup at, read from an extension page. */
+export function toolbarPopupAddress(extPage: E2EPage): Promise<string> {
+  return extPage.evaluate<string>(`(globalThis.browser || globalThis.chrome).action.getPopup({})`);
+}
+
 /** How many tabs are open, asked from one of the extension's pages. */
 export function tabCount(extPage: E2EPage): Promise<number> {
   return extPage.evaluate<number>(

@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import type { PopupSummary } from '@/components/popup/Popup';
+import { request } from '@/lib/messaging';
+
+/** The numbers, read by the background (the popup keeps no database library of its own). */
+export async function askSummary(): Promise<PopupSummary> {
+  const r = await request((m) => browser.runtime.sendMessage(m), 'summary', {});
+  if (!r?.ok) throw new Error('The background could not read the log.');
+  return { ...r.summary, signsNoticed: r.signsNoticed };
+}
+
+let first: Promise<PopupSummary> | null = null;
+
+/**
+ * Asks for the numbers as soon as the popup's first script runs, so that waking the
+ * background and reading the log overlap the loading of the rest of the popup.
+ */
+export function askSummaryEarly(): void {
+  first = askSummary();
+  first.catch(() => undefined);
+}
+
+/** The answer asked for early, the first time; a fresh request after that. */
+export function takeSummary(): Promise<PopupSummary> {
+  const got = first ?? askSummary();
+  first = null;
+  return got;
+}
