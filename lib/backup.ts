@@ -31,6 +31,7 @@ import {
   type LogEvent,
 } from './streak/events';
 import type { Profile } from './profiles/types';
+import { words, type Words } from './words';
 
 export const BACKUP_FORMAT = 'no-contact-backup';
 /**
@@ -104,8 +105,11 @@ export type ImportProblemCode =
 
 export interface ImportProblem {
   code: ImportProblemCode;
-  /** Plain words for the person, ending with the reassurance that nothing was changed. */
-  message: string;
+  /**
+   * What is wrong, in plain words for the person (say() from lib/i18n puts them in the
+   * browser's language), ending with the reassurance that nothing was changed.
+   */
+  words: Words;
 }
 
 export interface ImportPreview {
@@ -173,96 +177,91 @@ export function backupToJson(backup: Backup): string {
 
 // ---------------------------------------------------------------------------------------
 // Strict checking. Every refusal names the place in the file and says nothing was changed.
+// The words are message keys (see lib/words): the options page says them in the browser's
+// language. A place in the file is Words too ("the time of event 3"), nested in the refusal.
 
 class Refusal extends Error {
   constructor(
     readonly code: ImportProblemCode,
-    message: string,
+    readonly problem: Words,
   ) {
-    super(message);
+    super(`${code} (${problem.key})`);
   }
 }
 
-const UNCHANGED = 'Nothing was changed.';
-
-function refuse(code: ImportProblemCode, message: string): never {
-  throw new Refusal(code, `${message} ${UNCHANGED}`);
+/** Refuses the file: `problem` says what is wrong, and "Nothing was changed." follows it. */
+function refuse(code: ImportProblemCode, problem: Words): never {
+  throw new Refusal(code, words('backupProblem', problem));
 }
 
 type Obj = Record<string, unknown>;
 
-function describe(v: unknown): string {
-  if (v === null) return 'empty (null)';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a group of fields';
-  if (typeof v === 'string') return 'text';
-  if (typeof v === 'number') return 'a number';
-  if (typeof v === 'boolean') return 'true or false';
-  return typeof v;
+/** What kind of value `v` is, in words ("a list", "text"). */
+function describe(v: unknown): Words {
+  if (v === null) return words('backupKindNull');
+  if (Array.isArray(v)) return words('backupKindList');
+  if (typeof v === 'object') return words('backupKindFields');
+  if (typeof v === 'string') return words('backupKindText');
+  if (typeof v === 'number') return words('backupKindNumber');
+  if (typeof v === 'boolean') return words('backupKindTrueFalse');
+  // JSON has no other kind of value: what is left is a field that is not there.
+  return words('backupKindMissing');
 }
 
-function wrongType(path: string, want: string, got: unknown): never {
-  refuse('wrong-type', `In this backup, ${path} should be ${want}, but it is ${describe(got)}.`);
+function wrongType(path: Words, want: Words, got: unknown): never {
+  refuse('wrong-type', words('backupWrongType', path, want, describe(got)));
 }
 
-function obj(v: unknown, path: string): Obj {
+function obj(v: unknown, path: Words): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v))
-    wrongType(path, 'a group of fields', v);
+    wrongType(path, words('backupKindFields'), v);
   return v as Obj;
 }
 
-function list(v: unknown, path: string): unknown[] {
-  if (!Array.isArray(v)) wrongType(path, 'a list', v);
+function list(v: unknown, path: Words): unknown[] {
+  if (!Array.isArray(v)) wrongType(path, words('backupKindList'), v);
   return v;
 }
 
 /** Refuses fields the format does not have, then fields it needs but lack. */
 function fields(
   o: Obj,
-  path: string,
+  path: Words,
   required: readonly string[],
   optional: readonly string[] = [],
 ) {
   for (const k of Object.keys(o)) {
     if (!required.includes(k) && !optional.includes(k))
-      refuse(
-        'unknown-field',
-        `This backup has a field No Contact does not know: "${k}" in ${path}. It may come from another program or have been edited.`,
-      );
+      refuse('unknown-field', words('backupUnknownField', k, path));
   }
   for (const k of required) {
-    if (!Object.hasOwn(o, k))
-      refuse('missing-field', `This backup is incomplete: ${path} has no "${k}".`);
+    if (!Object.hasOwn(o, k)) refuse('missing-field', words('backupMissingField', path, k));
   }
 }
 
-function str(v: unknown, path: string, maxChars: number, minChars = 1): string {
-  if (typeof v !== 'string') wrongType(path, 'text', v);
-  if (v.length < minChars) refuse('wrong-type', `In this backup, ${path} is empty.`);
-  if (v.length > maxChars)
-    refuse('too-long', `In this backup, ${path} is longer than ${maxChars} characters.`);
+function str(v: unknown, path: Words, maxChars: number, minChars = 1): string {
+  if (typeof v !== 'string') wrongType(path, words('backupKindText'), v);
+  if (v.length < minChars) refuse('wrong-type', words('backupEmptyText', path));
+  if (v.length > maxChars) refuse('too-long', words('backupTooLong', path, maxChars));
   return v;
 }
 
-function bool(v: unknown, path: string): boolean {
-  if (typeof v !== 'boolean') wrongType(path, 'true or false', v);
+function bool(v: unknown, path: Words): boolean {
+  if (typeof v !== 'boolean') wrongType(path, words('backupKindTrueFalse'), v);
   return v;
 }
 
-function int(v: unknown, path: string, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) wrongType(path, 'a whole number', v);
-  if (v < min || v > max)
-    refuse('out-of-range', `In this backup, ${path} is ${v}, outside ${min} to ${max}.`);
+function int(v: unknown, path: Words, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    wrongType(path, words('backupKindWholeNumber'), v);
+  if (v < min || v > max) refuse('out-of-range', words('backupOutOfRange', path, v, min, max));
   return v;
 }
 
-function oneOf<T extends string>(v: unknown, path: string, allowed: readonly T[]): T {
-  if (typeof v !== 'string') wrongType(path, 'text', v);
+function oneOf<T extends string>(v: unknown, path: Words, allowed: readonly T[]): T {
+  if (typeof v !== 'string') wrongType(path, words('backupKindText'), v);
   if (!(allowed as readonly string[]).includes(v))
-    refuse(
-      'not-allowed',
-      `In this backup, ${path} is "${v.slice(0, 40)}", which is not one of: ${allowed.join(', ')}.`,
-    );
+    refuse('not-allowed', words('backupNotAllowed', path, v.slice(0, 40), allowed.join(', ')));
   return v as T;
 }
 
@@ -270,133 +269,107 @@ interface Clock {
   now: number;
 }
 
-function instant(v: unknown, path: string, clock: Clock, maxAhead = FUTURE_TOLERANCE_MS): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) wrongType(path, 'a time (a whole number)', v);
-  if (v < EARLIEST_TIME)
-    refuse(
-      'too-old',
-      `In this backup, ${path} is dated before the year 2000, which cannot be right.`,
-    );
-  if (v > clock.now + maxAhead)
-    refuse(
-      'future',
-      `In this backup, ${path} is dated in the future. Check this computer's date and time, or the file was changed.`,
-    );
+function instant(v: unknown, path: Words, clock: Clock, maxAhead = FUTURE_TOLERANCE_MS): number {
+  if (typeof v !== 'number' || !Number.isInteger(v)) wrongType(path, words('backupKindTime'), v);
+  if (v < EARLIEST_TIME) refuse('too-old', words('backupTimeTooOld', path));
+  if (v > clock.now + maxAhead) refuse('future', words('backupTimeInFuture', path));
   return v;
 }
 
-function civil(v: unknown, path: string, clock: Clock, maxAheadDays = 1): CivilDate {
-  if (typeof v !== 'string') wrongType(path, 'a date like 2026-03-14', v);
+function civil(v: unknown, path: Words, clock: Clock, maxAheadDays = 1): CivilDate {
+  if (typeof v !== 'string') wrongType(path, words('backupKindDate'), v);
   if (!isCivilDate(v))
-    refuse('bad-date', `In this backup, ${path} is not a real date ("${String(v).slice(0, 20)}").`);
-  if (v < EARLIEST_DATE)
-    refuse(
-      'too-old',
-      `In this backup, the date ${path} is before the year 2000, which cannot be right.`,
-    );
+    refuse('bad-date', words('backupNotARealDate', path, String(v).slice(0, 20)));
+  if (v < EARLIEST_DATE) refuse('too-old', words('backupDateTooOld', path));
   const latest = addDays(new Date(clock.now).toISOString().slice(0, 10), maxAheadDays);
-  if (v > latest)
-    refuse(
-      'future',
-      `In this backup, the date ${path} is too far in the future. Check this computer's date, or the file was changed.`,
-    );
+  if (v > latest) refuse('future', words('backupDateInFuture', path));
   return v;
 }
 
-function timeZone(v: unknown, path: string): string {
-  if (typeof v !== 'string') wrongType(path, 'a time zone name', v);
-  if (!isTimeZone(v))
-    refuse('bad-time-zone', `In this backup, ${path} is not a time zone this browser knows.`);
+function timeZone(v: unknown, path: Words): string {
+  if (typeof v !== 'string') wrongType(path, words('backupKindTimeZone'), v);
+  if (!isTimeZone(v)) refuse('bad-time-zone', words('backupBadTimeZone', path));
   return v;
 }
 
-function httpAddress(v: unknown, path: string): string {
+function httpAddress(v: unknown, path: Words): string {
   const s = str(v, path, 2048);
   let url: URL;
   try {
     url = new URL(s);
   } catch {
-    refuse('bad-address', `In this backup, ${path} is not a web address.`);
+    refuse('bad-address', words('backupNotAnAddress', path));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    refuse(
-      'address-scheme',
-      `In this backup, ${path} is a "${url.protocol}" address. Only https:// and http:// addresses can be listed.`,
-    );
+    refuse('address-scheme', words('backupAddressScheme', path, url.protocol));
   return s;
 }
 
 /** Refuses prototype-polluting keys and absurd nesting anywhere, before anything reads the values. */
 function scanKeys(root: unknown): void {
-  const stack: Array<{ v: unknown; depth: number; path: string }> = [
-    { v: root, depth: 0, path: 'the file' },
-  ];
+  const stack: Array<{ v: unknown; depth: number }> = [{ v: root, depth: 0 }];
   while (stack.length > 0) {
-    const { v, depth, path } = stack.pop()!;
+    const { v, depth } = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
-    if (depth > MAX_DEPTH)
-      refuse('too-deep', 'This file is nested far deeper than any No Contact backup.');
+    if (depth > MAX_DEPTH) refuse('too-deep', words('backupTooDeep'));
     if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push({ v: item, depth: depth + 1, path: `${path}[${i}]` }));
+      v.forEach((item) => stack.push({ v: item, depth: depth + 1 }));
       continue;
     }
     for (const k of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(k))
-        refuse(
-          'forbidden-key',
-          `This file contains a field named "${k}", which a backup never has; it can be used to attack programs that read it.`,
-        );
-      stack.push({ v: (v as Obj)[k], depth: depth + 1, path: `${path}.${k}` });
+      if (FORBIDDEN_KEYS.has(k)) refuse('forbidden-key', words('backupForbiddenKey', k));
+      stack.push({ v: (v as Obj)[k], depth: depth + 1 });
     }
   }
 }
 
 function checkPlan(v: unknown, clock: Clock): Plan | null {
   if (v === null) return null;
-  const o = obj(v, 'the plan');
-  fields(o, 'the plan', ['startDate', 'goalDays', 'looksRestart'], ['timeZone']);
+  const path = words('backupPlacePlan');
+  const o = obj(v, path);
+  fields(o, path, ['startDate', 'goalDays', 'looksRestart'], ['timeZone']);
   const plan: Plan = {
-    startDate: civil(o.startDate, "the plan's start date", clock, PLAN_START_MAX_AHEAD_DAYS),
-    goalDays: int(o.goalDays, "the plan's goal", 1, GOAL_DAYS_MAX),
-    looksRestart: bool(o.looksRestart, 'the plan\'s "looking restarts" choice'),
+    startDate: civil(o.startDate, words('backupPlacePlanStart'), clock, PLAN_START_MAX_AHEAD_DAYS),
+    goalDays: int(o.goalDays, words('backupPlacePlanGoal'), 1, GOAL_DAYS_MAX),
+    looksRestart: bool(o.looksRestart, words('backupPlacePlanLooksRestart')),
   };
-  if (o.timeZone !== undefined) plan.timeZone = timeZone(o.timeZone, "the plan's time zone");
+  if (o.timeZone !== undefined)
+    plan.timeZone = timeZone(o.timeZone, words('backupPlacePlanTimeZone'));
   return plan;
 }
 
 function checkProfile(v: unknown, i: number, clock: Clock): Profile {
-  const path = `listed profile ${i + 1}`;
+  const path = words('backupPlaceProfile', i + 1);
   const o = obj(v, path);
   fields(o, path, ['id', 'platform', 'key', 'display', 'url', 'mode', 'addedAt']);
-  const platform = oneOf(o.platform, `the platform of ${path}`, PLATFORMS);
-  const key = str(o.key, `the account of ${path}`, 512);
-  const id = str(o.id, `the id of ${path}`, 600);
-  if (id !== `${platform}:${key}`)
-    refuse('profile-mismatch', `In this backup, the id of ${path} does not match its account.`);
+  const platform = oneOf(o.platform, words('backupPlacePlatformOf', path), PLATFORMS);
+  const key = str(o.key, words('backupPlaceAccountOf', path), 512);
+  const id = str(o.id, words('backupPlaceIdOf', path), 600);
+  if (id !== `${platform}:${key}`) refuse('profile-mismatch', words('backupProfileMismatch', path));
   return {
     id,
     platform,
     key,
-    display: str(o.display, `the name shown for ${path}`, 300),
-    url: httpAddress(o.url, `the address of ${path}`),
-    mode: oneOf(o.mode, `the mode of ${path}`, ['block', 'modified'] as const),
-    addedAt: instant(o.addedAt, `the time ${path} was added`, clock),
+    display: str(o.display, words('backupPlaceNameOf', path), 300),
+    url: httpAddress(o.url, words('backupPlaceAddressOf', path)),
+    mode: oneOf(o.mode, words('backupPlaceModeOf', path), ['block', 'modified'] as const),
+    addedAt: instant(o.addedAt, words('backupPlaceAddedAt', path), clock),
   };
 }
 
-function checkFriction(v: unknown, path: string): Friction {
+function checkFriction(v: unknown, path: Words): Friction {
   const o = obj(v, path);
   fields(o, path, ['pauseSeconds', 'phraseRequired', 'allowMinutes']);
   return {
-    pauseSeconds: int(o.pauseSeconds, `the pause in ${path}`, 0, 60),
-    phraseRequired: bool(o.phraseRequired, `the typed phrase choice in ${path}`),
-    allowMinutes: int(o.allowMinutes, `the minutes allowed in ${path}`, 1, 60),
+    pauseSeconds: int(o.pauseSeconds, words('backupPlacePauseIn', path), 0, 60),
+    phraseRequired: bool(o.phraseRequired, words('backupPlacePhraseIn', path)),
+    allowMinutes: int(o.allowMinutes, words('backupPlaceMinutesIn', path), 1, 60),
   };
 }
 
-function checkChange(v: unknown, path: string): Change {
+function checkChange(v: unknown, path: Words): Change {
   const o = obj(v, path);
-  const kind = oneOf(o.kind, `the kind of ${path}`, [
+  const kind = oneOf(o.kind, words('backupPlaceKindOf', path), [
     'remove-profile',
     'switch-to-modified',
     'lower-friction',
@@ -406,62 +379,63 @@ function checkChange(v: unknown, path: string): Change {
     case 'remove-profile':
     case 'switch-to-modified':
       fields(o, path, ['kind', 'profileId']);
-      return { kind, profileId: str(o.profileId, `the profile of ${path}`, 600) };
+      return { kind, profileId: str(o.profileId, words('backupPlaceProfileOf', path), 600) };
     case 'lower-friction':
       fields(o, path, ['kind', 'friction']);
       return { kind, friction: checkFriction(o.friction, path) };
     case 'end-plan':
       fields(o, path, ['kind', 'reason']);
-      return { kind, reason: oneOf(o.reason, `the reason in ${path}`, PLAN_END_REASONS) };
+      return {
+        kind,
+        reason: oneOf(o.reason, words('backupPlaceReasonIn', path), PLAN_END_REASONS),
+      };
   }
 }
 
 function checkPending(v: unknown, i: number, clock: Clock): PendingChange {
-  const path = `waiting change ${i + 1}`;
+  const path = words('backupPlacePending', i + 1);
   const o = obj(v, path);
   fields(o, path, ['id', 'change', 'requestedAt', 'dueAt']);
   return {
-    id: str(o.id, `the id of ${path}`, 100),
+    id: str(o.id, words('backupPlaceIdOf', path), 100),
     change: checkChange(o.change, path),
-    requestedAt: instant(o.requestedAt, `the time ${path} was asked for`, clock),
-    dueAt: instant(o.dueAt, `the time ${path} takes effect`, clock, 366 * 86_400_000),
+    requestedAt: instant(o.requestedAt, words('backupPlaceRequestedAt', path), clock),
+    dueAt: instant(o.dueAt, words('backupPlaceDueAt', path), clock, 366 * 86_400_000),
   };
 }
 
 function checkSettings(v: unknown, clock: Clock): Settings {
-  const o = obj(v, 'the settings');
+  const path = words('backupPlaceSettings');
+  const o = obj(v, path);
   // Version 2 settings (from backups made before if-then plans) read as version 3 without any.
   if (o.version !== SETTINGS_VERSION && o.version !== 2)
-    refuse(
-      'settings-version',
-      `The settings in this backup are of a kind (version ${String(o.version).slice(0, 10)}) this version of No Contact cannot import.`,
-    );
+    refuse('settings-version', words('backupSettingsVersion', String(o.version).slice(0, 10)));
   const common = ['version', 'plan', 'profiles', 'friction', 'reasons', 'pending'];
-  fields(o, 'the settings', o.version === 2 ? common : [...common, 'ifThen']);
-  const profiles = list(o.profiles, 'the list of profiles').map((p, i) =>
+  fields(o, path, o.version === 2 ? common : [...common, 'ifThen']);
+  const profiles = list(o.profiles, words('backupPlaceProfiles')).map((p, i) =>
     checkProfile(p, i, clock),
   );
   const ids = new Set<string>();
   for (const p of profiles) {
-    if (ids.has(p.id))
-      refuse('duplicate-profile', `This backup lists the same profile twice (${p.display}).`);
+    if (ids.has(p.id)) refuse('duplicate-profile', words('backupDuplicateProfile', p.display));
     ids.add(p.id);
   }
-  const reasons = list(o.reasons, 'your reasons').map((r, i) =>
-    str(r, `reason ${i + 1}`, NOTE_MAX_CHARS),
+  const reasons = list(o.reasons, words('backupPlaceReasons')).map((r, i) =>
+    str(r, words('backupPlaceReason', i + 1), NOTE_MAX_CHARS),
   );
-  const pending = list(o.pending, 'the waiting changes').map((p, i) => checkPending(p, i, clock));
+  const pending = list(o.pending, words('backupPlacePendingList')).map((p, i) =>
+    checkPending(p, i, clock),
+  );
   const pendingIds = new Set<string>();
   for (const p of pending) {
-    if (pendingIds.has(p.id))
-      refuse('duplicate-pending', 'This backup has two waiting changes with the same id.');
+    if (pendingIds.has(p.id)) refuse('duplicate-pending', words('backupDuplicatePending'));
     pendingIds.add(p.id);
   }
   return {
     version: SETTINGS_VERSION,
     plan: checkPlan(o.plan, clock),
     profiles,
-    friction: checkFriction(o.friction, 'the pause and confirmation settings'),
+    friction: checkFriction(o.friction, words('backupPlaceFriction')),
     reasons,
     ifThen: o.version === 2 ? [] : checkIfThen(o.ifThen),
     pending,
@@ -469,20 +443,21 @@ function checkSettings(v: unknown, clock: Clock): Settings {
 }
 
 function checkIfThen(v: unknown): IfThenPlan[] {
-  const plans = list(v, 'your if-then plans');
-  if (plans.length > IF_THEN_MAX)
-    refuse('out-of-range', `This backup has more than ${IF_THEN_MAX} if-then plans.`);
+  const plans = list(v, words('backupPlaceIfThenList'));
+  if (plans.length > IF_THEN_MAX) refuse('out-of-range', words('backupTooManyIfThen', IF_THEN_MAX));
   return plans.map((p, i) => {
-    const path = `if-then plan ${i + 1}`;
+    const path = words('backupPlaceIfThen', i + 1);
     const o = obj(p, path);
     fields(o, path, ['when', 'then']);
-    const part = (x: unknown, which: string) => {
-      const t = str(x, `the “${which}” part of ${path}`, IF_THEN_PART_MAX_CHARS);
-      if (t.trim() === '')
-        refuse('wrong-type', `In this backup, the “${which}” part of ${path} is empty.`);
+    const part = (x: unknown, where: Words) => {
+      const t = str(x, where, IF_THEN_PART_MAX_CHARS);
+      if (t.trim() === '') refuse('wrong-type', words('backupEmptyText', where));
       return t;
     };
-    return { when: part(o.when, 'if'), then: part(o.then, 'then') };
+    return {
+      when: part(o.when, words('backupPlaceIfPartOf', path)),
+      then: part(o.then, words('backupPlaceThenPartOf', path)),
+    };
   });
 }
 
@@ -498,66 +473,63 @@ const KIND_FIELDS: Record<LogEvent['kind'], { required: string[]; optional: stri
 };
 
 function checkEvent(v: unknown, i: number, clock: Clock): LogEvent {
-  const path = `event ${i + 1}`;
+  const path = words('backupPlaceEvent', i + 1);
   const o = obj(v, path);
-  const kind = oneOf(o.kind, `the kind of ${path}`, EVENT_KINDS);
+  const kind = oneOf(o.kind, words('backupPlaceKindOf', path), EVENT_KINDS);
   fields(
     o,
     path,
     [...COMMON_FIELDS, ...KIND_FIELDS[kind].required],
     [...OPTIONAL_FIELDS, ...KIND_FIELDS[kind].optional],
   );
-  const time = instant(o.time, `the time of ${path}`, clock);
-  const localDate = civil(o.localDate, `the day of ${path}`, clock);
+  const time = instant(o.time, words('backupPlaceTimeOf', path), clock);
+  const localDate = civil(o.localDate, words('backupPlaceDayOf', path), clock);
   // Every zone is within a day of UTC, so a day further off was not recorded at that time.
   if (Math.abs(daysBetween(new Date(time).toISOString().slice(0, 10), localDate)) > 1)
-    refuse('date-mismatch', `In this backup, the day of ${path} does not fit its time.`);
+    refuse('date-mismatch', words('backupDateMismatch', path));
+  const note = () => ({
+    ...(o.note !== undefined && {
+      note: str(o.note, words('backupPlaceNoteOf', path), NOTE_MAX_CHARS, 0),
+    }),
+  });
   const base = {
-    id: str(o.id, `the id of ${path}`, 100),
+    id: str(o.id, words('backupPlaceIdOf', path), 100),
     time,
     localDate,
-    timeZone: timeZone(o.timeZone, `the time zone of ${path}`),
-    source: oneOf(o.source, `where ${path} was recorded`, EVENT_SOURCES),
+    timeZone: timeZone(o.timeZone, words('backupPlaceTimeZoneOf', path)),
+    source: oneOf(o.source, words('backupPlaceSourceOf', path), EVENT_SOURCES),
     ...(o.profileId !== undefined && {
-      profileId: str(o.profileId, `the profile of ${path}`, 600),
+      profileId: str(o.profileId, words('backupPlaceProfileOf', path), 600),
     }),
-    ...(o.dedupeKey !== undefined && { dedupeKey: str(o.dedupeKey, `the key of ${path}`, 200) }),
+    ...(o.dedupeKey !== undefined && {
+      dedupeKey: str(o.dedupeKey, words('backupPlaceKeyOf', path), 200),
+    }),
     ...(o.undoneAt !== undefined && {
-      undoneAt: instant(o.undoneAt, `the time ${path} was undone`, clock),
+      undoneAt: instant(o.undoneAt, words('backupPlaceUndoneAt', path), clock),
     }),
   };
   switch (kind) {
     case 'urge-resisted':
       return { ...base, kind };
     case 'necessary-contact':
-      return {
-        ...base,
-        kind,
-        ...(o.note !== undefined && {
-          note: str(o.note, `the note of ${path}`, NOTE_MAX_CHARS, 0),
-        }),
-      };
+      return { ...base, kind, ...note() };
     case 'they-reached-out':
       return {
         ...base,
         kind,
-        channel: oneOf(o.channel, `how they made contact in ${path}`, CONTACT_CHANNELS),
+        channel: oneOf(o.channel, words('backupPlaceChannelIn', path), CONTACT_CHANNELS),
         ...(o.gist !== undefined && {
-          gist: oneOf(o.gist, `what their contact was like in ${path}`, REACH_OUT_GISTS),
+          gist: oneOf(o.gist, words('backupPlaceGistIn', path), REACH_OUT_GISTS),
         }),
-        ...(o.note !== undefined && {
-          note: str(o.note, `the note of ${path}`, NOTE_MAX_CHARS, 0),
-        }),
+        ...note(),
       };
     case 'slip':
       return {
         ...base,
         kind,
-        what: oneOf(o.what, `what happened in ${path}`, SLIP_KINDS),
-        ...(o.note !== undefined && {
-          note: str(o.note, `the note of ${path}`, NOTE_MAX_CHARS, 0),
-        }),
-        restarted: bool(o.restarted, `whether ${path} restarted the count`),
+        what: oneOf(o.what, words('backupPlaceWhatIn', path), SLIP_KINDS),
+        ...note(),
+        restarted: bool(o.restarted, words('backupPlaceRestartedIn', path)),
       };
     case 'plan-started':
       return {
@@ -565,34 +537,33 @@ function checkEvent(v: unknown, i: number, clock: Clock): LogEvent {
         kind,
         startDate: civil(
           o.startDate,
-          `the start date in ${path}`,
+          words('backupPlaceStartDateIn', path),
           clock,
           PLAN_START_MAX_AHEAD_DAYS,
         ),
-        goalDays: int(o.goalDays, `the goal in ${path}`, 1, GOAL_DAYS_MAX),
+        goalDays: int(o.goalDays, words('backupPlaceGoalIn', path), 1, GOAL_DAYS_MAX),
       };
     case 'plan-ended':
-      return { ...base, kind, reason: oneOf(o.reason, `the reason in ${path}`, PLAN_END_REASONS) };
+      return {
+        ...base,
+        kind,
+        reason: oneOf(o.reason, words('backupPlaceReasonIn', path), PLAN_END_REASONS),
+      };
   }
 }
 
 function checkEvents(v: unknown, clock: Clock): LogEvent[] {
-  const events = list(v, 'the events').map((e, i) => canonicalEvent(checkEvent(e, i, clock)));
+  const events = list(v, words('backupPlaceEvents')).map((e, i) =>
+    canonicalEvent(checkEvent(e, i, clock)),
+  );
   const ids = new Set<string>();
   const keys = new Set<string>();
   events.forEach((e, i) => {
-    if (ids.has(e.id))
-      refuse(
-        'duplicate-event',
-        `This backup has two events with the same id (event ${i + 1} repeats an earlier one).`,
-      );
+    if (ids.has(e.id)) refuse('duplicate-event', words('backupDuplicateEvent', i + 1));
     ids.add(e.id);
     if (e.dedupeKey !== undefined) {
       if (keys.has(e.dedupeKey))
-        refuse(
-          'duplicate-dedupe-key',
-          `Event ${i + 1} in this backup records the same action twice.`,
-        );
+        refuse('duplicate-dedupe-key', words('backupDuplicateAction', i + 1));
       keys.add(e.dedupeKey);
     }
   });
@@ -600,45 +571,44 @@ function checkEvents(v: unknown, clock: Clock): LogEvent[] {
 }
 
 function checkDrafts(v: unknown, clock: Clock): Draft[] {
-  const drafts = list(v, 'the drafts').map((d, i) => {
-    const path = `draft ${i + 1}`;
+  const drafts = list(v, words('backupPlaceDrafts')).map((d, i) => {
+    const path = words('backupPlaceDraft', i + 1);
     const o = obj(d, path);
     fields(o, path, ['id', 'text', 'time', 'localDate', 'timeZone']);
-    const time = instant(o.time, `the time of ${path}`, clock);
-    const localDate = civil(o.localDate, `the day of ${path}`, clock);
+    const time = instant(o.time, words('backupPlaceTimeOf', path), clock);
+    const localDate = civil(o.localDate, words('backupPlaceDayOf', path), clock);
     if (Math.abs(daysBetween(new Date(time).toISOString().slice(0, 10), localDate)) > 1)
-      refuse('date-mismatch', `In this backup, the day of ${path} does not fit its time.`);
+      refuse('date-mismatch', words('backupDateMismatch', path));
     return canonicalDraft({
-      id: str(o.id, `the id of ${path}`, 100),
-      text: str(o.text, `the text of ${path}`, DRAFT_MAX_CHARS),
+      id: str(o.id, words('backupPlaceIdOf', path), 100),
+      text: str(o.text, words('backupPlaceTextOf', path), DRAFT_MAX_CHARS),
       time,
       localDate,
-      timeZone: timeZone(o.timeZone, `the time zone of ${path}`),
+      timeZone: timeZone(o.timeZone, words('backupPlaceTimeZoneOf', path)),
     });
   });
   const ids = new Set<string>();
   drafts.forEach((d, i) => {
-    if (ids.has(d.id))
-      refuse('duplicate-draft', `This backup has two drafts with the same id (draft ${i + 1}).`);
+    if (ids.has(d.id)) refuse('duplicate-draft', words('backupDuplicateDraft', i + 1));
     ids.add(d.id);
   });
   return drafts;
 }
 
 function checkSigns(v: unknown, clock: Clock): SignNoticed[] {
-  const signs = list(v, 'the signs you noticed').map((x, i) => {
-    const path = `sign ${i + 1}`;
+  const signs = list(v, words('backupPlaceSigns')).map((x, i) => {
+    const path = words('backupPlaceSign', i + 1);
     const o = obj(x, path);
     fields(o, path, ['sign', 'noticedOn', 'recordedAt']);
     return canonicalSign({
-      sign: oneOf(o.sign, `which sign ${path} is`, SIGN_IDS),
-      noticedOn: civil(o.noticedOn, `the day ${path} was noticed`, clock),
-      recordedAt: instant(o.recordedAt, `the time ${path} was ticked`, clock),
+      sign: oneOf(o.sign, words('backupPlaceWhichSign', path), SIGN_IDS),
+      noticedOn: civil(o.noticedOn, words('backupPlaceNoticedOn', path), clock),
+      recordedAt: instant(o.recordedAt, words('backupPlaceTickedAt', path), clock),
     });
   });
   const seen = new Set<string>();
   for (const x of signs) {
-    if (seen.has(x.sign)) refuse('duplicate-sign', 'This backup ticks the same sign twice.');
+    if (seen.has(x.sign)) refuse('duplicate-sign', words('backupDuplicateSign'));
     seen.add(x.sign);
   }
   return signs;
@@ -667,7 +637,7 @@ export function checkBackup(text: string, now: number): ImportCheck {
       },
     };
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, problem: { code: e.code, message: e.message } };
+    if (e instanceof Refusal) return { ok: false, problem: { code: e.code, words: e.problem } };
     throw e;
   }
 }
@@ -679,50 +649,38 @@ function byteLength(text: string): number {
 }
 
 function parseStrict(text: string, clock: Clock): CheckedBackup {
-  if (typeof text !== 'string' || text.trim() === '')
-    refuse('empty', 'This file is empty, so there is nothing to import.');
-  if (byteLength(text) > BACKUP_MAX_BYTES)
-    refuse(
-      'too-large',
-      'This file is larger than 5 MB, far more than a No Contact backup holds, so it was not read.',
-    );
+  if (typeof text !== 'string' || text.trim() === '') refuse('empty', words('backupEmpty'));
+  if (byteLength(text) > BACKUP_MAX_BYTES) refuse('too-large', words('backupTooLarge'));
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    refuse(
-      'not-json',
-      'This file is not a No Contact backup: it is not readable as a backup at all.',
-    );
+    refuse('not-json', words('backupNotJson'));
   }
   scanKeys(raw);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    refuse('not-a-backup', 'This file holds data, but not a No Contact backup.');
+    refuse('not-a-backup', words('backupNotABackup'));
   const top = raw as Obj;
-  if (top.format !== BACKUP_FORMAT)
-    refuse('wrong-format', 'This file is not a No Contact backup (it is some other kind of file).');
+  if (top.format !== BACKUP_FORMAT) refuse('wrong-format', words('backupWrongFormat'));
   if (
     typeof top.version === 'number' &&
     Number.isInteger(top.version) &&
     top.version > BACKUP_VERSION
   )
-    refuse(
-      'newer-version',
-      'This backup was made by a newer version of No Contact. Update the extension, then import it again.',
-    );
+    refuse('newer-version', words('backupNewerVersion'));
   if (!READABLE_VERSIONS.includes(top.version as number))
-    refuse('unknown-version', 'This backup has a version number No Contact does not know.');
+    refuse('unknown-version', words('backupUnknownVersion'));
   const v1 = top.version === 1;
   fields(
     top,
-    'the file',
+    words('backupPlaceFile'),
     v1
       ? ['format', 'version', 'exportedAt', 'settings', 'events']
       : ['format', 'version', 'exportedAt', 'settings', 'events', 'drafts', 'signs'],
   );
   if (typeof top.exportedAt !== 'string' || !ISO_UTC.test(top.exportedAt))
-    refuse('bad-time', 'This backup does not say, in a readable way, when it was made.');
-  instant(Date.parse(top.exportedAt), 'the time the backup was made', clock);
+    refuse('bad-time', words('backupBadExportTime'));
+  instant(Date.parse(top.exportedAt), words('backupPlaceExportedAt'), clock);
   const settings = checkSettings(top.settings, clock);
   const events = checkEvents(top.events, clock);
   const drafts = v1 ? [] : checkDrafts(top.drafts, clock);
@@ -804,10 +762,11 @@ export async function applyBackup(
     } catch {
       restored = false;
     }
+    // For the console: the page words what happened itself, from `restored`.
     throw new ImportFailed(
       restored
-        ? 'The backup could not be saved, so nothing was changed. Please try again.'
-        : 'The backup could not be saved, and your earlier history could not be put back. Export now if you can, then try the import again.',
+        ? 'saving the settings failed; the earlier events, drafts and signs were put back'
+        : 'saving the settings failed, and putting the earlier events, drafts and signs back failed too',
       restored,
       { cause },
     );

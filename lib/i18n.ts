@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isWords, type Words } from './words';
 
 /**
  * A message's name in public/_locales/<lang>/messages.json. A typo fails tsc. (A type
@@ -97,6 +98,19 @@ export function t(key: MessageKey, ...substitutions: Substitution[]): string {
     console.warn(`browser.i18n has no text for "${key}"; showing the English messages.`);
   }
   return formatMessage(entry, strings);
+}
+
+/** `w` in the browser's language (see Words). */
+export function say(w: Words): string {
+  return t(w.key, ...(w.subs ?? []).map((s) => (typeof s === 'object' ? say(s) : s)));
+}
+
+/**
+ * The words in an answer from the background (an `error` field), said; `fallback` for
+ * anything that is not Words (no answer, or a malformed one).
+ */
+export function sayAnswer(error: unknown, fallback: string): string {
+  return isWords(error) ? say(error) : fallback;
 }
 
 /**

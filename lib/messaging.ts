@@ -5,6 +5,7 @@
  */
 
 import { isCivilDate, type CivilDate } from './streak/calendar';
+import type { Words } from './words';
 import { DRAFT_MAX_CHARS } from './drafts';
 import { SIGN_IDS, type SignId } from './signs';
 import {
@@ -80,18 +81,18 @@ export interface Requests {
 export interface Responses {
   'log-urge': { ok: true; eventId: string };
   'log-slip': { ok: true; eventId: string; restarted: boolean };
-  continue: { ok: true; eventId: string; until: number } | { ok: false; error: string };
+  continue: { ok: true; eventId: string; until: number } | { ok: false; error: Words };
   undo: { ok: boolean };
   'guard-hello': { tabId: number | null; allowances: unknown };
   'log-plan-start': { ok: true; eventId: string };
-  'apply-import': { ok: true } | { ok: false; error: string };
-  'delete-everything': { ok: true } | { ok: false; error: string };
+  'apply-import': { ok: true } | { ok: false; error: Words };
+  'delete-everything': { ok: true } | { ok: false; error: Words };
   'log-reached-out': { ok: true; eventId: string };
   'log-necessary-contact': { ok: true; eventId: string };
-  'set-sign': { ok: true } | { ok: false; error: string };
-  'save-draft': { ok: true; id: string } | { ok: false; error: string };
+  'set-sign': { ok: true } | { ok: false; error: Words };
+  'save-draft': { ok: true; id: string } | { ok: false; error: Words };
   'delete-draft': { ok: boolean };
-  'end-plan-now': { ok: true } | { ok: false; error: string };
+  'end-plan-now': { ok: true } | { ok: false; error: Words };
   summary: { ok: true; summary: Summary; signsNoticed: number } | { ok: false };
 }
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { say, t } from '@/lib/i18n';
 import { recognise, recogniseCustom } from '@/lib/profiles';
 import type {
   CustomKind,
@@ -9,6 +9,7 @@ import type {
   Recognition,
 } from '@/lib/profiles/types';
 import { described, FieldNote } from './Field';
+import { nameOf } from './format';
 
 function siteOf(text: string): string | null {
   try {
@@ -53,7 +54,7 @@ export function ProfileForm({
   const site = unknownSite ? siteOf(text) : null;
 
   // An unknown site is not a mistake: it is a question (list it as a custom entry?).
-  const refusal = result && !result.ok && !(unknownSite && !customKind) ? result.message : null;
+  const refusal = result && !result.ok && !(unknownSite && !customKind) ? say(result.words) : null;
   const shownError = error ?? refusal;
 
   const submit = async (e: Event) => {
@@ -66,7 +67,9 @@ export function ProfileForm({
       : recognise('', profiles);
     if (!r.ok) {
       setError(
-        r.reason === 'unknown-site' && !customKind ? t('profileChooseFirst', r.message) : r.message,
+        r.reason === 'unknown-site' && !customKind
+          ? t('profileChooseFirst', say(r.words))
+          : say(r.words),
       );
       return;
     }
@@ -86,17 +89,17 @@ export function ProfileForm({
     setError(null);
     setStatus(
       mode === 'modified'
-        ? t('profileAddedModified', r.profile.display)
-        : t('profileAddedBlocked', r.profile.display),
+        ? t('profileAddedModified', nameOf(r.profile))
+        : t('profileAddedBlocked', nameOf(r.profile)),
     );
     setMode(defaultMode);
   };
 
   let hint = t('profileAddressHint');
   if (result?.ok) {
-    hint = result.profile.display;
+    hint = nameOf(result.profile);
   } else if (unknownSite && !customKind) {
-    hint = plain?.ok === false ? plain.message : hint;
+    hint = plain?.ok === false ? say(plain.words) : hint;
   }
 
   return (

@@ -1,7 +1,7 @@
 import type { Profile, ProfileMode } from '@/lib/profiles/types';
 import { t, tWith } from '@/lib/i18n';
 import type { PendingChange } from '@/lib/settings';
-import { formatWhen } from './format';
+import { formatWhen, nameOf } from './format';
 
 /**
  * The listed profiles, each with its mode and what is waiting for it. Removing one, or
@@ -29,7 +29,7 @@ export function ProfileList({
         return (
           <li key={p.id}>
             <div>
-              <span class="profile-name">{p.display}</span>{' '}
+              <span class="profile-name">{nameOf(p)}</span>{' '}
               <span class="tag">
                 {p.mode === 'modified' ? t('profileTagModified') : t('profileTagBlocked')}
               </span>
@@ -58,7 +58,7 @@ export function ProfileList({
               {p.mode === 'block' && !toModified && !removal && (
                 <button
                   type="button"
-                  aria-label={t('profileSwitchLabel', p.display)}
+                  aria-label={t('profileSwitchLabel', nameOf(p))}
                   onClick={() => onSetMode(p.id, 'modified')}
                 >
                   {t('profileSwitch')}
@@ -67,7 +67,7 @@ export function ProfileList({
               {p.mode === 'modified' && (
                 <button
                   type="button"
-                  aria-label={t('profileBlockLabel', p.display)}
+                  aria-label={t('profileBlockLabel', nameOf(p))}
                   onClick={() => onSetMode(p.id, 'block')}
                 >
                   {t('profileBlock')}
@@ -76,7 +76,7 @@ export function ProfileList({
               {!removal && (
                 <button
                   type="button"
-                  aria-label={t('profileRemoveLabel', p.display)}
+                  aria-label={t('profileRemoveLabel', nameOf(p))}
                   onClick={() => onRemove(p.id)}
                 >
                   {t('profileRemove')}

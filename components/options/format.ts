@@ -4,7 +4,8 @@ import type { CivilDate } from '@/lib/streak/calendar';
 import type { SignId } from '@/lib/signs';
 import type { ContactChannel, LogEvent, PlanEndReason, SlipKind } from '@/lib/streak/events';
 import { GIST_LABELS } from '@/lib/reached-out';
-import { days, labels, t } from '@/lib/i18n';
+import { days, labels, say, t } from '@/lib/i18n';
+import { profileName } from '@/lib/profiles/name';
 import type { StreakEnd } from '@/lib/streak/stats';
 
 /** A moment as the person reads it: "Sat 14 Mar, 21:30" in their locale. */
@@ -82,8 +83,12 @@ export function describeStreakEnd(end: StreakEnd | null): string {
   }
 }
 
+/** A listed profile's name, in the page's language. */
+export const nameOf = (p: Pick<Profile, 'platform' | 'key' | 'display'>) => say(profileName(p));
+
 export function describeEvent(e: LogEvent, profiles: readonly Profile[]): string {
-  const who = e.profileId ? profiles.find((p) => p.id === e.profileId)?.display : undefined;
+  const listed = e.profileId ? profiles.find((p) => p.id === e.profileId) : undefined;
+  const who = listed ? nameOf(listed) : undefined;
   const on = who ? ` (${who})` : '';
   switch (e.kind) {
     case 'urge-resisted':
@@ -116,8 +121,10 @@ function describeFriction(f: Friction): string {
 
 /** What a waiting change will do, in words. */
 export function describeChange(c: Change, profiles: readonly Profile[]): string {
-  const name = (id: string) =>
-    profiles.find((p) => p.id === id)?.display ?? t('changeUnlistedProfile');
+  const name = (id: string) => {
+    const p = profiles.find((x) => x.id === id);
+    return p ? nameOf(p) : t('changeUnlistedProfile');
+  };
   switch (c.kind) {
     case 'remove-profile':
       return t('changeRemoveProfile', name(c.profileId));

@@ -1,3 +1,4 @@
+import { words } from '@/lib/words';
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { endPlanNow, endsAtOnce } from '@/lib/cooling-off';
 import { deleteDraft, DraftRefused, saveDraft } from '@/lib/db/drafts';
@@ -38,12 +39,9 @@ export function entriesHandlers(
         });
         return { ok: true, id: d.id };
       } catch (e) {
-        if (e instanceof DraftRefused) return { ok: false, error: e.message };
+        if (e instanceof DraftRefused) return { ok: false, error: e.words };
         console.error('No Contact: draft not kept', e);
-        return {
-          ok: false,
-          error: 'This could not be kept just now. Copy your words somewhere safe and try again.',
-        };
+        return { ok: false, error: words('draftKeepFailed') };
       }
     },
 
@@ -53,16 +51,8 @@ export function entriesHandlers(
       if (m.noticedOn !== null) {
         // A day ahead is allowed: the person's calendar may be ahead of this zone's.
         const latest = addDays(localDate(now(), await zone()), 1);
-        if (m.noticedOn > latest)
-          return {
-            ok: false,
-            error: 'That day is still to come. Choose today or a day before. Nothing was changed.',
-          };
-        if (m.noticedOn < EARLIEST_DAY)
-          return {
-            ok: false,
-            error: 'Choose a day in the year 2000 or later. Nothing was changed.',
-          };
+        if (m.noticedOn > latest) return { ok: false, error: words('signDayAhead') };
+        if (m.noticedOn < EARLIEST_DAY) return { ok: false, error: words('signDayTooEarly') };
       }
       await setSign(openDb(), m.sign, m.noticedOn, now());
       return { ok: true };
@@ -71,17 +61,13 @@ export function entriesHandlers(
     'end-plan-now': async (m) => {
       const db = openDb();
       const settings = await loadSettings(area);
-      if (!settings.plan) return { ok: false, error: 'There is no plan running to end.' };
+      if (!settings.plan) return { ok: false, error: words('endPlanNoPlan') };
       const t = now();
       const timeZone = countingTimeZone(settings.plan, deviceZone());
       // Judged here, with this clock: the page's view may be stale, or the message crafted.
       const summary = await loadSummary(db, { plan: settings.plan, now: t, timeZone });
       if (!endsAtOnce(settings, 'goal-reached', summary.status))
-        return {
-          ok: false,
-          error:
-            'Your goal day has not come yet, so ending the plan waits 24 hours like other changes. Nothing was changed.',
-        };
+        return { ok: false, error: words('endPlanNotYet') };
       // Logged first, as when a waiting end falls due: the streak's end is never lost.
       const e = await addEvent(db, {
         kind: 'plan-ended',
@@ -97,10 +83,7 @@ export function entriesHandlers(
         console.error('No Contact: the plan could not be ended', cause);
         // Nothing half-done: the plan runs on, so its end is taken back out of the log.
         await undoEvent(db, e.id, e.time).catch(() => undefined);
-        return {
-          ok: false,
-          error: 'The plan could not be ended just now. Nothing was changed; please try again.',
-        };
+        return { ok: false, error: words('endPlanFailed') };
       }
       return { ok: true };
     },

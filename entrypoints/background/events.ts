@@ -1,3 +1,4 @@
+import { words } from '@/lib/words';
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { addEvent, undoEvent } from '@/lib/db/events';
 import type { NoContactDb } from '@/lib/db/schema';
@@ -51,12 +52,12 @@ export function eventHandlers(
     },
     continue: async (m, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId === undefined) return { ok: false, error: 'Continue works only from a tab.' };
+      if (tabId === undefined) return { ok: false, error: words('continueOnlyFromTab') };
       const settings = await loadSettings(browser.storage.local);
       // Only ever an http(s) address of a listed profile: the interstitial's address can
       // be crafted, so the background checks again before allowing anything.
       const profile = matchProfile(m.url, settings.profiles);
-      if (!profile) return { ok: false, error: 'This address is not on your list.' };
+      if (!profile) return { ok: false, error: words('continueNotListed') };
       const modified = profile.mode === 'modified';
       const looksRestart = settings.plan?.looksRestart ?? true;
       const e = await addEvent(

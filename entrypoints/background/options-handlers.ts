@@ -1,3 +1,4 @@
+import { words } from '@/lib/words';
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { applyBackup, checkBackup, deleteEverything, ImportFailed } from '@/lib/backup';
 import { addEvent } from '@/lib/db/events';
@@ -65,19 +66,15 @@ export function optionsHandlers(
       // The page showed a preview of this very text, but a message can be crafted: it is
       // checked again, here, against this clock.
       const check = checkBackup(m.text, Date.now());
-      if (!check.ok) return { ok: false, error: check.problem.message };
+      if (!check.ok) return { ok: false, error: check.problem.words };
       try {
         await applyBackup(openDb(), browser.storage.local, check.backup);
         return { ok: true };
       } catch (e) {
         console.error('No Contact: import failed', e);
-        return {
-          ok: false,
-          error:
-            e instanceof ImportFailed
-              ? e.message
-              : 'The backup could not be imported. Nothing was changed; please try again.',
-        };
+        // Whether the history from before is still there decides what the person must do.
+        const lost = e instanceof ImportFailed && !e.restored;
+        return { ok: false, error: words(lost ? 'importFailedNotRestored' : 'importFailed') };
       }
     },
 
@@ -86,10 +83,7 @@ export function optionsHandlers(
         await deleteEverything(openDb(), browser.storage.local);
       } catch (e) {
         console.error('No Contact: delete everything failed', e);
-        return {
-          ok: false,
-          error: 'Not everything could be deleted. Please try again; what is left is unchanged.',
-        };
+        return { ok: false, error: words('deleteEverythingFailed') };
       }
       // The rule sync reconciles from the emptied settings on its own (storage.onChanged),
       // but "nothing is left" should not depend on that listener's timing: remove the

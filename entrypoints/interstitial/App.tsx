@@ -6,8 +6,9 @@ import { cardFor } from '@/components/interstitial/cards';
 import { Interstitial, type Target } from '@/components/interstitial/Interstitial';
 import { readBlockedAddress, shortAddress } from '@/lib/blocked-address';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
-import { t } from '@/lib/i18n';
+import { say, sayAnswer, t } from '@/lib/i18n';
 import { matchProfile } from '@/lib/match';
+import { profileName } from '@/lib/profiles/name';
 import { loadSettings } from '@/lib/settings';
 import { newDedupeKey, request } from '@/lib/messaging';
 import {
@@ -104,7 +105,7 @@ export function App() {
   if (!blocked) target = { kind: 'none' };
   else if (settings)
     target = profile
-      ? { kind: 'listed', label: profile.display, mode: profile.mode }
+      ? { kind: 'listed', label: say(profileName(profile)), mode: profile.mode }
       : { kind: 'unlisted', address: shortAddress(blocked) };
 
   /**
@@ -177,7 +178,7 @@ export function App() {
       null,
     );
     if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') return t('continueNoAnswer');
-    if (!r.ok) return typeof r.error === 'string' ? r.error : t('continueFailed');
+    if (!r.ok) return sayAnswer(r.error, t('continueFailed'));
     // The address was checked twice (here and in the background): http(s), and listed.
     location.replace(url);
     return null;

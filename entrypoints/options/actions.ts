@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
+import { say, sayAnswer, t } from '@/lib/i18n';
 import { historyDb } from '@/components/hooks/use-history';
 import type { CheckResult } from '@/components/options/DataPanel';
 import { formatWhen } from '@/components/options/format';
@@ -20,7 +20,7 @@ import {
   type Requests,
   type Responses,
 } from '@/lib/messaging';
-import { originPatternsFor } from '@/lib/profiles';
+import { originPatternsFor, platformModule } from '@/lib/profiles';
 import type { ProfileMode, Recognised } from '@/lib/profiles/types';
 import { updateSettings, type IfThenPlan, type Settings } from '@/lib/settings';
 import type { SignId } from '@/lib/signs';
@@ -129,7 +129,8 @@ export function addProfile(profile: Recognised, mode: ProfileMode): Promise<stri
         return false;
       })
     : Promise.resolve(true);
-  const site = profile.display.replace(/^Custom · /, '');
+  // The address as the permission prompt names it: the site, without the platform's name.
+  const site = platformModule(profile.platform)?.display(profile.key) ?? profile.display;
   return permitted.then(async (ok) => {
     if (!ok) return t('profilePermissionRefused', site);
     try {
@@ -159,13 +160,13 @@ export async function exportAll(): Promise<{ text: string; filename: string }> {
 
 export function checkImport(text: string): CheckResult {
   const r = checkBackup(text, Date.now());
-  return r.ok ? { ok: true, preview: r.preview } : { ok: false, message: r.problem.message };
+  return r.ok ? { ok: true, preview: r.preview } : { ok: false, message: say(r.problem.words) };
 }
 
 export async function applyImport(text: string): Promise<string | null> {
   try {
     const r = await ask('apply-import', { text });
-    return r.ok ? null : r.error;
+    return r.ok ? null : sayAnswer(r.error, t('importFailed'));
   } catch {
     return t('importFailed');
   }
@@ -174,7 +175,7 @@ export async function applyImport(text: string): Promise<string | null> {
 export async function deleteAll(): Promise<string | null> {
   try {
     const r = await ask('delete-everything', {});
-    return r.ok ? null : r.error;
+    return r.ok ? null : sayAnswer(r.error, t('deleteFailed'));
   } catch {
     return t('deleteFailed');
   }
@@ -224,7 +225,7 @@ export async function setSignNoticed(sign: SignId, noticedOn: CivilDate | null):
   } catch {
     throw new Error(saveFailed());
   }
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(sayAnswer(r.error, saveFailed()));
 }
 
 export async function keepDraft(id: string, text: string): Promise<void> {
@@ -234,7 +235,7 @@ export async function keepDraft(id: string, text: string): Promise<void> {
   } catch {
     throw new Error(t('draftKeepFailed'));
   }
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(sayAnswer(r.error, t('draftKeepFailed')));
 }
 
 export async function removeDraft(id: string): Promise<void> {
@@ -269,7 +270,7 @@ export async function endPlan(
     } catch {
       throw new Error(t('endPlanFailed'));
     }
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(sayAnswer(r.error, t('endPlanFailed')));
     return {
       text: t('endPlanDone'),
       ended: true,

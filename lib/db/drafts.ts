@@ -2,10 +2,14 @@ import { Dexie } from 'dexie';
 import { DRAFT_MAX_CHARS, type Draft } from '../drafts';
 import { isTimeZone, localDate } from '../streak/calendar';
 import type { NoContactDb } from './schema';
+import { words, type Words } from '../words';
 
-/** Why a draft was not kept, in plain words. */
+/** Why a draft was not kept, in plain words (`words`). */
 export class DraftRefused extends Error {
   override name = 'DraftRefused';
+  constructor(readonly words: Words) {
+    super(`draft refused: ${words.key}`);
+  }
 }
 
 /**
@@ -17,11 +21,9 @@ export async function saveDraft(
   d: { id: string; text: string; time: number; timeZone: string },
 ): Promise<Draft> {
   const text = d.text.trim();
-  if (text === '') throw new DraftRefused('There is nothing written yet, so nothing was kept.');
+  if (text === '') throw new DraftRefused(words('draftRefusedEmpty'));
   if (text.length > DRAFT_MAX_CHARS)
-    throw new DraftRefused(
-      `This is longer than ${DRAFT_MAX_CHARS.toLocaleString('en')} characters, so it was not kept. Shorten it, or keep it in two parts.`,
-    );
+    throw new DraftRefused(words('draftRefusedTooLong', DRAFT_MAX_CHARS.toLocaleString()));
   if (typeof d.id !== 'string' || d.id === '' || d.id.length > 100)
     throw new TypeError('Draft not kept: no usable id');
   if (!Number.isFinite(d.time) || !isTimeZone(d.timeZone))

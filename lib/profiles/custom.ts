@@ -1,3 +1,4 @@
+import { words } from '../words';
 import { escapeRegex, SEGMENT_END, type PlatformModule } from './platform';
 
 /**
@@ -36,6 +37,7 @@ export const custom: PlatformModule = {
     const k = split(key);
     return k ? k.domain + k.path : key;
   },
+  name: (key) => words('profileNameCustom', custom.display(key)),
   url(key) {
     const k = split(key);
     return k ? `https://${k.domain}${k.path || '/'}` : '';

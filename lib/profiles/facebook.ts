@@ -1,3 +1,4 @@
+import { words } from '../words';
 import {
   escapeRegex,
   hostIn,
@@ -142,6 +143,8 @@ export const facebook: PlatformModule = {
     return { key: first };
   },
   display: (key) => (key.startsWith(ID_PREFIX) ? `profile ${key.slice(ID_PREFIX.length)}` : key),
+  name: (key) =>
+    key.startsWith(ID_PREFIX) ? words('profileNameFacebookId', key.slice(ID_PREFIX.length)) : null,
   url: (key) =>
     key.startsWith(ID_PREFIX)
       ? `https://www.facebook.com/profile.php?id=${key.slice(ID_PREFIX.length)}`

@@ -3,7 +3,9 @@ import { planChunks, redirectRegex } from '../rules/compile';
 import { re2Size, REGEX_BUDGET } from '../rules/regex';
 import { custom, PATH, SITE } from './custom';
 import type { PlatformModule } from './platform';
-import { modulesForHost, platformModule, profileDomains } from './registry';
+import { profileName } from './name';
+import { modulesForHost, profileDomains } from './registry';
+import { words, type Words } from '../words';
 import {
   PLATFORMS,
   type CustomKind,
@@ -15,6 +17,7 @@ import {
 } from './types';
 
 export { PLATFORM_MODULES, platformModule } from './registry';
+export { profileName } from './name';
 
 /*
  * Recognition: whatever the person pasted -> a profile, or a refusal in plain words.
@@ -37,15 +40,13 @@ type Refusal = Extract<Recognition, { ok: false }>;
 /** What the list of profiles must give for duplicate checks: ids suffice; ids are `platform:key`. */
 type Listed = Pick<Profile, 'id'> & Partial<Pick<Profile, 'platform' | 'key'>>;
 
-const refuse = (reason: RefusalReason, message: string, coveredBy?: string): Refusal =>
+const refuse = (reason: RefusalReason, said: Words, coveredBy?: string): Refusal =>
   coveredBy === undefined
-    ? { ok: false, reason, message }
-    : { ok: false, reason, message, coveredBy };
+    ? { ok: false, reason, words: said }
+    : { ok: false, reason, words: said, coveredBy };
 
-const NOT_AN_ADDRESS = refuse(
-  'not-an-address',
-  'That is not a web address. Copy the address from the profile page and paste it here.',
-);
+const NOT_AN_ADDRESS = refuse('not-an-address', words('profileRefusedNotAnAddress'));
+const NOT_HTTP = refuse('not-http', words('profileRefusedNotHttp'));
 
 // Schemes that are not followed by "//"; without this, "mailto:x" would be read as a host.
 const OTHER_SCHEME =
@@ -78,17 +79,12 @@ function addressText(input: string): string | null {
 
 /** Parses pasted text into an http(s) URL, or the refusal that explains why not. */
 function parseAddress(input: string): URL | Refusal {
-  if (!input.trim()) return refuse('empty', 'Paste the address of a profile.');
+  if (!input.trim()) return refuse('empty', words('profileRefusedEmpty'));
   let text = addressText(input);
   if (!text) return NOT_AN_ADDRESS;
   if (text.startsWith('//')) text = `https:${text}`;
   const hasScheme = HAS_SCHEME.test(text);
-  if (!hasScheme && OTHER_SCHEME.test(text)) {
-    return refuse(
-      'not-http',
-      'Only web addresses that start with https:// or http:// can be listed.',
-    );
-  }
+  if (!hasScheme && OTHER_SCHEME.test(text)) return NOT_HTTP;
   // "@jamie" or "jamie@example.com" would otherwise parse as a user name before a host.
   if (!hasScheme && /^[^/]*@/.test(text)) return NOT_AN_ADDRESS;
   let url: URL;
@@ -98,12 +94,7 @@ function parseAddress(input: string): URL | Refusal {
   } catch {
     return NOT_AN_ADDRESS;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return refuse(
-      'not-http',
-      'Only web addresses that start with https:// or http:// can be listed.',
-    );
-  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return NOT_HTTP;
   // "jamie" alone parses as a host; an address needs a dot somewhere in its host.
   if (!url.hostname.includes('.')) return NOT_AN_ADDRESS;
   // A fully qualified "instagram.com." is the same site.
@@ -135,10 +126,7 @@ function admit(profile: Recognised, existing: readonly Listed[]): Recognition {
   if (
     planChunks([profile]).some((c) => re2Size(redirectRegex(c), c.caseSensitive) > REGEX_BUDGET)
   ) {
-    return refuse(
-      'too-long',
-      'This address is too long for No Contact to block reliably. Try a shorter form of it, such as the site alone.',
-    );
+    return refuse('too-long', words('profileRefusedTooLong'));
   }
   const listed = existing.flatMap((e) => {
     if (e.platform !== undefined && e.key !== undefined)
@@ -148,13 +136,10 @@ function admit(profile: Recognised, existing: readonly Listed[]): Recognition {
   });
   const same = listed.find((e) => e.id === profile.id) ?? matchProfile(profile.url, listed);
   if (same) {
-    const mod = platformModule(same.platform);
-    const shown = mod ? `${mod.label} · ${mod.display(same.key)}` : same.id;
+    const shown = profileName({ ...same, display: same.id });
     return refuse(
       'already-listed',
-      same.id === profile.id
-        ? `This is already on your list, as “${shown}”.`
-        : `This is already on your list: “${shown}” covers it.`,
+      words(same.id === profile.id ? 'profileRefusedListed' : 'profileRefusedCovered', shown),
       same.id,
     );
   }
@@ -168,10 +153,7 @@ export function recognise(input: string, existing: readonly Listed[] = []): Reco
   const mods = modulesForHost(url.hostname);
   if (!mods.length) {
     const site = url.hostname.replace(/^www\./, '');
-    return refuse(
-      'unknown-site',
-      `No Contact doesn't know how profiles work on ${site}. You can list the whole site, or this address and everything under it, as a custom entry.`,
-    );
+    return refuse('unknown-site', words('profileRefusedUnknownSite', site));
   }
   for (const mod of mods) {
     const found = mod.recognise(url);
@@ -180,11 +162,8 @@ export function recognise(input: string, existing: readonly Listed[] = []): Reco
   const home = mods.find((m) =>
     m.home?.some((d) => url.hostname === d || url.hostname.endsWith(`.${d}`)),
   );
-  const label = (home ?? mods[0])?.label ?? 'platform';
-  return refuse(
-    'not-a-profile',
-    `This ${label} page isn't anyone's profile (it may be a feed, a search, or a post that doesn't name its author). Open their profile and copy its address.`,
-  );
+  const label = (home ?? mods[0])?.label ?? url.hostname;
+  return refuse('not-a-profile', words('profileRefusedNotAProfile', label));
 }
 
 // A domain name with an alphabetic top-level label: no IP addresses, no "localhost".
@@ -206,21 +185,15 @@ export function recogniseCustom(
   if (!(url instanceof URL)) return url;
   const domain = url.hostname.replace(/^www\./, '');
   if (!DOMAIN.test(domain)) {
-    return refuse('not-a-site', 'Only a site with a name, such as example.com, can be listed.');
+    return refuse('not-a-site', words('profileRefusedNotASite'));
   }
   if (kind === 'site') return admit(build(custom, SITE + domain), existing);
   const path = url.pathname.toLowerCase().replace(/\/+$/, '');
   if (!path) {
-    return refuse(
-      'not-a-path',
-      'This address has no path after the site name. Add the path, or list the whole site instead.',
-    );
+    return refuse('not-a-path', words('profileRefusedNoPath'));
   }
   if (url.search) {
-    return refuse(
-      'not-a-path',
-      'A custom path can’t include the part after “?”. List the address without it, or the whole site.',
-    );
+    return refuse('not-a-path', words('profileRefusedQuery'));
   }
   return admit(build(custom, PATH + domain + path), existing);
 }

@@ -1,3 +1,4 @@
+import type { Words } from '../words';
 import type { Platform } from './types';
 
 /**
@@ -53,6 +54,11 @@ export interface PlatformModule {
   recognise(url: URL): { key: string } | null;
   /** The account as shown after the platform label, e.g. "@jamie.doe". */
   display(key: string): string;
+  /**
+   * The account's whole name in words, for a key whose name has words in it to translate
+   * ("Custom", "profile", "channel"); null or absent for the usual "label · display".
+   */
+  name?(key: string): Words | null;
   /** Canonical address of the account; recognising it gives the same key back. */
   url(key: string): string;
   patterns(key: string): Pattern[];

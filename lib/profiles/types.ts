@@ -1,3 +1,5 @@
+import type { Words } from '../words';
+
 /** The platforms No Contact recognises, plus `custom` (a site or a path prefix on a site). */
 export const PLATFORMS = [
   'instagram',
@@ -64,7 +66,8 @@ export type Recognition =
   | {
       ok: false;
       reason: RefusalReason;
-      message: string;
+      /** Why, in plain words (said in the page's language by say()). */
+      words: Words;
       /** For 'already-listed': the id of the listed profile that already covers it. */
       coveredBy?: string;
     };

@@ -1,3 +1,4 @@
+import { words } from '../words';
 import {
   escapeRegex,
   pathSegments,
@@ -119,6 +120,10 @@ export const youtube: PlatformModule = {
     const f = formOf(key);
     return f ? f.shown + key.slice(f.prefix.length) : key;
   },
+  name: (key) =>
+    key.startsWith('channel:')
+      ? words('profileNameYoutubeChannel', key.slice('channel:'.length))
+      : null,
   url(key) {
     const f = formOf(key);
     return `https://www.youtube.com/${f ? f.path + key.slice(f.prefix.length) : key}`;

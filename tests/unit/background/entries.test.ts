@@ -7,6 +7,7 @@ import { listDrafts } from '@/lib/db/drafts';
 import { allEvents } from '@/lib/db/events';
 import { createDb } from '@/lib/db/schema';
 import { listSigns } from '@/lib/db/signs';
+import { sayAnswer } from '@/lib/i18n';
 import { parseMessage, type Message, type MessageType, type Responses } from '@/lib/messaging';
 import {
   COOLING_OFF_MS,
@@ -35,12 +36,17 @@ async function setup(over: Partial<Settings> = {}) {
       () => 'UTC',
     ),
   };
-  /** Sends a raw message through the same parser the background uses. */
+  /**
+   * Sends a raw message through the same parser the background uses. An `error` in the
+   * answer (Words) comes back said in English, as the page would show it.
+   */
   const send = async <T extends MessageType>(raw: { type: T } & Record<string, unknown>) => {
     const m = parseMessage(raw);
     if (!m) return null;
     const h = handlers[m.type] as (m: Message, s: object) => Promise<unknown>;
-    return (await h(m, {})) as Responses[T];
+    const r = (await h(m, {})) as Responses[T];
+    if (typeof r !== 'object' || r === null || !('error' in r)) return r;
+    return { ...r, error: sayAnswer(r.error, 'NOT WORDS') };
   };
   return { s, db, send };
 }

@@ -12,6 +12,7 @@ import {
 import { listDrafts, saveDraft } from '@/lib/db/drafts';
 import { addEvent, allEvents } from '@/lib/db/events';
 import { listSigns, setSign } from '@/lib/db/signs';
+import { say } from '@/lib/i18n';
 import { loadSettings, updateSettings } from '@/lib/settings';
 import { MemoryArea } from '../fixtures/memory-area';
 import { closeAll, fixtureObject, freshDb, NOW, snapshot } from './helpers';
@@ -139,14 +140,14 @@ describe('backup of the new entries', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problem.code).toBe(code);
-    expect(r.problem.message).toMatch(/Nothing was changed\.$/);
+    expect(say(r.problem.words)).toMatch(/Nothing was changed\.$/);
     expect(await snapshot(to.db, to.area)).toEqual(before);
   });
 
   it('if the settings cannot be saved, the old drafts and signs are put back', async () => {
     const from = await withEntries();
     const check = checkBackup(JSON.stringify(clone()), NOW);
-    if (!check.ok) throw new Error(check.problem.message);
+    if (!check.ok) throw new Error(say(check.problem.words));
     const before = await snapshot(from.db, from.area);
     from.area.failNextSet = new Error('quota');
     const err = await applyBackup(from.db, from.area, check.backup).catch((e: unknown) => e);

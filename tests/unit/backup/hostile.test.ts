@@ -1,8 +1,20 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUP_MAX_BYTES, checkBackup, importBackup, type ImportProblemCode } from '@/lib/backup';
+import {
+  BACKUP_MAX_BYTES,
+  checkBackup,
+  importBackup,
+  type ImportProblem,
+  type ImportProblemCode,
+} from '@/lib/backup';
 import { addEvent } from '@/lib/db/events';
+import { say } from '@/lib/i18n';
 import { updateSettings } from '@/lib/settings';
+import { isWords, type Words } from '@/lib/words';
+import english from '../../../public/_locales/en/messages.json';
+import type { Messages } from '../helpers/i18n-messages';
 import { MemoryArea } from '../fixtures/memory-area';
 import { closeAll, fixtureObject, fixtureText, freshDb, NOW, snapshot } from './helpers';
 
@@ -16,6 +28,27 @@ const broken = (change: (b: Json) => void): string => {
   change(b);
   return JSON.stringify(b);
 };
+
+/** The fixture made a version 2 backup, with drafts, ticked signs and if-then plans, then broken. */
+const broken2 = (change: (b: Json) => void): string =>
+  broken((b) => {
+    b.version = 2;
+    b.settings.version = 3;
+    b.settings.ifThen = [{ when: 'I want to look', then: 'I call a friend' }];
+    const draft = (id: string, time: number) => ({
+      id,
+      text: 'Not sent.',
+      time,
+      localDate: '2026-03-14',
+      timeZone: 'UTC',
+    });
+    b.drafts = [draft('d1', NOW - 5000), draft('d2', NOW - 4000)];
+    b.signs = [
+      { sign: 'friends-asking', noticedOn: '2026-03-12', recordedAt: NOW - 3000 },
+      { sign: 'feeling-steadier', noticedOn: '2026-03-13', recordedAt: NOW - 2000 },
+    ];
+    change(b);
+  });
 
 interface Case {
   name: string;
@@ -290,6 +323,49 @@ const CASES: Case[] = [
     code: 'duplicate-pending',
     says: /two waiting changes/,
   },
+  {
+    name: 'an event without its kind',
+    text: () => broken((b) => delete b.events[1].kind),
+    code: 'wrong-type',
+    says: /the kind of event 2 should be text, but it is missing/,
+  },
+  {
+    name: 'an empty draft',
+    text: () => broken2((b) => (b.drafts[0].text = '')),
+    code: 'wrong-type',
+    says: /the text of draft 1 is empty/,
+  },
+  {
+    name: 'an if-then plan with a blank "then"',
+    text: () => broken2((b) => (b.settings.ifThen[0].then = '   ')),
+    code: 'wrong-type',
+    says: /the “then” part of if-then plan 1 is empty/,
+  },
+  {
+    name: 'too many if-then plans',
+    text: () =>
+      broken2((b) => (b.settings.ifThen = Array(21).fill(b.settings.ifThen[0]) as unknown[])),
+    code: 'out-of-range',
+    says: /more than 20 if-then plans/,
+  },
+  {
+    name: 'a sign noticed next year',
+    text: () => broken2((b) => (b.signs[0].noticedOn = '2027-01-01')),
+    code: 'future',
+    says: /the day sign 1 was noticed is too far in the future/,
+  },
+  {
+    name: 'two drafts with one id',
+    text: () => broken2((b) => (b.drafts[1].id = b.drafts[0].id)),
+    code: 'duplicate-draft',
+    says: /same id \(draft 2\)/,
+  },
+  {
+    name: 'the same sign ticked twice',
+    text: () => broken2((b) => (b.signs[1].sign = b.signs[0].sign)),
+    code: 'duplicate-sign',
+    says: /same sign twice/,
+  },
 ];
 
 describe('import refuses hostile or broken files', () => {
@@ -301,9 +377,10 @@ describe('import refuses hostile or broken files', () => {
       expect(r.ok, c.name).toBe(false);
       if (r.ok) continue;
       // Two kinds of refusal never share a message.
-      const seen = codeOf.get(r.problem.message);
+      const said = say(r.problem.words);
+      const seen = codeOf.get(said);
       if (seen !== undefined) expect(seen, c.name).toBe(r.problem.code);
-      codeOf.set(r.problem.message, r.problem.code);
+      codeOf.set(said, r.problem.code);
     }
     expect(new Set(codeOf.values()).size).toBeGreaterThanOrEqual(20);
     // Where the file has a place to point at, the message points at it.
@@ -331,8 +408,8 @@ describe('import refuses hostile or broken files', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem.code).toBe(code);
-    expect(result.problem.message).toMatch(says);
-    expect(result.problem.message).toMatch(/Nothing was changed\.$/);
+    expect(say(result.problem.words)).toMatch(says);
+    expect(say(result.problem.words)).toMatch(/Nothing was changed\.$/);
     expect(await snapshot(db, area)).toEqual(before);
     expect(area.sets).toBe(setsBefore);
     // No pollution leaked out of parsing.
@@ -342,6 +419,12 @@ describe('import refuses hostile or broken files', () => {
 
   it('accepts the untouched fixture, so each refusal above is about its one change', () => {
     expect(checkBackup(fixtureText(), NOW).ok).toBe(true);
+    expect(
+      checkBackup(
+        broken2(() => undefined),
+        NOW,
+      ).ok,
+    ).toBe(true);
   });
 
   it('tolerates a clock slightly behind the exporting device', () => {
@@ -350,5 +433,78 @@ describe('import refuses hostile or broken files', () => {
       b.events[6].localDate = '2026-03-14';
     });
     expect(checkBackup(text, NOW).ok).toBe(true);
+  });
+});
+
+describe('a refusal is words from messages.json, not English', () => {
+  const messages = english as Messages;
+  const placeholders = (key: string) => Object.keys(messages[key]?.placeholders ?? {}).length;
+
+  /** Every message in `w`, nested ones included, in the order they are said. */
+  const keysOf = (w: Words): string[] => [
+    w.key,
+    ...(w.subs ?? []).flatMap((s) => (typeof s === 'object' ? keysOf(s) : [])),
+  ];
+
+  /** Each message exists and is given exactly as many substitutions as it has placeholders. */
+  const expectComplete = (w: Words, name: string) => {
+    expect(Object.hasOwn(messages, w.key), `${name}: ${w.key}`).toBe(true);
+    expect(w.subs?.length ?? 0, `${name}: ${w.key}`).toBe(placeholders(w.key));
+    for (const s of w.subs ?? []) if (typeof s === 'object') expectComplete(s, name);
+  };
+
+  const problems: [string, ImportProblem][] = CASES.map((c) => {
+    const r = checkBackup(c.text(), NOW);
+    if (r.ok) throw new Error(`${c.name} was accepted`);
+    return [c.name, r.problem];
+  });
+
+  it.each(problems)('%s: says what is wrong, then that nothing was changed', (name, problem) => {
+    // Plain data, so it crosses from the background to the page as it is.
+    expect(isWords(problem.words)).toBe(true);
+    expect(JSON.parse(JSON.stringify(problem.words))).toEqual(problem.words);
+    expect(problem.words.key).toBe('backupProblem');
+    expectComplete(problem.words, name);
+    const said = say(problem.words);
+    expect(said).toMatch(/\S Nothing was changed\.$/);
+    expect(said).not.toContain('$');
+  });
+
+  /** lib/backup.ts's calls of `name`, as [first argument, other arguments]. */
+  const source = readFileSync(new URL('../../../lib/backup.ts', import.meta.url), 'utf8');
+  const calls = (name: string): [ts.Expression, ts.Expression[]][] => {
+    const found: [ts.Expression, ts.Expression[]][] = [];
+    const visit = (node: ts.Node) => {
+      if (ts.isCallExpression(node) && node.expression.getText() === name) {
+        const [first, ...rest] = node.arguments;
+        found.push([first!, rest]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(ts.createSourceFile('backup.ts', source, ts.ScriptTarget.Latest, true));
+    return found;
+  };
+
+  it('every refusal in lib/backup.ts is reached by one of the files above', () => {
+    const refusals = calls('refuse').map(([, [problem]]) => {
+      // refuse(code, words('key', ...)): the second argument names the message.
+      if (!problem || !ts.isCallExpression(problem) || problem.expression.getText() !== 'words')
+        throw new Error(`refuse() without words(): ${problem?.getText()}`);
+      return (problem.arguments[0] as ts.StringLiteral).text;
+    });
+    expect(refusals.length).toBeGreaterThan(30);
+    const reached = new Set(problems.map(([, p]) => keysOf(p.words)[1]));
+    expect([...new Set(refusals)].filter((k) => !reached.has(k))).toEqual([]);
+  });
+
+  it('every words() in lib/backup.ts names a message and fills each of its placeholders', () => {
+    const all = calls('words');
+    expect(all.length).toBeGreaterThan(90);
+    for (const [key, subs] of all) {
+      expect(ts.isStringLiteral(key), key.getText()).toBe(true);
+      const k = (key as ts.StringLiteral).text;
+      expect(Object.hasOwn(messages, k), k).toBe(true);
+      expect(subs.length, k).toBe(placeholders(k));
+    }
   });
 });

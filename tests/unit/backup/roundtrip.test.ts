@@ -11,6 +11,7 @@ import {
 } from '@/lib/backup';
 import { addEvent, allEvents, totals, undoEvent } from '@/lib/db/events';
 import { loadSummary } from '@/lib/db/summary';
+import { say } from '@/lib/i18n';
 import {
   SETTINGS_DAMAGED_KEY,
   SETTINGS_KEY,
@@ -84,7 +85,7 @@ describe('export and import', () => {
 
   it('the frozen v1 backup imports, with a preview first', async () => {
     const check = checkBackup(fixtureText(), NOW);
-    if (!check.ok) throw new Error(check.problem.message);
+    if (!check.ok) throw new Error(say(check.problem.words));
     expect(check.preview).toEqual({
       plan: {
         startDate: '2026-01-10',
@@ -121,7 +122,7 @@ describe('export and import', () => {
   it('import replaces what was there', async () => {
     const { db, area } = await someData();
     const check = checkBackup(fixtureText(), NOW);
-    if (!check.ok) throw new Error(check.problem.message);
+    if (!check.ok) throw new Error(say(check.problem.words));
     await applyBackup(db, area, check.backup);
     const ids = (await allEvents(db)).map((e) => e.id);
     expect(ids).toHaveLength(7);
@@ -133,12 +134,12 @@ describe('export and import', () => {
     const { db, area } = await someData();
     const before = await snapshot(db, area);
     const check = checkBackup(fixtureText(), NOW);
-    if (!check.ok) throw new Error(check.problem.message);
+    if (!check.ok) throw new Error(say(check.problem.words));
     area.failNextSet = new Error('QUOTA_BYTES quota exceeded');
     const err = await applyBackup(db, area, check.backup).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportFailed);
     expect((err as ImportFailed).restored).toBe(true);
-    expect((err as ImportFailed).message).toMatch(/nothing was changed/);
+    expect((err as ImportFailed).message).toMatch(/were put back/);
     expect(await snapshot(db, area)).toEqual(before);
   });
 
@@ -146,7 +147,7 @@ describe('export and import', () => {
     const { db, area } = await someData();
     const before = await snapshot(db, area);
     const check = checkBackup(fixtureText(), NOW);
-    if (!check.ok) throw new Error(check.problem.message);
+    if (!check.ok) throw new Error(say(check.problem.words));
     vi.spyOn(db.events, 'bulkAdd').mockImplementationOnce(() => {
       throw new Error('disk full');
     });

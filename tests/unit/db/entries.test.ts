@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { say } from '@/lib/i18n';
 import { DraftRefused, deleteDraft, listDrafts, saveDraft } from '@/lib/db/drafts';
 import { addEvent, allEvents, boundaryEvents, totals } from '@/lib/db/events';
 import { createDb, DB_VERSION, SCHEMA_V2, type NoContactDb } from '@/lib/db/schema';
@@ -123,7 +124,9 @@ describe('drafts', () => {
       time: T,
       timeZone: 'UTC',
     });
-    await expect(long).rejects.toThrow(/longer than 10,000 characters/);
+    const refused = await long.catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DraftRefused);
+    expect(say((refused as DraftRefused).words)).toMatch(/longer than 10,000 characters/);
     expect(await listDrafts(db)).toEqual([]);
   });
 

@@ -8,10 +8,13 @@ import {
   labels,
   loadFallbackMessages,
   plural,
+  say,
+  sayAnswer,
   setFallbackMessages,
   t,
   tWith,
 } from '@/lib/i18n';
+import { isWords, words } from '@/lib/words';
 import english from '../../../public/_locales/en/messages.json';
 import { messageFrom, type Messages } from '../helpers/i18n-messages';
 
@@ -95,6 +98,26 @@ describe('t() and plural()', () => {
   });
 });
 
+describe('Words: what lib code and the background mean, said by the page', () => {
+  it('says a message with its substitutions, nested words said first', () => {
+    expect(say(words('profileRefusedListed', 'Instagram · @jamie.doe'))).toBe(
+      'This is already on your list, as “Instagram · @jamie.doe”.',
+    );
+    expect(say(words('dayOfGoal', 3, 30))).toBe('Day 3 of 30');
+    expect(
+      say(words('profileChooseFirst', words('profileRefusedUnknownSite', 'example.org'))),
+    ).toBe(t('profileChooseFirst', t('profileRefusedUnknownSite', 'example.org')));
+  });
+
+  it('says an answer only when it is words, and the fallback for anything else', () => {
+    expect(sayAnswer(words('continueNotListed'), 'x')).toBe('This address is not on your list.');
+    for (const odd of [undefined, null, 'plain text', 3, {}, { key: 5 }, { key: 'a', subs: 'b' }])
+      expect(sayAnswer(odd, 'That did not work.'), JSON.stringify(odd)).toBe('That did not work.');
+    expect(isWords({ key: 'a', subs: [1, 'b', { key: 'c' }] })).toBe(true);
+    expect(isWords({ key: 'a', subs: [{ nope: 1 }] })).toBe(false);
+  });
+});
+
 describe('public/_locales/en/messages.json', () => {
   const entries = Object.entries(messages);
 
@@ -154,8 +177,8 @@ describe('public/_locales/en/messages.json', () => {
  * JSX text with letters; the value of an attribute that is read out or shown (aria-label,
  * title, placeholder, alt, hint, ...); and any other string or template that reads like
  * English (a capital letter, then at least one more word, or one word and a full stop),
- * wherever it is, event handlers included. Text given to `new Error()` or the console is
- * for developers and not counted. Returns "line: text" for each.
+ * wherever it is, event handlers included. Text given to `new Error()` (TypeError, ...) or
+ * the console is for developers and not counted. Returns "line: text" for each.
  */
 export function hardCodedText(fileName: string, source: string): string[] {
   const shown =
@@ -178,7 +201,8 @@ export function hardCodedText(fileName: string, source: string): string[] {
   };
   const forDevelopers = (node: ts.Node): boolean => {
     for (let n = node.parent; n; n = n.parent) {
-      if (ts.isNewExpression(n) && n.expression.getText() === 'Error') return true;
+      if (ts.isNewExpression(n) && /^(?:[A-Z][a-z]+)?Error$/.test(n.expression.getText()))
+        return true;
       if (ts.isCallExpression(n) && /^console\./.test(n.expression.getText())) return true;
     }
     return false;
@@ -262,6 +286,11 @@ describe('the popup, the blocked page and the options page take every word from 
     'components/hooks/use-list-save.ts',
     'lib/reached-out.ts',
     'lib/signs.ts',
+    // Words the background, the recogniser and the checkers give back to the pages.
+    ...sources('entrypoints/background'),
+    ...sources('lib/profiles'),
+    'lib/db/drafts.ts',
+    'lib/backup.ts',
   ];
 
   it.each(files.map((f) => [relative('.', f)]))('%s has no words of its own', (file) => {

@@ -1,3 +1,4 @@
+import { sayAnswer } from '@/lib/i18n';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -282,7 +283,7 @@ describe('optionsHandlers (background)', () => {
     await area.set({ [SETTINGS_KEY]: settings() });
     const r = await call({ type: 'apply-import', text: '{"format":"something-else"}' });
     expect(r).toMatchObject({ ok: false });
-    expect((r as { error: string }).error).toContain('Nothing was changed');
+    expect(sayAnswer((r as { error: unknown }).error, '')).toMatch(/Nothing was changed\.$/);
     expect((await loadSettings(area)).profiles).toHaveLength(2);
   });
 });

@@ -1,3 +1,4 @@
+import { say } from '@/lib/i18n';
 import { recognise, recogniseCustom } from '@/lib/profiles';
 import type { CustomKind, Profile } from '@/lib/profiles/types';
 
@@ -6,7 +7,7 @@ export const INTERSTITIAL = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop
 /** A stored profile made the way the options page makes one: from a pasted address. */
 export function listed(address: string, kind?: CustomKind): Profile {
   const r = kind ? recogniseCustom(address, kind) : recognise(address);
-  if (!r.ok) throw new Error(`${address} was not recognised: ${r.message}`);
+  if (!r.ok) throw new Error(`${address} was not recognised: ${say(r.words)}`);
   return { ...r.profile, mode: 'block', addedAt: 0 };
 }
 

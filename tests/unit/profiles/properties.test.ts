@@ -1,3 +1,4 @@
+import { say } from '@/lib/i18n';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchProfile } from '@/lib/match';
@@ -134,7 +135,7 @@ const accepted = (f: Form) => ACCEPTED.get(f) ?? fc.constant('');
 
 const toProfile = (f: Form, h: string): Profile => {
   const r = recogniseForm(f, h);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(say(r.words));
   return { ...r.profile, mode: 'block', addedAt: 0 };
 };
 

@@ -1,3 +1,4 @@
+import { say } from '@/lib/i18n';
 import { describe, expect, it } from 'vitest';
 import { matchProfile } from '@/lib/match';
 import { originPatternsFor, recognise, recogniseCustom } from '@/lib/profiles';
@@ -5,7 +6,7 @@ import type { Recognition } from '@/lib/profiles/types';
 import { CHANNEL_ID, listed } from './fixtures';
 
 const ok = (r: Recognition) => {
-  if (!r.ok) throw new Error(`refused: ${r.reason}: ${r.message}`);
+  if (!r.ok) throw new Error(`refused: ${r.reason}: ${say(r.words)}`);
   return r.profile;
 };
 
@@ -236,22 +237,22 @@ describe('recognise: refusals in plain words', () => {
     if (r.ok) return;
     expect(r.reason).toBe(reason);
     // Plain words: no jargon, and a full sentence.
-    expect(r.message).not.toMatch(/regex|pattern|rule|RE2|URL|null|undefined/i);
-    expect(r.message).toMatch(/^[A-Z].*[.]$/);
+    expect(say(r.words)).not.toMatch(/regex|pattern|rule|RE2|URL|null|undefined/i);
+    expect(say(r.words)).toMatch(/^[A-Z].*[.]$/);
   });
 
   it('names the platform when a page is not a profile', () => {
     const r = recognise('https://x.com/home');
-    expect(!r.ok && r.message).toMatch(/^This X page isn't anyone's profile/);
+    expect(!r.ok && say(r.words)).toMatch(/^This X page isn't anyone's profile/);
     const m = recognise('https://www.messenger.com/');
-    expect(!m.ok && m.message).toMatch(/^This Messenger page/);
+    expect(!m.ok && say(m.words)).toMatch(/^This Messenger page/);
     const f = recognise('https://www.facebook.com/groups/1');
-    expect(!f.ok && f.message).toMatch(/^This Facebook page/);
+    expect(!f.ok && say(f.words)).toMatch(/^This Facebook page/);
   });
 
   it('offers a custom entry for a site it does not know', () => {
     const r = recognise('https://www.example.org/jamie');
-    expect(!r.ok && r.message).toMatch(/example\.org.*custom/);
+    expect(!r.ok && say(r.words)).toMatch(/example\.org.*custom/);
   });
 });
 
@@ -281,12 +282,12 @@ describe('recognise: already listed, in any form', () => {
   ])('%s is already on the list as %s', (pasted, coveredBy) => {
     const r = recognise(pasted, existing);
     expect(r).toMatchObject({ ok: false, reason: 'already-listed', coveredBy });
-    expect(!r.ok && r.message).toMatch(/already on your list/);
+    expect(!r.ok && say(r.words)).toMatch(/already on your list/);
   });
 
   it('names the entry that covers it', () => {
     const r = recognise('https://www.messenger.com/t/1000123', existing);
-    expect(!r.ok && r.message).toContain('Facebook · profile 1000123');
+    expect(!r.ok && say(r.words)).toContain('Facebook · profile 1000123');
   });
 
   it('works from stored ids alone', () => {
