@@ -75,7 +75,9 @@ export default defineContentScript({
           const target = new URL(String(url), location.href).href;
           const query = new CustomEvent(ROUTE_QUERY, { detail: target, cancelable: true });
           if (!node.dispatchEvent(query)) {
-            throw new DOMException('This address is on the No Contact list.', 'AbortError');
+            // The site's own code sees this error: it says what any aborted navigation says
+            // and does not name the extension.
+            throw new DOMException('The operation was aborted.', 'AbortError');
           }
         }
         return original.call(this, data, unused, url);

@@ -4,6 +4,7 @@ import { PLATFORMS } from './profiles/types';
 import type { CivilDate } from './streak/calendar';
 import { isCivilDate, isTimeZone } from './streak/calendar';
 import { PLAN_END_REASONS, type PlanEndReason } from './streak/events';
+import { isWords, words, type Words } from './words';
 
 export const SETTINGS_KEY = 'settings';
 /**
@@ -11,6 +12,8 @@ export const SETTINGS_KEY = 'settings';
  * could only be read in part: repairing never destroys the original.
  */
 export const SETTINGS_DAMAGED_KEY = 'settings.damaged';
+/** The savedAt of the newest damaged copy the person has read about on the options page. */
+export const SETTINGS_DAMAGED_SEEN_KEY = 'settings.damaged.seen';
 export const SETTINGS_VERSION = 3;
 
 export const GOAL_DAYS_MAX = 3650;
@@ -191,8 +194,8 @@ const MIGRATIONS: Record<number, (s: Obj) => Obj> = {
 };
 
 /** Brings a stored object of any known version to the current version's shape (unvalidated). */
-export function migrateSettings(raw: Obj): { value: Obj; problems: string[] } {
-  const problems: string[] = [];
+export function migrateSettings(raw: Obj): { value: Obj; problems: Words[] } {
+  const problems: Words[] = [];
   let value = raw;
   let version = value.version;
   if (version === undefined) {
@@ -201,13 +204,11 @@ export function migrateSettings(raw: Obj): { value: Obj; problems: string[] } {
     version = 1;
   }
   if (!isInt(version, 1, Number.MAX_SAFE_INTEGER)) {
-    problems.push('The settings had no readable version; they were read as the current kind.');
+    problems.push(words('settingsNoVersion'));
     return { value: { ...value, version: SETTINGS_VERSION }, problems };
   }
   if (version > SETTINGS_VERSION) {
-    problems.push(
-      'These settings were saved by a newer version of No Contact; what this version understands was kept.',
-    );
+    problems.push(words('settingsNewerVersion'));
     return { value: { ...value, version: SETTINGS_VERSION }, problems };
   }
   while ((version as number) < SETTINGS_VERSION) {
@@ -224,16 +225,14 @@ export function migrateSettings(raw: Obj): { value: Obj; problems: string[] } {
 
 export interface SettingsRead {
   settings: Settings;
-  /** Plain-words notes about anything that was damaged and how it was handled. Empty when all was well. */
-  problems: string[];
+  /** What was damaged and how it was handled, in words. Empty when all was well. */
+  problems: Words[];
 }
 
-function readPlan(raw: unknown, problems: string[]): Plan | null {
+function readPlan(raw: unknown, problems: Words[]): Plan | null {
   if (raw === null || raw === undefined) return null;
   if (!isObj(raw) || !isCivilDate(raw.startDate)) {
-    problems.push(
-      'The saved plan had no readable start date, so it could not be used. A copy was kept.',
-    );
+    problems.push(words('settingsPlanUnreadable'));
     return null;
   }
   const plan: Plan = {
@@ -242,12 +241,12 @@ function readPlan(raw: unknown, problems: string[]): Plan | null {
     looksRestart: true,
   };
   if (isInt(raw.goalDays, 1, GOAL_DAYS_MAX)) plan.goalDays = raw.goalDays;
-  else problems.push(`The plan's goal could not be read; it was set to ${DEFAULT_GOAL_DAYS} days.`);
+  else problems.push(words('settingsGoalReset', DEFAULT_GOAL_DAYS));
   if (typeof raw.looksRestart === 'boolean') plan.looksRestart = raw.looksRestart;
-  else problems.push('Whether looking restarts the count could not be read; it was set to yes.');
+  else problems.push(words('settingsLooksReset'));
   if (raw.timeZone !== undefined) {
     if (isTimeZone(raw.timeZone)) plan.timeZone = raw.timeZone;
-    else problems.push("The plan's time zone could not be read; the device's zone is used.");
+    else problems.push(words('settingsZoneReset'));
   }
   return plan;
 }
@@ -299,10 +298,10 @@ function repairProfile(v: unknown): Profile | null {
   };
 }
 
-function readProfiles(raw: unknown, problems: string[]): Profile[] {
+function readProfiles(raw: unknown, problems: Words[]): Profile[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    problems.push('The list of profiles could not be read. A copy was kept.');
+    problems.push(words('settingsProfilesUnreadable'));
     return [];
   }
   const out: Profile[] = [];
@@ -325,23 +324,21 @@ function readProfiles(raw: unknown, problems: string[]): Profile[] {
   if (repaired > 0)
     problems.push(
       repaired === 1
-        ? 'One listed profile was partly damaged; it was repaired and is still blocked.'
-        : `${repaired} listed profiles were partly damaged; they were repaired and are still blocked.`,
+        ? words('settingsProfileRepairedOne')
+        : words('settingsProfileRepairedOther', repaired),
     );
   if (lost > 0)
     problems.push(
-      lost === 1
-        ? 'One listed profile could not be read at all. A copy was kept; please add it again.'
-        : `${lost} listed profiles could not be read at all. A copy was kept; please add them again.`,
+      lost === 1 ? words('settingsProfileLostOne') : words('settingsProfileLostOther', lost),
     );
   return out;
 }
 
-function readFriction(raw: unknown, problems: string[]): Friction {
+function readFriction(raw: unknown, problems: Words[]): Friction {
   const f = { ...DEFAULT_FRICTION };
   if (raw === undefined) return f;
   if (!isObj(raw)) {
-    problems.push('The pause and confirmation settings could not be read; the defaults are used.');
+    problems.push(words('settingsFrictionReset'));
     return f;
   }
   let bad = false;
@@ -351,22 +348,18 @@ function readFriction(raw: unknown, problems: string[]): Friction {
   else bad = true;
   if (isInt(raw.allowMinutes, 1, 60)) f.allowMinutes = raw.allowMinutes;
   else bad = true;
-  if (bad)
-    problems.push(
-      'Some pause and confirmation settings could not be read; those use the defaults.',
-    );
+  if (bad) problems.push(words('settingsFrictionPartReset'));
   return f;
 }
 
-function readReasons(raw: unknown, problems: string[]): string[] {
+function readReasons(raw: unknown, problems: Words[]): string[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    problems.push('Your reasons could not be read. A copy was kept.');
+    problems.push(words('settingsReasonsUnreadable'));
     return [];
   }
   const out = raw.filter((r): r is string => typeof r === 'string');
-  if (out.length !== raw.length)
-    problems.push('Some of your reasons could not be read. A copy was kept.');
+  if (out.length !== raw.length) problems.push(words('settingsReasonsPartUnreadable'));
   return out;
 }
 
@@ -376,27 +369,24 @@ export function isIfThenPlan(v: unknown): v is IfThenPlan {
   return isObj(v) && part(v.when) && part(v.then);
 }
 
-function readIfThen(raw: unknown, problems: string[]): IfThenPlan[] {
+function readIfThen(raw: unknown, problems: Words[]): IfThenPlan[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    problems.push('Your if-then plans could not be read. A copy was kept.');
+    problems.push(words('settingsIfThenUnreadable'));
     return [];
   }
   const out = raw.filter(isIfThenPlan).map((p) => ({ when: p.when, then: p.then }));
-  if (out.length !== raw.length)
-    problems.push('Some of your if-then plans could not be read. A copy was kept.');
+  if (out.length !== raw.length) problems.push(words('settingsIfThenPartUnreadable'));
   return out;
 }
 
-function readPending(raw: unknown, problems: string[]): PendingChange[] {
+function readPending(raw: unknown, problems: Words[]): PendingChange[] {
   if (raw === undefined) return [];
   const list = Array.isArray(raw) ? raw : [];
   const out = list.filter(isPendingChange).map(pickPending);
   // Dropping a pending change only keeps protection in place, which is the safe side.
   if (!Array.isArray(raw) || out.length !== list.length)
-    problems.push(
-      'Some waiting changes could not be read and were cancelled; nothing was removed.',
-    );
+    problems.push(words('settingsPendingDropped'));
   return out;
 }
 
@@ -406,7 +396,7 @@ export function readSettingsValue(raw: unknown): SettingsRead {
   if (!isObj(raw)) {
     return {
       settings: defaultSettings(),
-      problems: ['The saved settings could not be read at all. A copy was kept.'],
+      problems: [words('settingsUnreadable')],
     };
   }
   const { value, problems } = migrateSettings(raw);
@@ -447,12 +437,37 @@ export async function saveSettings(area: KeyValueArea, s: Settings): Promise<voi
   await area.set({ [SETTINGS_KEY]: s });
 }
 
+/**
+ * What the person has not yet been told about damaged settings: what is damaged now (not
+ * yet repaired by a write) and what each kept copy newer than `seenAt` recorded, each once.
+ * Copies made by an older version recorded plain English sentences; those are kept as
+ * they are. `newest` is the savedAt to remember once the person has read them.
+ */
+export function unreadDamage(
+  now: readonly Words[],
+  copies: unknown,
+  seenAt: unknown,
+): { problems: (Words | string)[]; newest: number | null } {
+  const seen = typeof seenAt === 'number' ? seenAt : -Infinity;
+  const fresh = (Array.isArray(copies) ? copies : []).filter(
+    (c): c is { savedAt: number; problems: unknown } =>
+      isObj(c) && typeof c.savedAt === 'number' && c.savedAt > seen,
+  );
+  const all: (Words | string)[] = [...now];
+  for (const c of fresh)
+    if (Array.isArray(c.problems))
+      for (const p of c.problems) if (typeof p === 'string' || isWords(p)) all.push(p);
+  const once = new Map(all.map((p) => [JSON.stringify(p), p]));
+  const newest = fresh.reduce<number | null>((n, c) => Math.max(n ?? c.savedAt, c.savedAt), null);
+  return { problems: [...once.values()], newest };
+}
+
 /** How many damaged originals are kept; older ones make way. */
 const DAMAGED_COPIES = 5;
 
 export interface DamagedCopy {
   savedAt: number;
-  problems: string[];
+  problems: Words[];
   value: unknown;
 }
 

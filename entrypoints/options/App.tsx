@@ -7,6 +7,8 @@ import {
   useOptionsProtection,
 } from '@/components/hooks/use-options-protection';
 import { useSettings } from '@/components/hooks/use-settings';
+import { useSettingsDamage } from '@/components/hooks/use-settings-damage';
+import { DamageNotice } from '@/components/options/DamageNotice';
 import { PendingList } from '@/components/options/PendingList';
 import { Warnings } from '@/components/options/Warnings';
 import { cancelChange } from './actions';
@@ -54,6 +56,7 @@ function hashSection(): SectionId | null {
 
 export function App() {
   const settings = useSettings();
+  const damage = useSettingsDamage();
   const firstRun = useOptionsFirstRun();
   const [hash, setHash] = useState<SectionId | null>(hashSection());
   const { weaknesses, privateAllowed, grantAccess } = useOptionsProtection(
@@ -124,6 +127,7 @@ export function App() {
                   {t('setupUnfinished')} <a href="#start">{t('setupContinue')}</a>
                 </p>
               )}
+              <DamageNotice problems={damage.problems} onDismiss={damage.dismiss} />
               <Warnings
                 weaknesses={weaknesses}
                 onGrantAccess={grantAccess}

@@ -372,6 +372,48 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(Object.values(counts).every((n) => n === 0)).toBe(true);
     });
 
+    it('damaged settings are reported once, repaired when read, the original kept, protection unchanged', async () => {
+      const page = await openExtensionPage(suite.b, 'options.html#plan');
+      const before = await settingsOf(page);
+      expect(before.plan).not.toBeNull();
+      // As a disk or sync fault might leave it: the plan's goal is no longer a number.
+      await page.evaluate(`(async () => {
+        const api = globalThis.browser || globalThis.chrome;
+        const { settings } = await api.storage.local.get('settings');
+        settings.plan.goalDays = 'thirty';
+        await api.storage.local.set({ settings });
+      })()`);
+      await page.close();
+      const notice = await openExtensionPage(suite.b, 'options.html#plan');
+      await waitForText(notice, "The plan's goal could not be read; it was set to 30 days.");
+      expect(await bodyText(notice)).toContain('Some of your saved settings could not be read');
+      expect(await axeViolations(notice)).toEqual([]);
+      await clickNamed(notice, "I've read this");
+      await waitFor(
+        async () => !(await bodyText(notice)).includes('could not be read'),
+        'the notice to go once read',
+      );
+      const after = await settingsOf(notice);
+      expect(after.plan?.goalDays).toBe(30);
+      expect(after.profiles).toEqual(before.profiles);
+      const copies = await storedValue<{ value: { plan: { goalDays: unknown } } }[]>(
+        notice,
+        'settings.damaged',
+      );
+      expect(copies?.map((c) => c.value.plan.goalDays)).toEqual(['thirty']);
+      await notice.close();
+      const again = await openExtensionPage(suite.b, 'options.html#plan');
+      await waitFor(
+        () => again.evaluate<boolean>(`!document.querySelector('main[aria-busy]')`),
+        'the options page to be ready',
+      );
+      await sleep(300);
+      expect(await bodyText(again)).not.toContain('could not be read');
+      log(`damaged goal: reported, repaired to 30 after "I've read this", original kept`);
+      await again.close();
+      await expectBlocked('after the repair');
+    });
+
     it('deleting everything asks twice, then leaves no rules, no allowance and no data', async () => {
       // An "allow once" running in a tab, so there is a session rule to clear too.
       const tab = await suite.b.newPage();

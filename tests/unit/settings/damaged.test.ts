@@ -1,3 +1,4 @@
+import { say } from '@/lib/i18n';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -32,7 +33,7 @@ describe('damaged settings keep what can be kept', () => {
       looksRestart: true,
       timeZone: 'Europe/Berlin',
     });
-    expect(problems).toEqual([expect.stringMatching(/goal/)]);
+    expect(problems.map(say)).toEqual([expect.stringMatching(/goal/)]);
     expect(settings.profiles).toHaveLength(2);
   });
 
@@ -41,7 +42,7 @@ describe('damaged settings keep what can be kept', () => {
       damage((s) => ((s.plan as Record<string, unknown>).startDate = '2026-02-30')),
     );
     expect(settings.plan).toBeNull();
-    expect(problems).toEqual([expect.stringMatching(/plan.*start date/)]);
+    expect(problems.map(say)).toEqual([expect.stringMatching(/plan.*start date/)]);
   });
 
   it("an unreadable time zone falls back to the device's, keeping the plan", () => {
@@ -74,7 +75,7 @@ describe('damaged settings keep what can be kept', () => {
       addedAt: 0,
     });
     expect(settings.profiles).toHaveLength(2);
-    expect(problems).toEqual([expect.stringMatching(/repaired and is still blocked/)]);
+    expect(problems.map(say)).toEqual([expect.stringMatching(/repaired and is still blocked/)]);
   });
 
   it('an unreadable profile is reported, and the others are kept', () => {
@@ -87,7 +88,9 @@ describe('damaged settings keep what can be kept', () => {
       'instagram:jamie.doe',
       'custom:site:jamie-blog.example',
     ]);
-    expect(problems).toEqual([expect.stringMatching(/^2 listed profiles could not be read/)]);
+    expect(problems.map(say)).toEqual([
+      expect.stringMatching(/^2 listed profiles could not be read/),
+    ]);
   });
 
   it('stray fields are not carried along', () => {
@@ -104,7 +107,7 @@ describe('damaged settings keep what can be kept', () => {
   it('a list of profiles that is not a list is reported', () => {
     const { settings, problems } = readSettingsValue(damage((s) => (s.profiles = 'lots')));
     expect(settings.profiles).toEqual([]);
-    expect(problems).toEqual([expect.stringMatching(/list of profiles/)]);
+    expect(problems.map(say)).toEqual([expect.stringMatching(/list of profiles/)]);
   });
 
   it('friction keeps its readable parts; reasons keep their text; bad waiting changes are cancelled', () => {
@@ -142,9 +145,12 @@ describe('damaged settings keep what can be kept', () => {
     expect(copies).toHaveLength(1);
     expect(copies[0]).toEqual({
       savedAt: 1_770_000_000_000,
-      problems: expect.arrayContaining([expect.stringMatching(/plan/)]) as unknown,
+      problems: expect.any(Array) as unknown,
       value: broken,
     });
+    expect(copies[0]!.problems.map(say)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/plan/)]),
+    );
     const stored = area.data.get(SETTINGS_KEY) as Settings;
     expect(stored.reasons).toEqual(['New start.']);
     expect(stored.profiles).toHaveLength(2);

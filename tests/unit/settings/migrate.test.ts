@@ -1,3 +1,4 @@
+import { say } from '@/lib/i18n';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -66,7 +67,7 @@ describe('settings versions', () => {
     };
     const { settings, problems } = readSettingsValue(damaged);
     expect(settings.ifThen).toEqual([v3.ifThen[0]]);
-    expect(problems).toEqual([expect.stringMatching(/if-then plans could not be read/)]);
+    expect(problems.map(say)).toEqual([expect.stringMatching(/if-then plans could not be read/)]);
   });
 
   it('settings from before the version field are read as v1', () => {
@@ -82,7 +83,7 @@ describe('settings versions', () => {
     const { settings, problems } = readSettingsValue(newer);
     expect(settings.profiles).toHaveLength(2);
     expect(settings.plan?.startDate).toBe('2026-01-10');
-    expect(problems).toEqual([expect.stringMatching(/newer version/)]);
+    expect(problems.map(say)).toEqual([expect.stringMatching(/newer version/)]);
   });
 
   it('loading migrates stored v1; the next write stores v3 and no damaged copy', async () => {
