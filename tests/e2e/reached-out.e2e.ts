@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { E2EPage } from './harness/browsers';
+import type { BrowserName, E2EPage } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
   addProfile,
@@ -45,107 +45,109 @@ function storedDrafts(page: E2EPage) {
   })`);
 }
 
-describe('chromium: they reached out, and writing it here instead', () => {
-  const s = browserSuite('chromium', async ({ b }) => {
-    await setPlan(b, todayLocal(-11));
-    await addProfile(b, PROFILE, `@${HANDLE}`);
-  });
-  const { log, isInterstitial } = s;
-
-  it('logs "they reached out" from the options page: the count stays, the guidance fits, the history shows it', async () => {
-    const { b } = s;
-    const page = await openExtensionPage(b, 'options.html#reached-out');
-    await waitFor(async () => (await badgeText(page)) === '12', 'the badge to read day 12');
-    await choose(page, 'How did they reach out?', 'message');
-    await clickNamed(page, 'They keep asking what is going on');
-    await typeInto(page, 'A note for yourself (optional)', 'Third message this week');
-    await clickNamed(page, 'Log that they reached out');
-    await waitForText(page, 'One short, calm answer is enough');
-    const text = await bodyText(page);
-    expect(text).toContain('never restarts it');
-    expect(text).toContain('No promises');
-    const [latest] = await latestEvents(page, 1);
-    expect(latest).toMatchObject({
-      kind: 'they-reached-out',
-      source: 'options',
-      note: 'Third message this week',
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`${name}: they reached out, and writing it here instead`, () => {
+    const s = browserSuite(name, async ({ b }) => {
+      await setPlan(b, todayLocal(-11));
+      await addProfile(b, PROFILE, `@${HANDLE}`);
     });
-    // The day count did not move.
-    expect(await badgeText(page)).toBe('12');
-    await page.close();
+    const { log, isInterstitial } = s;
 
-    const hist = await openExtensionPage(b, 'options.html#history');
-    await waitForText(hist, 'They reached out by message');
-    await waitForText(hist, 'Third message this week');
-    log('"they reached out" logged from the options page; the badge still reads 12');
-    await hist.close();
-  });
+    it('logs "they reached out" from the options page: the count stays, the guidance fits, the history shows it', async () => {
+      const { b } = s;
+      const page = await openExtensionPage(b, 'options.html#reached-out');
+      await waitFor(async () => (await badgeText(page)) === '12', 'the badge to read day 12');
+      await choose(page, 'How did they reach out?', 'message');
+      await clickNamed(page, 'They keep asking what is going on');
+      await typeInto(page, 'A note for yourself (optional)', 'Third message this week');
+      await clickNamed(page, 'Log that they reached out');
+      await waitForText(page, 'One short, calm answer is enough');
+      const text = await bodyText(page);
+      expect(text).toContain('never restarts it');
+      expect(text).toContain('No promises');
+      const [latest] = await latestEvents(page, 1);
+      expect(latest).toMatchObject({
+        kind: 'they-reached-out',
+        source: 'options',
+        note: 'Third message this week',
+      });
+      // The day count did not move.
+      expect(await badgeText(page)).toBe('12');
+      await page.close();
 
-  it('logs "they reached out" from the popup: the day stays, the guidance fits, the history shows it', async () => {
-    const { b } = s;
-    const popup = await openExtensionPage(b, 'popup.html');
-    const heading = () => popup.evaluate<string>(`document.querySelector('h1').textContent`);
-    await waitFor(async () => (await heading()) === 'Day 12', 'the popup to read Day 12');
-    await clickNamed(popup, 'They reached out');
-    await choose(popup, 'How did they reach out?', 'in-person');
-    await clickNamed(popup, 'Mixed signals: “I miss you”, “let’s meet and talk”');
-    await clickNamed(popup, 'Log that they reached out');
-    await waitForText(popup, 'Keep going');
-    expect(await bodyText(popup)).toContain('No Contact goes on');
-    await expectAccessible(popup, log, 'the popup\'s "they reached out" guidance');
-    const [latest] = await latestEvents(popup, 1);
-    expect(latest).toMatchObject({
-      kind: 'they-reached-out',
-      source: 'popup',
-      channel: 'in-person',
-      gist: 'mixed-signals',
+      const hist = await openExtensionPage(b, 'options.html#history');
+      await waitForText(hist, 'They reached out by message');
+      await waitForText(hist, 'Third message this week');
+      log('"they reached out" logged from the options page; the badge still reads 12');
+      await hist.close();
     });
-    await clickNamed(popup, 'Back to my count');
-    await waitFor(async () => (await heading()) === 'Day 12', 'the popup to read Day 12 again');
-    expect(await badgeText(popup)).toBe('12');
-    await popup.close();
 
-    const hist = await openExtensionPage(b, 'options.html#history');
-    await waitForText(hist, 'They reached out in person');
-    log('"they reached out" logged from the popup; still Day 12; in the history');
-    await hist.close();
+    it('logs "they reached out" from the popup: the day stays, the guidance fits, the history shows it', async () => {
+      const { b } = s;
+      const popup = await openExtensionPage(b, 'popup.html');
+      const heading = () => popup.evaluate<string>(`document.querySelector('h1').textContent`);
+      await waitFor(async () => (await heading()) === 'Day 12', 'the popup to read Day 12');
+      await clickNamed(popup, 'They reached out');
+      await choose(popup, 'How did they reach out?', 'in-person');
+      await clickNamed(popup, 'Mixed signals: “I miss you”, “let’s meet and talk”');
+      await clickNamed(popup, 'Log that they reached out');
+      await waitForText(popup, 'Keep going');
+      expect(await bodyText(popup)).toContain('No Contact goes on');
+      await expectAccessible(popup, log, 'the popup\'s "they reached out" guidance');
+      const [latest] = await latestEvents(popup, 1);
+      expect(latest).toMatchObject({
+        kind: 'they-reached-out',
+        source: 'popup',
+        channel: 'in-person',
+        gist: 'mixed-signals',
+      });
+      await clickNamed(popup, 'Back to my count');
+      await waitFor(async () => (await heading()) === 'Day 12', 'the popup to read Day 12 again');
+      expect(await badgeText(popup)).toBe('12');
+      await popup.close();
+
+      const hist = await openExtensionPage(b, 'options.html#history');
+      await waitForText(hist, 'They reached out in person');
+      log('"they reached out" logged from the popup; still Day 12; in the history');
+      await hist.close();
+    });
+
+    it('a draft written from the blocked page is kept, and the profile stays blocked', async () => {
+      const { b, sites } = s;
+      sites.clear();
+      const page = await b.newPage();
+      page.goto(PROFILE);
+      await waitForHref(page, isInterstitial, 'the interstitial');
+      await waitForText(page, 'Write it here instead');
+      await clickNamed(page, 'Write it here instead');
+      await waitForHref(page, (h) => h.endsWith('options.html#drafts'), 'the drafts box');
+      await waitForText(page, 'What you want to tell them');
+      await typeInto(page, 'What you want to tell them', 'I still think about you every day.');
+      await clickNamed(page, 'Keep it here');
+      await waitForText(page, 'Nothing was sent');
+      await waitForText(page, 'I still think about you every day.');
+      expect(await storedDrafts(page)).toEqual([
+        expect.objectContaining({ text: 'I still think about you every day.' }),
+      ]);
+      // Turning back this way counts as an urge resisted.
+      const [latest] = await latestEvents(page, 1);
+      expect(latest).toMatchObject({ kind: 'urge-resisted', source: 'interstitial' });
+      await page.close();
+
+      // Kept after the page is gone.
+      const again = await openExtensionPage(b, 'options.html#drafts');
+      await waitForText(again, 'I still think about you every day.');
+
+      // Still blocked: a fresh visit ends on the interstitial again.
+      const visit = await b.newPage();
+      visit.goto(PROFILE);
+      await waitForHref(visit, isInterstitial, 'the interstitial again');
+      await waitForText(visit, 'Go back');
+      const requests = sites.requestsFor('instagram.com', `/${HANDLE}`);
+      log(`requests for /${HANDLE} after writing a draft: ${requests.length}`);
+      expect(requests).toEqual([]);
+      await visit.close();
+      await again.close();
+    });
   });
-
-  it('a draft written from the blocked page is kept, and the profile stays blocked', async () => {
-    const { b, sites } = s;
-    sites.clear();
-    const page = await b.newPage();
-    page.goto(PROFILE);
-    await waitForHref(page, isInterstitial, 'the interstitial');
-    await waitForText(page, 'Write it here instead');
-    await clickNamed(page, 'Write it here instead');
-    await waitForHref(page, (h) => h.endsWith('options.html#drafts'), 'the drafts box');
-    await waitForText(page, 'What you want to tell them');
-    await typeInto(page, 'What you want to tell them', 'I still think about you every day.');
-    await clickNamed(page, 'Keep it here');
-    await waitForText(page, 'Nothing was sent');
-    await waitForText(page, 'I still think about you every day.');
-    expect(await storedDrafts(page)).toEqual([
-      expect.objectContaining({ text: 'I still think about you every day.' }),
-    ]);
-    // Turning back this way counts as an urge resisted.
-    const [latest] = await latestEvents(page, 1);
-    expect(latest).toMatchObject({ kind: 'urge-resisted', source: 'interstitial' });
-    await page.close();
-
-    // Kept after the page is gone.
-    const again = await openExtensionPage(b, 'options.html#drafts');
-    await waitForText(again, 'I still think about you every day.');
-
-    // Still blocked: a fresh visit ends on the interstitial again.
-    const visit = await b.newPage();
-    visit.goto(PROFILE);
-    await waitForHref(visit, isInterstitial, 'the interstitial again');
-    await waitForText(visit, 'Go back');
-    const requests = sites.requestsFor('instagram.com', `/${HANDLE}`);
-    log(`requests for /${HANDLE} after writing a draft: ${requests.length}`);
-    expect(requests).toEqual([]);
-    await visit.close();
-    await again.close();
-  });
-});
+}
