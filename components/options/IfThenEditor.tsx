@@ -8,8 +8,8 @@ import { checkIfThen } from './validate';
 
 /**
  * The person's if-then plans: "If I want to …, then I will …". Shown on the blocked page
- * in place of the suggested ones. Each change saves at once (more plans never lower
- * protection).
+ * in place of the suggested ones. Added, changed (in the same form: Edit fills it) and
+ * removed here; each change saves at once (more plans never lower protection).
  */
 export function IfThenEditor({
   plans,
@@ -23,11 +23,13 @@ export function IfThenEditor({
   const [when, setWhen] = useState('');
   const [then, setThen] = useState('');
   const [errors, setErrors] = useState<{ when?: string; then?: string; form?: string }>({});
+  /** The index of the plan the form is changing, or null when it adds one. */
+  const [editing, setEditing] = useState<number | null>(null);
   const { status, setStatus, save } = useListSave<IfThenPlan[]>(onChange, t('ifThenSaveFailed'));
 
   const add = async (e: Event) => {
     e.preventDefault();
-    const c = checkIfThen(when, then, plans);
+    const c = checkIfThen(when, then, plans, editing);
     if (!c.ok) {
       const field = 'field' in c ? c.field : 'form';
       setErrors({ [field]: c.message });
@@ -36,10 +38,27 @@ export function IfThenEditor({
       return;
     }
     setErrors({});
-    if (await save([...plans, c.value], t('ifThenAdded'))) {
-      setWhen('');
-      setThen('');
-    }
+    const next =
+      editing === null ? [...plans, c.value] : plans.map((p, i) => (i === editing ? c.value : p));
+    if (await save(next, editing === null ? t('ifThenAdded') : t('ifThenSaved'))) stopEditing();
+  };
+
+  const stopEditing = () => {
+    setEditing(null);
+    setWhen('');
+    setThen('');
+    setErrors({});
+  };
+
+  const edit = (i: number) => {
+    const p = plans[i];
+    if (!p) return;
+    setEditing(i);
+    setWhen(p.when);
+    setThen(p.then);
+    setErrors({});
+    setStatus(null);
+    document.getElementById(`${id}-when`)?.focus();
   };
 
   return (
@@ -51,18 +70,29 @@ export function IfThenEditor({
           {plans.map((p, i) => (
             <li key={`${i}-${p.when}`}>
               <span class="reason-text">{ifThenText(p)}</span>
-              <button
-                type="button"
-                aria-label={t('ifThenRemoveLabel', i + 1)}
-                onClick={() =>
-                  void save(
-                    plans.filter((_, j) => j !== i),
-                    t('ifThenRemoved'),
-                  )
-                }
-              >
-                {t('ifThenRemove')}
-              </button>
+              <span class="row">
+                <button
+                  type="button"
+                  aria-label={t('ifThenEditLabel', i + 1)}
+                  aria-pressed={editing === i}
+                  onClick={() => edit(i)}
+                >
+                  {t('ifThenEdit')}
+                </button>
+                <button
+                  type="button"
+                  aria-label={t('ifThenRemoveLabel', i + 1)}
+                  onClick={() => {
+                    if (editing !== null) stopEditing();
+                    void save(
+                      plans.filter((_, j) => j !== i),
+                      t('ifThenRemoved'),
+                    );
+                  }}
+                >
+                  {t('ifThenRemove')}
+                </button>
+              </span>
             </li>
           ))}
         </ul>
@@ -101,7 +131,18 @@ export function IfThenEditor({
             {errors.form}
           </p>
         )}
-        <button type="submit">{t('ifThenAdd')}</button>
+        {editing === null ? (
+          <button type="submit">{t('ifThenAdd')}</button>
+        ) : (
+          <div class="row">
+            <button type="submit" class="primary">
+              {t('ifThenSaveEdit', editing + 1)}
+            </button>
+            <button type="button" onClick={stopEditing}>
+              {t('ifThenCancelEdit')}
+            </button>
+          </div>
+        )}
       </form>
       <p class={status?.error ? 'error' : undefined} role="status">
         {status?.text ?? ''}

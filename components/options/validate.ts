@@ -149,6 +149,8 @@ export function checkIfThen(
   when: string,
   then: string,
   existing: readonly IfThenPlan[],
+  /** The index of the plan being changed: it neither counts towards the limit nor repeats. */
+  editing: number | null = null,
 ): Checked<IfThenPlan> | { ok: false; field: 'when' | 'then' | 'form'; message: string } {
   const w = ifThenPart(when, /^if\s+i\s+want\s+to\s+/i);
   const th = ifThenPart(then, /^(then\s+)?i\s+will\s+/i);
@@ -176,14 +178,15 @@ export function checkIfThen(
       field: 'then',
       message: t('checkIfThenTooLong', IF_THEN_PART_MAX_CHARS),
     };
-  if (existing.length >= IF_THEN_MAX)
+  const others = existing.filter((_, i) => i !== editing);
+  if (editing === null && existing.length >= IF_THEN_MAX)
     return {
       ok: false,
       field: 'form',
       message: t('checkIfThenFull', IF_THEN_MAX),
     };
   if (
-    existing.some(
+    others.some(
       (p) => p.when.toLowerCase() === w.toLowerCase() && p.then.toLowerCase() === th.toLowerCase(),
     )
   )

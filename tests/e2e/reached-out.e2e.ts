@@ -9,7 +9,9 @@ import {
   expectAccessible,
   latestEvents,
   openExtensionPage,
+  setField,
   setPlan,
+  storedValue,
   todayLocal,
   typeInto,
   waitFor,
@@ -110,6 +112,29 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await waitForText(hist, 'They reached out in person');
       log('"they reached out" logged from the popup; still Day 12; in the history');
       await hist.close();
+    });
+
+    it('an if-then plan is added, then changed in place with Edit', async () => {
+      const page = await openExtensionPage(s.b, 'options.html#plan');
+      await typeInto(page, 'If I want to…', 'look at their stories');
+      await typeInto(page, 'then I will…', 'text a friend');
+      await clickNamed(page, 'Add plan');
+      await waitForText(page, 'Plan added.');
+      await waitForText(page, 'If I want to look at their stories, then I will text a friend.');
+      await clickNamed(page, 'Edit if-then plan 1');
+      await setField(page, 'then I will…', 'put the phone in another room');
+      await clickNamed(page, 'Save plan 1');
+      await waitForText(page, 'Plan saved.');
+      await waitForText(
+        page,
+        'If I want to look at their stories, then I will put the phone in another room.',
+      );
+      const stored = await storedValue<{ ifThen: unknown }>(page, 'settings');
+      expect(stored?.ifThen).toEqual([
+        { when: 'look at their stories', then: 'put the phone in another room' },
+      ]);
+      log('if-then plan added, then changed in place; one plan stored');
+      await page.close();
     });
 
     it('a draft written from the blocked page is kept, and the profile stays blocked', async () => {

@@ -178,6 +178,57 @@ describe('IfThenEditor', () => {
   });
 });
 
+describe('IfThenEditor: changing a plan in place', () => {
+  const plans = [
+    { when: 'text them', then: 'go for a walk' },
+    { when: 'look at their profile', then: 'call my sister' },
+  ];
+
+  it('fills the form with the plan, saves it in its place, and adds again afterwards', async () => {
+    const onChange = vi.fn((_p: IfThenPlan[]) => Promise.resolve());
+    render(<IfThenEditor plans={plans} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit if-then plan 2' }));
+    const when = screen.getByLabelText<HTMLInputElement>('If I want to…');
+    expect(when.value).toBe('look at their profile');
+    expect(screen.getByLabelText<HTMLInputElement>('then I will…').value).toBe('call my sister');
+    expect(screen.queryByRole('button', { name: 'Add plan' })).toBeNull();
+    fireEvent.input(screen.getByLabelText('then I will…'), { target: { value: 'write it down' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save plan 2' }));
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith([
+        plans[0],
+        { when: 'look at their profile', then: 'write it down' },
+      ]),
+    );
+    await screen.findByText('Plan saved.');
+    expect(when.value).toBe('');
+    expect(screen.getByRole('button', { name: 'Add plan' })).toBeTruthy();
+  });
+
+  it('refuses a change that repeats another plan, and Cancel leaves everything as it was', async () => {
+    const onChange = vi.fn((_p: IfThenPlan[]) => Promise.resolve());
+    render(<IfThenEditor plans={plans} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit if-then plan 2' }));
+    fireEvent.input(screen.getByLabelText('If I want to…'), { target: { value: 'Text them' } });
+    fireEvent.input(screen.getByLabelText('then I will…'), { target: { value: 'go for a walk' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save plan 2' }));
+    await screen.findByRole('alert');
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel the change' }));
+    expect(screen.getByLabelText<HTMLInputElement>('If I want to…').value).toBe('');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('saving a plan unchanged is not a repeat of itself', async () => {
+    const onChange = vi.fn((_p: IfThenPlan[]) => Promise.resolve());
+    render(<IfThenEditor plans={plans} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit if-then plan 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save plan 1' }));
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith(plans));
+  });
+});
+
 describe('EndPlanForm', () => {
   it('offers the three reasons and says when ending takes effect', async () => {
     const onEnd = vi.fn(() => Promise.resolve('Ended.'));

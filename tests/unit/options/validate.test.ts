@@ -3,11 +3,14 @@ import {
   checkAllowMinutes,
   checkDeleteWord,
   checkGoal,
+  checkIfThen,
   checkPause,
   checkReason,
   checkStartDate,
   type Checked,
 } from '@/components/options/validate';
+
+import { IF_THEN_MAX } from '@/lib/settings';
 
 const TODAY = '2026-03-14';
 const message = <T>(c: Checked<T>) => (c.ok ? null : c.message);
@@ -53,5 +56,18 @@ describe('field checks', () => {
   it('deleting needs the word, in any case', () => {
     expect(checkDeleteWord(' Delete ').ok).toBe(true);
     expect(checkDeleteWord('yes').ok).toBe(false);
+  });
+});
+
+describe('checkIfThen with a full list', () => {
+  const full = Array.from({ length: IF_THEN_MAX }, (_, i) => ({ when: `urge ${i}`, then: 'walk' }));
+  it('refuses one more plan, but lets any of them be changed', () => {
+    expect(checkIfThen('new urge', 'breathe', full)).toMatchObject({ ok: false, field: 'form' });
+    expect(checkIfThen('new urge', 'breathe', full, 3)).toEqual({
+      ok: true,
+      value: { when: 'new urge', then: 'breathe' },
+    });
+    // Changed into a copy of another plan: still refused.
+    expect(checkIfThen('urge 4', 'walk', full, 3)).toMatchObject({ ok: false, field: 'form' });
   });
 });
