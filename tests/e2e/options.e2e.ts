@@ -30,6 +30,7 @@ interface StoredSettings {
   profiles: { id: string; mode: string }[];
   pending: { id: string; change: { kind: string }; dueAt: number }[];
   reasons: string[];
+  ifThen: { when: string; then: string }[];
 }
 
 /** A backup as Export writes it: a plan ten days old, one profile, and a week of events. */
@@ -160,6 +161,12 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await typeInto(page, 'A reason to keep going', 'I want to sleep through the night again.');
       await clickNamed(page, 'Add reason');
       await waitForText(page, 'Reason added.');
+      // The same step offers a plan for the moment the urge comes.
+      await waitForText(page, 'A plan for the moment the urge comes');
+      await typeInto(page, 'If I want to…', 'check their profile');
+      await typeInto(page, 'then I will…', 'go for a run');
+      await clickNamed(page, 'Add plan');
+      await waitForText(page, 'Plan added.');
       await clickNamed(page, 'Next');
 
       await waitForText(page, 'Step 5 of 5');
@@ -173,6 +180,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(s.plan).toMatchObject({ startDate: todayLocal(-4), goalDays: 45 });
       expect(s.profiles.map((p) => [p.id, p.mode])).toEqual([[PROFILE_ID, 'block']]);
       expect(s.reasons).toEqual(['I want to sleep through the night again.']);
+      expect(s.ifThen).toEqual([{ when: 'check their profile', then: 'go for a run' }]);
       expect(await storedValue(page, 'options.firstRun')).toMatchObject({ done: true });
       await waitFor(async () => (await dynamicRuleCount(page)) > 0, 'blocking rules');
       await page.close();

@@ -1,4 +1,5 @@
 import { FirstRunFrame } from '@/components/options/FirstRunFrame';
+import { IfThenEditor } from '@/components/options/IfThenEditor';
 import { t } from '@/lib/i18n';
 import {
   FIRST_RUN_STEPS,
@@ -11,7 +12,7 @@ import type { BrowserFamily } from '@/lib/protection';
 import { ReasonsEditor } from '@/components/options/ReasonsEditor';
 import { SituationCheck } from '@/components/options/SituationCheck';
 import type { Settings } from '@/lib/settings';
-import { savePlan, saveReasons, today } from '../actions';
+import { saveIfThen, savePlan, saveReasons, today } from '../actions';
 import { ProfilesEditor } from './ProfilesSection';
 
 /**
@@ -104,6 +105,11 @@ export function FirstRunView({
         >
           <p>{t('firstRunReasonsIntro')}</p>
           <ReasonsEditor reasons={settings.reasons} onChange={saveReasons} />
+          <section aria-labelledby="first-run-ifthen-h">
+            <h3 id="first-run-ifthen-h">{t('firstRunIfThenTitle')}</h3>
+            <p class="muted">{t('firstRunIfThenIntro')}</p>
+            <IfThenEditor plans={settings.ifThen} onChange={saveIfThen} />
+          </section>
         </FirstRunFrame>
       );
     case 'private':
