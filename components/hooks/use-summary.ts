@@ -1,5 +1,4 @@
-import { createDb, DB_NAME, type NoContactDb } from '@/lib/db/schema';
-import { loadSummary } from '@/lib/db/summary';
+import type { NoContactDb } from '@/lib/db/schema';
 import type { Plan } from '@/lib/settings';
 import { useSummaryFrom, type SummaryLoader, type SummaryState } from './use-summary-from';
 
@@ -12,12 +11,19 @@ let db: NoContactDb | null = null;
  * through the background). When another context upgrades the database, this page runs old
  * code: it reloads rather than keep reading with an outdated schema.
  */
-function pageDb(): NoContactDb {
+async function pageDb(): Promise<NoContactDb> {
+  const { createDb, DB_NAME } = await import('@/lib/db/schema');
   return (db ??= createDb(DB_NAME, { onStale: () => location.reload() }));
 }
 
-const fromPageDb: SummaryLoader = (plan, now, timeZone) =>
-  loadSummary(pageDb(), { plan, now, timeZone });
+/**
+ * The database code (Dexie) is loaded when the numbers are first read, not with the page:
+ * the blocked page paints its words and its way back without waiting for it.
+ */
+const fromPageDb: SummaryLoader = async (plan, now, timeZone) => {
+  const [opened, { loadSummary }] = await Promise.all([pageDb(), import('@/lib/db/summary')]);
+  return loadSummary(opened, { plan, now, timeZone });
+};
 
 /** The day count and totals for `plan`, read from the database's indexes in this page. */
 export function useSummary(plan: Plan | null | undefined, version = 0): SummaryState {
