@@ -42,9 +42,13 @@ export function benchSizes(outDir = '.output/chrome-mv3'): Record<string, number
       files.reduce((n, f) => n + gz(join(outDir, f)), 0) / 1024,
     );
   }
-  // What the popup loads before it paints the day (the rest is loaded after).
-  const first = entryFiles(outDir, 'popup.html', false);
-  out.popupFirstScriptKb = round(first.reduce((n, f) => n + gz(join(outDir, f)), 0) / 1024);
+  // What each page loads before its first script runs (the rest is imported later).
+  for (const html of ['popup.html', 'interstitial.html']) {
+    const first = entryFiles(outDir, html, false);
+    out[`${html.replace('.html', '')}FirstScriptKb`] = round(
+      first.reduce((n, f) => n + gz(join(outDir, f)), 0) / 1024,
+    );
+  }
   for (const f of ['background.js', 'content-scripts/guard.js', 'content-scripts/guard-main.js']) {
     const key = f.replace(/^content-scripts\//, '').replace('.js', '');
     const files = entryFiles(outDir, f);
