@@ -8,8 +8,7 @@ export type { EarlyDay };
 export function DayRing({ day, goalDays }: EarlyDay) {
   return (
     <ProgressRing value={day} max={goalDays}>
-      {/* elementtiming: the bench reads when the day count was painted (Element Timing). */}
-      <h1 elementtiming="day-count">
+      <h1>
         <span class="day-word">{t('popupDayWord')}</span> <span class="day-number">{day}</span>
       </h1>
       <p class="of">{t('popupOfGoal', goalDays)}</p>
