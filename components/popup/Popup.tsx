@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { EarlyDay } from '@/lib/badge';
 import { weaknessText, type Weakness } from '@/lib/protection';
 import { SIGN_IDS } from '@/lib/signs';
 import type { SlipKind } from '@/lib/streak/events';
@@ -7,7 +8,7 @@ import { days, t } from '@/lib/i18n';
 import { milestoneText } from '../DayHeading';
 import { ReachedOutForm, type ReachedOutValues, type ReplyAs } from '../options/ReachedOutForm';
 import { BreathingPause } from './BreathingPause';
-import { DayRing, Waiting, type EarlyDay } from './Waiting';
+import { DayRing, Waiting } from './Waiting';
 import type { Celebration } from './celebrations';
 import { formatCivilDate } from './format';
 import { SlipForm } from './SlipForm';

@@ -2,8 +2,6 @@ import type { EarlyDay } from '@/lib/badge';
 import { t } from '@/lib/i18n';
 import { ProgressRing } from '../ProgressRing';
 
-export type { EarlyDay };
-
 /** "Day N" in the ring towards the goal: the popup's heading. */
 export function DayRing({ day, goalDays }: EarlyDay) {
   return (

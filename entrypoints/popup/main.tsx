@@ -7,9 +7,9 @@ import { systemTimeZone } from '@/lib/streak/calendar';
 import './style.css';
 import { askSummaryEarly } from './ask-summary';
 
-// This first script is small: it asks the background for the numbers, paints the day the
-// toolbar badge shows (carried in the popup's address, see popupAddress), then loads the
-// rest of the popup, which takes over the same page.
+// This first script is small: it paints the day the toolbar badge shows (carried in the
+// popup's address, see popupAddress), then asks the background for the numbers and loads
+// the rest of the popup, which takes over the same page.
 const app = document.getElementById('app')!;
 const earlyDay = earlyDayFrom(location.search, Date.now(), systemTimeZone());
 
@@ -21,20 +21,15 @@ const pageWords = () => {
 };
 
 loadFallbackMessages()
-  .then(() => {
+  .then(async () => {
     pageWords();
-    if (!earlyDay) {
-      askSummaryEarly();
-      return import('./App');
+    if (earlyDay) {
+      render(<Waiting earlyDay={earlyDay} />, app);
+      // Let that frame be painted before the background is woken and the rest is loaded.
+      await new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted)));
     }
-    render(<Waiting earlyDay={earlyDay} />, app);
-    // Let that frame be painted before the rest of the code is loaded and run.
-    return new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted))).then(
-      () => {
-        askSummaryEarly();
-        return import('./App');
-      },
-    );
+    askSummaryEarly();
+    return import('./App');
   })
   .then(({ App }) => render(<App earlyDay={earlyDay} />, app))
   .catch((e: unknown) => console.error('The popup could not load:', e));
