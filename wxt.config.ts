@@ -8,6 +8,9 @@ import { preactWithoutInnerHtml } from './scripts/vite-preact-without-inner-html
 // The README explains the trade-off.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // No auto-imports: every file names what it uses, so the lint boundaries (no `browser` in
+  // components, no database in the guard) see every use.
+  imports: false,
   manifestVersion: 3,
   // preactWithoutInnerHtml: see its file; it keeps `web-ext lint --warnings-as-errors` clean.
   vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { backupToJson, exportBackup } from '../lib/backup';
-import { insertEvents } from '../lib/db/events';
+import { insertEvents } from '../lib/db/event-store';
 import { createDb } from '../lib/db/schema';
 import { defaultSettings, SETTINGS_KEY } from '../lib/settings';
 import { EXTENSION_DIR, launch } from '../tests/e2e/harness/browsers';

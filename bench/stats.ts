@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { allEvents, insertEvents } from '../lib/db/events';
+import { allEvents, insertEvents } from '../lib/db/event-store';
 import { createDb } from '../lib/db/schema';
 import { loadSummary } from '../lib/db/summary';
 import type { Plan } from '../lib/settings';
 import { localDate } from '../lib/streak/calendar';
-import type { LogEvent } from '../lib/streak/events';
+import type { LogEvent } from '../lib/streak/log-event';
 import { computeStats } from '../lib/streak/stats';
 import { seededRandom } from './random';
 

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import {
   CHANNEL_FROM_ISOLATED,
   CHANNEL_FROM_MAIN,

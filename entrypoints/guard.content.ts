@@ -1,7 +1,9 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import {
   allowedInTab,
   ALLOWANCES_KEY,
+  isAllowanceEnded,
   parseAllowances,
   profilesWithAllowance,
 } from '@/lib/guard/allowances';
@@ -126,7 +128,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((msg: unknown) => {
       // The background ends an allowance; where session storage is closed to content
       // scripts this message is how the guard hears of it.
-      if ((msg as { type?: unknown } | null)?.type !== 'allowance-ended') return;
+      if (!isAllowanceEnded(msg)) return;
       tabId = undefined;
       allowancesKnown = false;
       refreshAllowed();

@@ -10,7 +10,6 @@ export const BADGE_MIDNIGHT_ALARM = 'badge-midnight';
 export const BADGE_CHECK_ALARM = 'badge-check';
 export const BADGE_CHECK_MINUTES = 60;
 
-/** What the badge showed and for which local day; kept in session storage between wakes. */
 /** Session storage key: what the badge shows and for which day (survives the worker sleeping). */
 export const BADGE_STATE_KEY = 'badge.state';
 
@@ -62,60 +61,4 @@ export function parseBadgeState(v: unknown): BadgeState | null {
   if (o.alarmAt !== null && (typeof o.alarmAt !== 'number' || !Number.isFinite(o.alarmAt)))
     return null;
   return { text: o.text, date: o.date, timeZone: o.timeZone, alarmAt: o.alarmAt };
-}
-
-/** The popup's page; the toolbar opens it at the address `popupAddress` gives. */
-export const POPUP_PAGE = 'popup.html';
-
-/** The day the badge shows and the goal, as the popup paints them before the numbers come. */
-export interface EarlyDay {
-  day: number;
-  goalDays: number;
-}
-
-/**
- * The address the toolbar button opens the popup at: the badge's day and what it was
- * computed for ride along in the query, so the popup can paint the day count from its own
- * address, before it has asked storage or the background anything (the background may be
- * asleep). `followsDevice`: the plan counts in the device's zone, not a fixed one. Before
- * setup and before day 1 it is the plain page.
- */
-export function popupAddress(
-  state: BadgeState,
-  goalDays: number | null,
-  followsDevice: boolean,
-): string {
-  const day = Number(state.text);
-  if (!state.text || !Number.isInteger(day) || day < 1 || goalDays === null) return POPUP_PAGE;
-  const q = new URLSearchParams({
-    day: String(day),
-    goal: String(goalDays),
-    date: state.date,
-    tz: state.timeZone,
-  });
-  if (followsDevice) q.set('device', '1');
-  return `${POPUP_PAGE}?${q.toString()}`;
-}
-
-/**
- * The day `popupAddress` put in the popup's query (`search`), when it is still right for
- * `now`: computed for today's local date, in the device's current zone when the plan
- * follows the device. Null for anything else (no query, yesterday's, a moved device,
- * anything malformed): the popup then waits for the real numbers.
- */
-export function earlyDayFrom(search: string, now: number, deviceZone: string): EarlyDay | null {
-  const q = new URLSearchParams(search);
-  const day = Number(q.get('day'));
-  const goalDays = Number(q.get('goal'));
-  const date = q.get('date');
-  const timeZone = q.get('tz');
-  if (!date || !timeZone || !Number.isInteger(day) || day < 1) return null;
-  if (!Number.isInteger(goalDays) || goalDays < 1) return null;
-  if (q.get('device') === '1' && timeZone !== deviceZone) return null;
-  try {
-    return localDate(now, timeZone) === date ? { day, goalDays } : null;
-  } catch {
-    // Not a zone this browser knows.
-    return null;
-  }
 }

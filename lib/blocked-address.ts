@@ -1,16 +1,14 @@
+import { httpUrl } from './check';
+import { ADDRESS_MAX_CHARS } from './limits';
+
 /**
  * The interstitial receives the original address after '#'. Only an http(s) address is
  * ever used; anything else (javascript:, data:, text) is treated as no address at all.
  */
 export function readBlockedAddress(hash: string): URL | null {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (!raw || raw.length > 8192) return null;
-  try {
-    const u = new URL(raw);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
-  } catch {
-    return null;
-  }
+  if (!raw || raw.length > ADDRESS_MAX_CHARS) return null;
+  return httpUrl(raw);
 }
 
 /** A short, text-only form of an address for display: host and path, at most `max` characters. */

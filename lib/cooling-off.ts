@@ -7,7 +7,7 @@ import {
   type Settings,
 } from './settings';
 import type { DayStatus } from './streak/day';
-import type { PlanEndReason } from './streak/events';
+import type { PlanEndReason } from './streak/log-event';
 
 /*
  * Cooling-off: what lowers protection waits COOLING_OFF_MS and can be cancelled meanwhile;

@@ -6,9 +6,6 @@ import type { CivilDate } from './streak/calendar';
  * export file the person saves.
  */
 
-/** Long enough for any message; short enough that a backup stays small. */
-export const DRAFT_MAX_CHARS = 10_000;
-
 /** Where the drafts box lives: a section of the options page. */
 export const DRAFTS_PAGE_PATH = '/options.html#drafts';
 

@@ -1,3 +1,4 @@
+import { httpUrl } from './check';
 import { hostIn, patternSource } from './profiles/platform';
 import { platformModule, profileDomains } from './profiles/registry';
 import type { Profile } from './profiles/types';
@@ -30,11 +31,6 @@ function compiled(p: Pick<Profile, 'platform' | 'key'>): Compiled {
   return c;
 }
 
-/** The compiled coverage regexes of one profile (the same sources the rules use). */
-export function profileRegexes(p: Pick<Profile, 'platform' | 'key' | 'id'>): RegExp[] {
-  return compiled(p).regexes;
-}
-
 /**
  * Which listed profile does this address belong to? Null for anything else. Same answer
  * as the blocking rules: the regexes are the rules' sources, tested against the
@@ -46,13 +42,8 @@ export function matchProfile<P extends Pick<Profile, 'platform' | 'key' | 'id'>>
   address: string,
   profiles: readonly P[],
 ): P | null {
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = httpUrl(address);
+  if (!url) return null;
   const href = url.href;
   for (const p of profiles) {
     const c = compiled(p);

@@ -4,30 +4,27 @@
  * answers. Anything that does not parse is refused without effect.
  */
 
+import { isInt, isKey, isObj, isOneOf, isText } from './check';
+import {
+  ADDRESS_MAX_CHARS,
+  BACKUP_MAX_BYTES,
+  DRAFT_MAX_CHARS,
+  GOAL_DAYS_MAX,
+  GOAL_DAYS_MIN,
+  NOTE_MAX_CHARS,
+} from './limits';
 import { isCivilDate, type CivilDate } from './streak/calendar';
 import type { Words } from './words';
-import { DRAFT_MAX_CHARS } from './drafts';
 import { SIGN_IDS, type SignId } from './signs';
 import {
   CONTACT_CHANNELS,
-  NOTE_MAX_CHARS,
   REACH_OUT_GISTS,
   SLIP_KINDS,
   type ContactChannel,
   type ReachOutGist,
   type SlipKind,
-} from './streak/events';
+} from './streak/log-event';
 import type { Summary } from './streak/stats';
-
-/**
- * The longest import text a message may carry. It mirrors BACKUP_MAX_BYTES in lib/backup
- * (which this module does not import, so that the page-side guard's bundle stays free of
- * the database); a string has at least as many UTF-8 bytes as characters, and the
- * background checks the real limit again.
- */
-export const IMPORT_TEXT_MAX_CHARS = 5 * 1024 * 1024;
-/** Mirrors GOAL_DAYS_MAX in lib/settings. */
-const GOAL_DAYS_LIMIT = 3650;
 
 export type PageSource = 'interstitial' | 'popup' | 'options';
 
@@ -102,12 +99,13 @@ export type Message<T extends MessageType = MessageType> = { type: T } & Request
 /** Messages a content script (a web page's context) may send; every other one needs an extension page. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['guard-hello']);
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isKey = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100;
-const SOURCES: readonly string[] = ['interstitial', 'popup', 'options'];
-const isNote = (v: unknown) =>
-  v === undefined || (typeof v === 'string' && v.length <= NOTE_MAX_CHARS);
+const SOURCES: readonly PageSource[] = ['interstitial', 'popup', 'options'];
+const isNote = (v: unknown) => v === undefined || isText(v, NOTE_MAX_CHARS);
+/**
+ * The import text a message may carry: a string has at least as many UTF-8 bytes as
+ * characters, so a longer one is over BACKUP_MAX_BYTES; the background checks the bytes.
+ */
+const isImportText = (v: unknown) => isText(v, BACKUP_MAX_BYTES);
 
 /** Checks a received message's shape exactly; returns null for anything else. */
 export function parseMessage(raw: unknown): Message | null {
@@ -117,20 +115,17 @@ export function parseMessage(raw: unknown): Message | null {
   switch (raw.type) {
     case 'log-urge':
       if (!allowed(['source', 'dedupeKey', 'profileId'])) return null;
-      if (!SOURCES.includes(raw.source as string) || !isKey(raw.dedupeKey)) return null;
+      if (!isOneOf(raw.source, SOURCES) || !isKey(raw.dedupeKey)) return null;
       if (raw.profileId !== undefined && !isKey(raw.profileId)) return null;
       return raw as Message<'log-urge'>;
     case 'log-slip':
       if (!allowed(['source', 'what', 'note', 'dedupeKey'])) return null;
-      if (!SOURCES.includes(raw.source as string) || !isKey(raw.dedupeKey)) return null;
-      if (!(SLIP_KINDS as readonly string[]).includes(raw.what as string)) return null;
-      if (raw.note !== undefined && (typeof raw.note !== 'string' || raw.note.length > 1000))
-        return null;
+      if (!isOneOf(raw.source, SOURCES) || !isKey(raw.dedupeKey)) return null;
+      if (!isOneOf(raw.what, SLIP_KINDS) || !isNote(raw.note)) return null;
       return raw as Message<'log-slip'>;
     case 'continue':
       if (!allowed(['url', 'dedupeKey'])) return null;
-      if (typeof raw.url !== 'string' || raw.url.length > 8192 || !isKey(raw.dedupeKey))
-        return null;
+      if (!isText(raw.url, ADDRESS_MAX_CHARS) || !isKey(raw.dedupeKey)) return null;
       return raw as Message<'continue'>;
     case 'undo':
       if (!allowed(['eventId']) || !isKey(raw.eventId)) return null;
@@ -141,45 +136,36 @@ export function parseMessage(raw: unknown): Message | null {
     case 'log-plan-start':
       if (!allowed(['startDate', 'goalDays', 'dedupeKey'])) return null;
       if (!isCivilDate(raw.startDate) || !isKey(raw.dedupeKey)) return null;
-      if (
-        !Number.isInteger(raw.goalDays) ||
-        (raw.goalDays as number) < 1 ||
-        (raw.goalDays as number) > GOAL_DAYS_LIMIT
-      )
-        return null;
+      if (!isInt(raw.goalDays, GOAL_DAYS_MIN, GOAL_DAYS_MAX)) return null;
       return raw as Message<'log-plan-start'>;
     case 'apply-import':
       if (!allowed(['text'])) return null;
-      if (typeof raw.text !== 'string' || raw.text.length > IMPORT_TEXT_MAX_CHARS) return null;
+      if (!isImportText(raw.text)) return null;
       return raw as Message<'apply-import'>;
     case 'delete-everything':
       if (!allowed([])) return null;
       return raw as Message<'delete-everything'>;
     case 'log-reached-out':
       if (!allowed(['source', 'channel', 'gist', 'note', 'dedupeKey'])) return null;
-      if (!SOURCES.includes(raw.source as string) || !isKey(raw.dedupeKey)) return null;
-      if (!(CONTACT_CHANNELS as readonly string[]).includes(raw.channel as string)) return null;
-      if (
-        raw.gist !== undefined &&
-        !(REACH_OUT_GISTS as readonly string[]).includes(raw.gist as string)
-      )
-        return null;
+      if (!isOneOf(raw.source, SOURCES) || !isKey(raw.dedupeKey)) return null;
+      if (!isOneOf(raw.channel, CONTACT_CHANNELS)) return null;
+      if (raw.gist !== undefined && !isOneOf(raw.gist, REACH_OUT_GISTS)) return null;
       if (!isNote(raw.note)) return null;
       return raw as Message<'log-reached-out'>;
     case 'log-necessary-contact':
       if (!allowed(['source', 'note', 'dedupeKey'])) return null;
-      if (!SOURCES.includes(raw.source as string) || !isKey(raw.dedupeKey)) return null;
+      if (!isOneOf(raw.source, SOURCES) || !isKey(raw.dedupeKey)) return null;
       if (!isNote(raw.note)) return null;
       return raw as Message<'log-necessary-contact'>;
     case 'set-sign':
       if (!allowed(['sign', 'noticedOn'])) return null;
-      if (!(SIGN_IDS as readonly unknown[]).includes(raw.sign)) return null;
+      if (!isOneOf(raw.sign, SIGN_IDS)) return null;
       if (raw.noticedOn !== null && !isCivilDate(raw.noticedOn)) return null;
       return raw as Message<'set-sign'>;
     case 'save-draft':
       if (!allowed(['id', 'text']) || !isKey(raw.id)) return null;
       // A little over the limit, so the background can say in words that it is too long.
-      if (typeof raw.text !== 'string' || raw.text.length > DRAFT_MAX_CHARS * 2) return null;
+      if (!isText(raw.text, DRAFT_MAX_CHARS * 2)) return null;
       return raw as Message<'save-draft'>;
     case 'delete-draft':
       if (!allowed(['id']) || !isKey(raw.id)) return null;

@@ -1,5 +1,5 @@
 import { labels, t, type MessageKey } from './i18n';
-import type { ReachOutGist } from './streak/events';
+import type { ContactChannel, ReachOutGist } from './streak/log-event';
 
 /*
  * What to make of it when the ex reaches out, by what their contact was like. Their
@@ -25,6 +25,16 @@ export const GIST_LABELS: Readonly<Record<ReachOutGist, string>> = labels({
   'get-back-together': 'gistGetBackTogether',
   practical: 'gistPractical',
   other: 'gistOther',
+});
+
+/** How the ex made contact, as a choice in a list. */
+export const CHANNEL_LABELS: Readonly<Record<ContactChannel, string>> = labels({
+  message: 'channelMessage',
+  call: 'channelCall',
+  'in-person': 'channelInPerson',
+  'social-media': 'channelSocialMedia',
+  'through-someone': 'channelThroughSomeone',
+  other: 'channelOther',
 });
 
 /** Guidance whose words are read in the browser's language when they are shown. */

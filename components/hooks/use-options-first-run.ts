@@ -1,10 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  FIRST_RUN_KEY,
-  parseFirstRun,
-  type FirstRunState,
-} from '@/components/options/first-run-state';
+import { FIRST_RUN_KEY, parseFirstRun, type FirstRunState } from '@/lib/first-run';
 
 /**
  * The first run's progress, from storage.local, kept in step with other tabs. `update`

@@ -1,20 +1,8 @@
-import type { NoContactDb } from '@/lib/db/schema';
 import type { Plan } from '@/lib/settings';
+import { pageDb } from './page-db';
 import { useSummaryFrom, type SummaryLoader, type SummaryState } from './use-summary-from';
 
 export type { SummaryState } from './use-summary-from';
-
-let db: NoContactDb | null = null;
-
-/**
- * The page's one connection to the event log. Pages only read it (every write goes
- * through the background). When another context upgrades the database, this page runs old
- * code: it reloads rather than keep reading with an outdated schema.
- */
-async function pageDb(): Promise<NoContactDb> {
-  const { createDb, DB_NAME } = await import('@/lib/db/schema');
-  return (db ??= createDb(DB_NAME, { onStale: () => location.reload() }));
-}
 
 /**
  * The database code (Dexie) is loaded when the numbers are first read, not with the page:

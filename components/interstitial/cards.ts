@@ -7,6 +7,7 @@
 
 import { t, type MessageKey } from '@/lib/i18n';
 import type { IfThenPlan } from '@/lib/settings';
+import { ifThenText } from '../if-then-text';
 
 export type CardKind = 'why' | 'reason' | 'if-then';
 
@@ -46,20 +47,13 @@ export const whyContactResets = (): string[] => WHY_CONTACT_RESETS_KEYS.map((k) 
 /** The suggested if-then plans, in the person's language. */
 export const ifThenPlans = (): string[] => IF_THEN_PLAN_KEYS.map((k) => t(k));
 
-/** A person's reason is shown whole up to this length; longer ones are cut with an ellipsis. */
-export const REASON_MAX_CHARS = 280;
-
-/** The person's reasons as they will be shown: trimmed, empty ones left out. */
+/**
+ * The person's reasons as they will be shown: trimmed, empty ones left out, each whole
+ * (the form, the settings reader and the backup checker all keep a reason within
+ * REASON_MAX_CHARS of lib/limits, which the card has room for).
+ */
 export function usableReasons(reasons: readonly string[]): string[] {
-  return reasons
-    .map((r) => r.replace(/\s+/g, ' ').trim())
-    .filter((r) => r.length > 0)
-    .map((r) => (r.length > REASON_MAX_CHARS ? `${r.slice(0, REASON_MAX_CHARS - 1)}…` : r));
-}
-
-/** An if-then plan as one sentence. */
-export function ifThenText(p: IfThenPlan): string {
-  return t('cardIfThen', p.when.trim(), p.then.trim());
+  return reasons.map((r) => r.replace(/\s+/g, ' ').trim()).filter((r) => r.length > 0);
 }
 
 /** The person's own if-then plans as they will be shown (empty halves left out). */

@@ -1,14 +1,16 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { plural, t } from '@/lib/i18n';
 import type { ImportPreview } from '@/lib/backup';
-import { described, FieldNote } from './Field';
-import { days, formatDay } from './format';
+import { BACKUP_MAX_BYTES, BACKUP_MAX_MB } from '@/lib/limits';
+import { described, FieldNote } from '../Field';
+import { formatCivilDate } from '@/lib/format-date';
+import { days } from './format';
 import { checkDeleteWord, DELETE_WORD } from './validate';
 
 export type CheckResult = { ok: true; preview: ImportPreview } | { ok: false; message: string };
 
-/** Far above any real backup; the checker refuses what is too big with its own words too. */
-const FILE_MAX_BYTES = 5 * 1024 * 1024;
+// BACKUP_MAX_BYTES is far above any real backup; the checker refuses what is too big with
+// its own words too, but a file this large is not even read.
 
 /** Saves `text` as a file through a Blob URL and an <a download>; nothing leaves the machine. */
 export function downloadText(text: string, filename: string) {
@@ -66,8 +68,8 @@ export function DataPanel({
     setFileError(null);
     const file = (e.currentTarget as HTMLInputElement).files?.[0];
     if (!file) return;
-    if (file.size > FILE_MAX_BYTES) {
-      setFileError(t('importTooLarge'));
+    if (file.size > BACKUP_MAX_BYTES) {
+      setFileError(t('importTooLarge', BACKUP_MAX_MB));
       return;
     }
     let text: string;
@@ -150,10 +152,10 @@ export function DataPanel({
           <div class="preview" aria-labelledby={`${id}-preview-h`} role="group">
             <h3 id={`${id}-preview-h`}>{t('importPreviewTitle')}</h3>
             <ul>
-              <li>{t('importMadeOn', formatDay(p.exportedAt.slice(0, 10)))}</li>
+              <li>{t('importMadeOn', formatCivilDate(p.exportedAt.slice(0, 10)))}</li>
               <li>
                 {p.plan
-                  ? t('importPlan', formatDay(p.plan.startDate), days(p.plan.goalDays))
+                  ? t('importPlan', formatCivilDate(p.plan.startDate), days(p.plan.goalDays))
                   : t('importNoPlan')}
               </li>
               <li>{plural(p.profiles, 'profilesOne', 'profilesOther')}</li>

@@ -1,8 +1,8 @@
 import { useId } from 'preact/hooks';
 import { plural, t } from '@/lib/i18n';
+import { formatCivilDate } from '@/lib/format-date';
 import { addDays, type CivilDate } from '@/lib/streak/calendar';
 import type { DayCount } from '@/lib/streak/stats';
-import { formatDay } from './format';
 
 const W = 640;
 const H = 200;
@@ -26,12 +26,16 @@ export function DayChart({
   perDay,
   today,
   days,
+  locale,
 }: {
   perDay: readonly DayCount[];
   today: CivilDate;
   days: number;
+  /** The dates' locale; the browser's by default (tests choose theirs). */
+  locale?: string;
 }) {
   const id = useId();
+  const formatDay = (d: CivilDate) => formatCivilDate(d, 'date', locale);
   const dates = windowDates(today, days);
   const byDate = new Map(perDay.map((d) => [d.date, d]));
   const shown = dates.map((date) => {
@@ -111,7 +115,7 @@ export function DayChart({
                   text-anchor="middle"
                   class="axis"
                 >
-                  {d.date.slice(5).replace('-', '/')}
+                  {formatCivilDate(d.date, 'day-month', locale)}
                 </text>
               )}
             </g>

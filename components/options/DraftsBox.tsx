@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { DRAFT_MAX_CHARS, type Draft } from '@/lib/drafts';
-import { described, FieldNote } from './Field';
-import { formatWhen } from './format';
+import type { Draft } from '@/lib/drafts';
+import { DRAFT_MAX_CHARS } from '@/lib/limits';
+import { described, FieldNote } from '../Field';
+import { formatMoment } from '@/lib/format-date';
 
 type Status = { text: string; error: boolean } | null;
 
@@ -129,7 +130,7 @@ export function DraftsBox({
       ) : (
         <ul class="drafts" aria-labelledby={`${id}-kept`}>
           {drafts.map((d) => {
-            const when = formatWhen(d.time);
+            const when = formatMoment(d.time);
             return (
               <li key={d.id}>
                 <details>

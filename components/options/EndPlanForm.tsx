@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { PLAN_END_CHOICES, type PlanEndChoice } from '@/lib/streak/events';
+import { PLAN_END_CHOICES, type PlanEndChoice } from '@/lib/streak/log-event';
 import { END_REASON_LABELS } from './format';
 
 /**

@@ -1,7 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import {
+  ALLOW_MINUTES_MAX,
+  ALLOW_MINUTES_MIN,
+  PAUSE_SECONDS_MAX,
+  PAUSE_SECONDS_MIN,
+} from '@/lib/limits';
 import type { Friction } from '@/lib/settings';
-import { described, FieldNote, focusFirstInvalid, isBadInput } from './Field';
+import { described, FieldNote, focusFirstInvalid, isBadInput } from '../Field';
 import { checkAllowMinutes, checkPause } from './validate';
 
 /**
@@ -77,8 +83,8 @@ export function FrictionForm({
           id={`${id}-pause`}
           type="number"
           inputMode="numeric"
-          min={0}
-          max={60}
+          min={PAUSE_SECONDS_MIN}
+          max={PAUSE_SECONDS_MAX}
           step={1}
           value={pause}
           {...described(`${id}-pause-note`, errors.pause)}
@@ -89,7 +95,11 @@ export function FrictionForm({
             edited();
           }}
         />
-        <FieldNote id={`${id}-pause-note`} error={errors.pause} hint={t('frictionPauseHint')} />
+        <FieldNote
+          id={`${id}-pause-note`}
+          error={errors.pause}
+          hint={t('frictionPauseHint', PAUSE_SECONDS_MIN, PAUSE_SECONDS_MAX)}
+        />
       </div>
       <div class="field check">
         <input
@@ -113,8 +123,8 @@ export function FrictionForm({
           id={`${id}-minutes`}
           type="number"
           inputMode="numeric"
-          min={1}
-          max={60}
+          min={ALLOW_MINUTES_MIN}
+          max={ALLOW_MINUTES_MAX}
           step={1}
           value={minutes}
           {...described(`${id}-minutes-note`, errors.minutes)}
@@ -128,7 +138,7 @@ export function FrictionForm({
         <FieldNote
           id={`${id}-minutes-note`}
           error={errors.minutes}
-          hint={t('frictionMinutesHint')}
+          hint={t('frictionMinutesHint', ALLOW_MINUTES_MIN, ALLOW_MINUTES_MAX)}
         />
       </div>
       <p class="muted">{t('frictionNote')}</p>

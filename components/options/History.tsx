@@ -2,17 +2,11 @@ import { useId, useState } from 'preact/hooks';
 import { t, tWith } from '@/lib/i18n';
 import type { Profile } from '@/lib/profiles/types';
 import type { SignNoticed } from '@/lib/signs';
-import type { LogEvent } from '@/lib/streak/events';
+import type { LogEvent } from '@/lib/streak/log-event';
 import type { Stats } from '@/lib/streak/stats';
 import { DayChart } from './DayChart';
-import {
-  SIGN_LABELS,
-  days,
-  describeEvent,
-  describeStreakEnd,
-  formatDay,
-  formatWhen,
-} from './format';
+import { formatCivilDate, formatMoment } from '@/lib/format-date';
+import { SIGN_LABELS, days, describeEvent, describeStreakEnd } from './format';
 
 const RANGES = [14, 30, 90] as const;
 const PAGE = 50;
@@ -101,8 +95,8 @@ export function History({
             <tbody>
               {streaks.map((s) => (
                 <tr key={s.start}>
-                  <td>{formatDay(s.start)}</td>
-                  <td>{s.endedBy ? formatDay(s.lastDay) : t('historyToday')}</td>
+                  <td>{formatCivilDate(s.start)}</td>
+                  <td>{s.endedBy ? formatCivilDate(s.lastDay) : t('historyToday')}</td>
                   <td>{days(s.days)}</td>
                   <td>
                     {describeStreakEnd(s.endedBy)}
@@ -126,7 +120,7 @@ export function History({
               <li key={s.sign}>
                 {tWith(
                   'historySignNoticed',
-                  <time dateTime={s.noticedOn}>{formatDay(s.noticedOn)}</time>,
+                  <time dateTime={s.noticedOn}>{formatCivilDate(s.noticedOn)}</time>,
                   SIGN_LABELS[s.sign],
                 )}
               </li>
@@ -144,7 +138,7 @@ export function History({
             <ol class="timeline" aria-label={t('historyTimeline')}>
               {events.slice(0, shown).map((e) => (
                 <li key={e.id}>
-                  <time dateTime={new Date(e.time).toISOString()}>{formatWhen(e.time)}</time>{' '}
+                  <time dateTime={new Date(e.time).toISOString()}>{formatMoment(e.time)}</time>{' '}
                   <span>{describeEvent(e, profiles)}</span>
                   {(e.kind === 'slip' ||
                     e.kind === 'necessary-contact' ||

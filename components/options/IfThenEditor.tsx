@@ -2,8 +2,8 @@ import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { useListSave } from '../hooks/use-list-save';
 import type { IfThenPlan } from '@/lib/settings';
-import { ifThenText } from '@/components/interstitial/cards';
-import { described, FieldNote } from './Field';
+import { ifThenText } from '../if-then-text';
+import { described, FieldNote } from '../Field';
 import { checkIfThen } from './validate';
 
 /**

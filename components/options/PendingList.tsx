@@ -1,7 +1,8 @@
 import type { Profile } from '@/lib/profiles/types';
 import { t, tWith } from '@/lib/i18n';
 import type { PendingChange } from '@/lib/settings';
-import { describeChange, formatWhen } from './format';
+import { formatMoment } from '@/lib/format-date';
+import { describeChange } from './format';
 
 /**
  * Changes that lower protection and are waiting out their 24 hours. Shown on every
@@ -32,7 +33,7 @@ export function PendingList({
                 {tWith(
                   'pendingDueOn',
                   what,
-                  <time dateTime={new Date(p.dueAt).toISOString()}>{formatWhen(p.dueAt)}</time>,
+                  <time dateTime={new Date(p.dueAt).toISOString()}>{formatMoment(p.dueAt)}</time>,
                 )}
               </span>
               <button

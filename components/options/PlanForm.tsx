@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { GOAL_DAYS_MAX, GOAL_DAYS_MIN } from '@/lib/limits';
 import { DEFAULT_GOAL_DAYS, type Plan } from '@/lib/settings';
 import type { CivilDate } from '@/lib/streak/calendar';
-import { described, FieldNote, focusFirstInvalid, isBadInput } from './Field';
+import { described, FieldNote, focusFirstInvalid, isBadInput } from '../Field';
 import { checkGoal, checkStartDate } from './validate';
 
 export interface PlanValues {
@@ -106,8 +107,8 @@ export function PlanForm({
           id={`${id}-goal`}
           type="number"
           inputMode="numeric"
-          min={1}
-          max={3650}
+          min={GOAL_DAYS_MIN}
+          max={GOAL_DAYS_MAX}
           step={1}
           value={goal}
           {...described(`${id}-goal-note`, errors.goal)}

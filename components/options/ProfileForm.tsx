@@ -8,7 +8,7 @@ import type {
   Recognised,
   Recognition,
 } from '@/lib/profiles/types';
-import { described, FieldNote } from './Field';
+import { described, FieldNote } from '../Field';
 import { nameOf } from './format';
 
 function siteOf(text: string): string | null {

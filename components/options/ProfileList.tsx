@@ -1,7 +1,8 @@
 import type { Profile, ProfileMode } from '@/lib/profiles/types';
 import { t, tWith } from '@/lib/i18n';
 import type { PendingChange } from '@/lib/settings';
-import { formatWhen, nameOf } from './format';
+import { formatMoment } from '@/lib/format-date';
+import { nameOf } from './format';
 
 /**
  * The listed profiles, each with its mode and what is waiting for it. Removing one, or
@@ -38,7 +39,7 @@ export function ProfileList({
                   {tWith(
                     'profileWillBeRemoved',
                     <time dateTime={new Date(removal.dueAt).toISOString()}>
-                      {formatWhen(removal.dueAt)}
+                      {formatMoment(removal.dueAt)}
                     </time>,
                   )}
                 </p>
@@ -48,7 +49,7 @@ export function ProfileList({
                   {tWith(
                     'profileSwitchesOn',
                     <time dateTime={new Date(toModified.dueAt).toISOString()}>
-                      {formatWhen(toModified.dueAt)}
+                      {formatMoment(toModified.dueAt)}
                     </time>,
                   )}
                 </p>

@@ -1,8 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { useListSave } from '../hooks/use-list-save';
-import { described, FieldNote } from './Field';
-import { checkReason, REASON_MAX_CHARS } from './validate';
+import { described, FieldNote } from '../Field';
+import { REASON_MAX_CHARS } from '@/lib/limits';
+import { checkReason } from './validate';
 
 /**
  * The person's own reasons, shown one at a time on the blocked page. Added, edited and

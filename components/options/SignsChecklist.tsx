@@ -3,8 +3,8 @@ import { t } from '@/lib/i18n';
 import { SIGN_IDS, type SignId, type SignNoticed } from '@/lib/signs';
 import { SIGN_LABELS } from './format';
 import type { CivilDate } from '@/lib/streak/calendar';
-import { described, FieldNote, isBadInput } from './Field';
-import { formatDay } from './format';
+import { described, FieldNote, isBadInput } from '../Field';
+import { formatCivilDate } from '@/lib/format-date';
 import { checkNoticedOn } from './validate';
 
 /**
@@ -60,7 +60,7 @@ export function SignsChecklist({
                   checked={row !== undefined}
                   onChange={(e) =>
                     void (e.currentTarget.checked
-                      ? save(sign, today, t('signNoticedOn', formatDay(today)))
+                      ? save(sign, today, t('signNoticedOn', formatCivilDate(today)))
                       : save(sign, null, t('signUnticked')))
                   }
                 />
@@ -84,7 +84,7 @@ export function SignsChecklist({
                         today,
                       );
                       if (!c.ok) setErrors((x) => ({ ...x, [sign]: c.message }));
-                      else void save(sign, c.value, t('signNoticedOn', formatDay(c.value)));
+                      else void save(sign, c.value, t('signNoticedOn', formatCivilDate(c.value)));
                     }}
                   />
                   <FieldNote id={`${id}-${sign}-note`} error={err} />

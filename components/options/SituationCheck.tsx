@@ -1,16 +1,6 @@
 import { useId } from 'preact/hooks';
+import type { Situation } from '@/lib/first-run';
 import { t, tWith, type MessageKey } from '@/lib/i18n';
-
-export interface Situation {
-  /** The breakup was more than about six months ago, and they haven't been in touch. */
-  longAgo: boolean;
-  /** They live together, work together, or share children. */
-  together: boolean;
-  /** The person begged or pleaded, or wronged the ex (cheating, for example). */
-  wronged: boolean;
-}
-
-export const NO_SITUATION: Situation = { longAgo: false, together: false, wronged: false };
 
 const QUESTIONS: { key: keyof Situation; label: MessageKey }[] = [
   { key: 'longAgo', label: 'situationLongAgo' },

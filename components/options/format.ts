@@ -1,34 +1,12 @@
 import type { Profile } from '@/lib/profiles/types';
 import type { Change, Friction } from '@/lib/settings';
-import type { CivilDate } from '@/lib/streak/calendar';
 import type { SignId } from '@/lib/signs';
-import type { ContactChannel, LogEvent, PlanEndReason, SlipKind } from '@/lib/streak/events';
+import type { ContactChannel, LogEvent, PlanEndReason, SlipKind } from '@/lib/streak/log-event';
+import { formatCivilDate } from '@/lib/format-date';
 import { GIST_LABELS } from '@/lib/reached-out';
 import { days, labels, say, t } from '@/lib/i18n';
 import { profileName } from '@/lib/profiles/name';
 import type { StreakEnd } from '@/lib/streak/stats';
-
-/** A moment as the person reads it: "Sat 14 Mar, 21:30" in their locale. */
-export function formatWhen(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
-/** A calendar date without shifting it through a time zone. */
-export function formatDay(d: CivilDate): string {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, day, 12)).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
 
 export { days };
 
@@ -49,16 +27,6 @@ export const END_REASON_LABELS: Readonly<Record<PlanEndReason, string>> = labels
   // No longer offered; kept for plans ended with them before.
   'no-longer-needed': 'endReasonNoLongerNeeded',
   other: 'endReasonOther',
-});
-
-/** How the ex made contact, as a choice in a list. */
-export const CHANNEL_LABELS: Readonly<Record<ContactChannel, string>> = labels({
-  message: 'channelMessage',
-  call: 'channelCall',
-  'in-person': 'channelInPerson',
-  'social-media': 'channelSocialMedia',
-  'through-someone': 'channelThroughSomeone',
-  other: 'channelOther',
 });
 
 /** The same, inside a sentence: "They reached out by …". */
@@ -104,7 +72,7 @@ export function describeEvent(e: LogEvent, profiles: readonly Profile[]): string
         e.gist ? ` (${GIST_LABELS[e.gist].split(':')[0]!.toLowerCase()})` : '',
       );
     case 'plan-started':
-      return t('eventPlanStarted', formatDay(e.startDate), days(e.goalDays));
+      return t('eventPlanStarted', formatCivilDate(e.startDate), days(e.goalDays));
     case 'plan-ended':
       return t('streakEndPlanEnded', END_REASON_LABELS[e.reason].toLowerCase());
   }

@@ -1,16 +1,26 @@
 import {
+  ALLOW_MINUTES_MAX,
+  ALLOW_MINUTES_MIN,
+  EARLIEST_DATE,
+  EARLIEST_YEAR,
   GOAL_DAYS_MAX,
+  GOAL_DAYS_MIN,
   IF_THEN_MAX,
   IF_THEN_PART_MAX_CHARS,
-  type IfThenPlan,
-} from '@/lib/settings';
+  PAUSE_SECONDS_MAX,
+  PAUSE_SECONDS_MIN,
+  REASON_MAX_CHARS,
+  REASONS_MAX,
+} from '@/lib/limits';
+import type { IfThenPlan } from '@/lib/settings';
 import { isCivilDate, type CivilDate } from '@/lib/streak/calendar';
 import { t, type MessageKey } from '@/lib/i18n';
 
 /*
  * The options page's field checks: pure, so the forms and their tests share them. Each
  * gives the parsed value or a message that says what to do, in plain words, never only
- * what is wrong.
+ * what is wrong. Their limits are lib/limits', the same the settings reader, the backup
+ * checker and the message protocol hold a value to.
  */
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -25,11 +35,6 @@ export interface Raw {
   badInput?: boolean;
 }
 
-/** The earliest start date a backup may carry (see lib/backup's EARLIEST_DATE). */
-export const EARLIEST_START: CivilDate = '2000-01-01';
-/** Reasons are shown on the blocked page, where a short one reads best. */
-export const REASON_MAX_CHARS = 300;
-export const REASONS_MAX = 20;
 /** What the person types to confirm deleting everything. */
 export const DELETE_WORD = 'delete';
 
@@ -54,7 +59,7 @@ export function checkStartDate(raw: Raw | string, today: CivilDate): Checked<Civ
       ok: false,
       message: t('checkStartDateFuture'),
     };
-  if (v < EARLIEST_START) return { ok: false, message: t('checkStartDateTooEarly') };
+  if (v < EARLIEST_DATE) return { ok: false, message: t('checkStartDateTooEarly', EARLIEST_YEAR) };
   return { ok: true, value: v };
 }
 
@@ -77,15 +82,15 @@ function wholeNumber(
 }
 
 export function checkGoal(value: Raw | string): Checked<number> {
-  return wholeNumber(value, 1, GOAL_DAYS_MAX, 'checkWhatGoal');
+  return wholeNumber(value, GOAL_DAYS_MIN, GOAL_DAYS_MAX, 'checkWhatGoal');
 }
 
 export function checkPause(value: Raw | string): Checked<number> {
-  return wholeNumber(value, 0, 60, 'checkWhatPause');
+  return wholeNumber(value, PAUSE_SECONDS_MIN, PAUSE_SECONDS_MAX, 'checkWhatPause');
 }
 
 export function checkAllowMinutes(value: Raw | string): Checked<number> {
-  return wholeNumber(value, 1, 60, 'checkWhatMinutes');
+  return wholeNumber(value, ALLOW_MINUTES_MIN, ALLOW_MINUTES_MAX, 'checkWhatMinutes');
 }
 
 /** A new or edited reason; `editing` is the index being edited, if any. */
@@ -130,7 +135,7 @@ export function checkNoticedOn(raw: Raw | string, today: CivilDate): Checked<Civ
     };
   if (!v) return { ok: false, message: t('checkNoticedEmpty') };
   if (v > today) return { ok: false, message: t('checkNoticedFuture') };
-  if (v < EARLIEST_START) return { ok: false, message: t('checkNoticedTooEarly') };
+  if (v < EARLIEST_DATE) return { ok: false, message: t('checkNoticedTooEarly', EARLIEST_YEAR) };
   return { ok: true, value: v };
 }
 

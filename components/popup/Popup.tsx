@@ -1,16 +1,17 @@
 import { useState } from 'preact/hooks';
-import type { EarlyDay } from '@/lib/badge';
+import type { EarlyDay } from '@/lib/popup-address';
 import { weaknessText, type Weakness } from '@/lib/protection';
 import { SIGN_IDS } from '@/lib/signs';
-import type { SlipKind } from '@/lib/streak/events';
+import type { SlipKind } from '@/lib/streak/log-event';
 import type { Summary } from '@/lib/streak/stats';
+import type { Celebration } from '@/lib/celebrations';
+import { formatCivilDate } from '@/lib/format-date';
 import { days, t } from '@/lib/i18n';
 import { milestoneText } from '../DayHeading';
-import { ReachedOutForm, type ReachedOutValues, type ReplyAs } from '../options/ReachedOutForm';
+import type { ReachedOutValues, ReplyAs } from '@/lib/reached-out-log';
+import { ReachedOutForm } from '../ReachedOutForm';
 import { BreathingPause } from './BreathingPause';
 import { DayRing, Waiting } from './Waiting';
-import type { Celebration } from './celebrations';
-import { formatCivilDate } from './format';
 import { SlipForm } from './SlipForm';
 import { UndoNotice } from './UndoNotice';
 
@@ -194,7 +195,7 @@ export function Popup(props: PopupProps) {
         {summary.currentStreak && (
           <div>
             <dt>{t('popupStreakBegan')}</dt>
-            <dd>{formatCivilDate(summary.currentStreak.start, props.locale)}</dd>
+            <dd>{formatCivilDate(summary.currentStreak.start, 'weekday', props.locale)}</dd>
           </div>
         )}
         <div>

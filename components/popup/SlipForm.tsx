@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { NOTE_MAX_CHARS, SLIP_KINDS, type SlipKind } from '@/lib/streak/events';
+import { NOTE_MAX_CHARS } from '@/lib/limits';
+import { SLIP_KINDS, type SlipKind } from '@/lib/streak/log-event';
 import { days, t, type MessageKey } from '@/lib/i18n';
 
 /** The message for each kind of slip, as the person would say it. */

@@ -1,4 +1,4 @@
-import type { EarlyDay } from '@/lib/badge';
+import type { EarlyDay } from '@/lib/popup-address';
 import { t } from '@/lib/i18n';
 import { ProgressRing } from '../ProgressRing';
 

@@ -1,15 +1,20 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import { ALLOWANCES_KEY, parseAllowances, type Allowance } from '@/lib/guard/allowances';
+import {
+  ALLOWANCES_KEY,
+  allowanceEnded,
+  allowedInTab,
+  parseAllowances,
+  parseStoredAllowances,
+  type Allowance,
+} from '@/lib/guard/allowances';
 import { allowOnceRules } from '@/lib/rules/allow';
-import { ALLOW_RULE_IDS, type DnrRule } from '@/lib/rules/compile';
+import { dnrOf } from '@/lib/rules/dnr';
+import { ALLOW_RULE_IDS, inRange } from '@/lib/rules/ids';
 import type { Profile } from '@/lib/profiles/types';
 
 const ALARM_PREFIX = 'allow-end:';
 
-interface SessionDnr {
-  getSessionRules(): Promise<DnrRule[]>;
-  updateSessionRules(u: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
-}
+export type AllowOnce = ReturnType<typeof createAllowOnce>;
 
 /**
  * "Allow once": one profile, one tab, for a while. The allowance is a session rule limited
@@ -19,9 +24,14 @@ interface SessionDnr {
  * effect: tab IDs are not reused within a session, so the rule can match nothing more. No
  * tabs.onRemoved listener tidies up earlier, because it would wake the background on
  * every tab closed anywhere.
+ *
+ * This is the one writer of the allowances and of the session rules in ALLOW_RULE_IDS:
+ * every grant and every end goes through here, one at a time, and the tabs whose
+ * allowance ended are told.
  */
 export function createAllowOnce(browser: Browser) {
-  const dnr = browser.declarativeNetRequest as unknown as SessionDnr;
+  const dnr = dnrOf(browser);
+  const session = browser.storage.session;
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(f: () => Promise<T>): Promise<T> => {
     const next = queue.then(f, f);
@@ -29,40 +39,45 @@ export function createAllowOnce(browser: Browser) {
     return next;
   };
 
-  const read = async (now: number): Promise<Allowance[]> =>
-    parseAllowances((await browser.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY], now);
-  const write = (list: Allowance[]) => browser.storage.session.set({ [ALLOWANCES_KEY]: list });
+  const stored = async (): Promise<Allowance[]> =>
+    parseStoredAllowances((await session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY]);
+  const running = async (now: number): Promise<Allowance[]> =>
+    parseAllowances((await session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY], now);
+  const write = (list: Allowance[]) => session.set({ [ALLOWANCES_KEY]: list });
 
-  /** Removes the allowances `drop` selects, with their rules. */
+  /**
+   * The tab's page-side guard judges its page again (it cannot always read session
+   * storage itself); a closed tab simply does not answer.
+   */
+  const notify = (gone: readonly Allowance[]) => {
+    for (const tabId of new Set(gone.map((a) => a.tabId))) {
+      browser.tabs.sendMessage(tabId, allowanceEnded()).catch(() => undefined);
+    }
+  };
+
+  /** Removes the allowances `drop` selects, and every one that has run out, with their rules. */
   const end = (drop: (a: Allowance) => boolean) =>
     serial(async () => {
-      const raw = (await browser.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY];
-      const all = Array.isArray(raw) ? (raw as Allowance[]) : [];
+      const all = await stored();
       const now = Date.now();
       const gone = all.filter((a) => drop(a) || a.until <= now);
       if (!gone.length) return;
       await dnr.updateSessionRules({ removeRuleIds: gone.flatMap((a) => a.ruleIds) });
       await write(all.filter((a) => !gone.includes(a)));
-      // The tab's page-side guard judges its page again (it cannot always read session
-      // storage itself); a closed tab simply does not answer.
-      for (const tabId of new Set(gone.map((a) => a.tabId))) {
-        browser.tabs.sendMessage(tabId, { type: 'allowance-ended' }).catch(() => undefined);
-      }
+      notify(gone);
     });
 
   return {
     grant: (profile: Pick<Profile, 'id' | 'platform' | 'key'>, tabId: number, minutes: number) =>
       serial(async () => {
         const now = Date.now();
-        const list = (await read(now)).filter(
+        const list = (await running(now)).filter(
           (a) => !(a.tabId === tabId && a.profileId === profile.id),
         );
         const used = new Set((await dnr.getSessionRules()).map((r) => r.id));
         const kept = new Set(list.flatMap((a) => a.ruleIds));
         // Rules of allowances that are gone (ended, or replaced just above) are removed.
-        const stale = [...used].filter(
-          (id) => id >= ALLOW_RULE_IDS.first && id <= ALLOW_RULE_IDS.last && !kept.has(id),
-        );
+        const stale = [...used].filter((id) => inRange(ALLOW_RULE_IDS, id) && !kept.has(id));
         const count = allowOnceRules(ALLOW_RULE_IDS.first, profile, tabId).length;
         let first = ALLOW_RULE_IDS.first;
         const free = (id: number) =>
@@ -78,9 +93,32 @@ export function createAllowOnce(browser: Browser) {
         await browser.alarms.create(`${ALARM_PREFIX}${tabId}:${profile.id}`, { when: until });
         return until;
       }),
+
     endExpired: () => end(() => false),
+
+    /**
+     * Ends every allowance at once (deleting everything): every session rule in the range,
+     * even one no record names, and the record the page-side guard reads. Closing every
+     * allowed tab would be heavy-handed; the tabs are told, and their guard judges the
+     * page again against the (now empty) list.
+     */
+    endAll: () =>
+      serial(async () => {
+        const all = await stored();
+        const ids = (await dnr.getSessionRules())
+          .map((r) => r.id)
+          .filter((id) => inRange(ALLOW_RULE_IDS, id));
+        if (ids.length) await dnr.updateSessionRules({ removeRuleIds: ids });
+        await session.remove(ALLOWANCES_KEY);
+        notify(all);
+      }),
+
     isAlarm: (name: string) => name.startsWith(ALARM_PREFIX),
+
+    /** The profile ids `tabId` may show now. */
+    allowedInTab: async (tabId: number) => allowedInTab(await running(Date.now()), tabId),
+
     /** What the page-side guard of `tabId` needs: its tab and the running allowances. */
-    forGuard: async (tabId: number | null) => ({ tabId, allowances: await read(Date.now()) }),
+    forGuard: async (tabId: number | null) => ({ tabId, allowances: await running(Date.now()) }),
   };
 }

@@ -7,12 +7,12 @@ import {
   badgeIsStale,
   parseBadgeState,
   planBadge,
-  popupAddress,
   type BadgeState,
 } from '@/lib/badge';
 import type { NoContactDb } from '@/lib/db/schema';
 import { backgroundDb } from './db';
 import { loadSummary } from '@/lib/db/summary';
+import { popupAddress } from '@/lib/popup-address';
 import { countingTimeZone, loadSettings, SETTINGS_KEY } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import type { DayStatus } from '@/lib/streak/day';
@@ -65,9 +65,7 @@ export function setupBadge(browser: Browser, options: BadgeOptions = {}): Badge 
     await browser.action.setBadgeText({ text: next.text });
     await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
     // The popup paints the day from its address at once (see popupAddress).
-    await browser.action.setPopup({
-      popup: popupAddress(next, settings.plan?.goalDays ?? null, !settings.plan?.timeZone),
-    });
+    await browser.action.setPopup({ popup: popupAddress(status, next, !settings.plan?.timeZone) });
     await arm(next);
     await browser.storage.session.set({ [BADGE_STATE_KEY]: next });
   };

@@ -1,6 +1,6 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { applyDue, nextDueAt } from '@/lib/cooling-off';
-import { addEvent } from '@/lib/db/events';
+import { addEvent } from '@/lib/db/event-store';
 import type { NoContactDb } from '@/lib/db/schema';
 import { originPatternsFor } from '@/lib/profiles';
 import type { Profile } from '@/lib/profiles/types';

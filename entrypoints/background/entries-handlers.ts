@@ -2,17 +2,15 @@ import { words } from '@/lib/words';
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { endPlanNow, endsAtOnce } from '@/lib/cooling-off';
 import { deleteDraft, DraftRefused, saveDraft } from '@/lib/db/drafts';
-import { addEvent, undoEvent } from '@/lib/db/events';
+import { addEvent, undoEvent } from '@/lib/db/event-store';
 import type { NoContactDb } from '@/lib/db/schema';
 import { setSign } from '@/lib/db/signs';
 import { loadSummary } from '@/lib/db/summary';
+import { EARLIEST_DATE, EARLIEST_YEAR } from '@/lib/limits';
 import { countingTimeZone, loadSettings, updateSettings } from '@/lib/settings';
 import { addDays, localDate, systemTimeZone } from '@/lib/streak/calendar';
 import type { Handlers } from './messages';
 import { backgroundDb } from './db';
-
-/** The earliest day a sign can have been noticed (as for everything else dated). */
-const EARLIEST_DAY = '2000-01-01';
 
 /**
  * The writes of the person's own entries beside the log: the drafts box, the signs it is
@@ -52,7 +50,8 @@ export function entriesHandlers(
         // A day ahead is allowed: the person's calendar may be ahead of this zone's.
         const latest = addDays(localDate(now(), await zone()), 1);
         if (m.noticedOn > latest) return { ok: false, error: words('signDayAhead') };
-        if (m.noticedOn < EARLIEST_DAY) return { ok: false, error: words('signDayTooEarly') };
+        if (m.noticedOn < EARLIEST_DATE)
+          return { ok: false, error: words('signDayTooEarly', EARLIEST_YEAR) };
       }
       await setSign(openDb(), m.sign, m.noticedOn, now());
       return { ok: true };

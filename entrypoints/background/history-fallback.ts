@@ -1,8 +1,8 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import { ALLOWANCES_KEY, allowedInTab, parseAllowances } from '@/lib/guard/allowances';
 import { matchProfile } from '@/lib/match';
 import { PLATFORM_DOMAINS, PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
 import { loadSettings } from '@/lib/settings';
+import type { AllowOnce } from './allow-once';
 
 /** Only the platforms' hosts wake the background; other sites never do. */
 export const HISTORY_FILTER = {
@@ -14,15 +14,14 @@ export const HISTORY_FILTER = {
  * (a tab opened before the extension was installed, or a guard that failed to load) is
  * caught after the fact and the tab shown the interstitial.
  */
-export function setupHistoryFallback(browser: Browser) {
+export function setupHistoryFallback(browser: Browser, allowOnce: Pick<AllowOnce, 'allowedInTab'>) {
   browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
     if (details.frameId !== 0) return;
     void (async () => {
       const settings = await loadSettings(browser.storage.local);
       const profile = matchProfile(details.url, settings.profiles);
       if (!profile) return;
-      const raw = (await browser.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY];
-      if (allowedInTab(parseAllowances(raw, Date.now()), details.tabId).has(profile.id)) return;
+      if ((await allowOnce.allowedInTab(details.tabId)).has(profile.id)) return;
       await browser.tabs.update(details.tabId, {
         url: `${browser.runtime.getURL('/interstitial.html')}#${details.url}`,
       });

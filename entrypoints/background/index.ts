@@ -1,11 +1,13 @@
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { createAllowOnce } from './allow-once';
 import { setupBadge } from './badge';
+import { continueHandlers } from './continue';
 import { setupCoolingOff } from './cooling-off';
 import { entriesHandlers } from './entries-handlers';
-import { eventHandlers } from './events';
 import { guardOpenTabs, setupHistoryFallback } from './history-fallback';
 import { setupInstall } from './install';
+import { logHandlers } from './log-handlers';
 import { setupMessages, type Handlers } from './messages';
 import { optionsHandlers } from './options-handlers';
 import { setupRuleSync } from './rules-sync';
@@ -21,7 +23,7 @@ export default defineBackground({
     setupRuleSync(browser);
     setupInstall(browser);
     setupSessionAccess(browser);
-    setupHistoryFallback(browser);
+    setupHistoryFallback(browser, allowOnce);
     browser.runtime.onInstalled.addListener(() => {
       guardOpenTabs(browser).catch((e: unknown) => console.error(e));
     });
@@ -40,8 +42,9 @@ export default defineBackground({
         ]),
       );
     setupMessages(browser, {
-      ...thenBadge(optionsHandlers(browser)),
-      ...thenBadge(eventHandlers(browser, allowOnce)),
+      ...thenBadge(optionsHandlers(browser, allowOnce)),
+      ...thenBadge(logHandlers(browser)),
+      ...thenBadge(continueHandlers(browser, allowOnce)),
       ...thenBadge(entriesHandlers(browser)),
       ...summaryHandlers(browser),
       'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null),

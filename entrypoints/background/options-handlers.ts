@@ -1,23 +1,14 @@
 import { words } from '@/lib/words';
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { applyBackup, checkBackup, deleteEverything, ImportFailed } from '@/lib/backup';
-import { addEvent } from '@/lib/db/events';
+import { addEvent } from '@/lib/db/event-store';
 import type { NoContactDb } from '@/lib/db/schema';
-import { ALLOWANCES_KEY } from '@/lib/guard/allowances';
-import { ALLOW_RULE_IDS, PROFILE_RULE_IDS, type DnrRule } from '@/lib/rules/compile';
+import { dnrOf } from '@/lib/rules/dnr';
+import { inRange, PROFILE_RULE_IDS } from '@/lib/rules/ids';
 import { systemTimeZone } from '@/lib/streak/calendar';
+import type { AllowOnce } from './allow-once';
 import type { Handlers } from './messages';
 import { backgroundDb } from './db';
-
-interface RuleDnr {
-  getDynamicRules(): Promise<DnrRule[]>;
-  updateDynamicRules(u: { removeRuleIds: number[]; addRules?: DnrRule[] }): Promise<void>;
-  getSessionRules(): Promise<DnrRule[]>;
-  updateSessionRules(u: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
-}
-
-const inRange = (range: { first: number; last: number }) => (r: DnrRule) =>
-  r.id >= range.first && r.id <= range.last;
 
 /**
  * The options page's writes that must not be done from a page: the plan's start in the
@@ -26,27 +17,10 @@ const inRange = (range: { first: number; last: number }) => (r: DnrRule) =>
  */
 export function optionsHandlers(
   browser: Browser,
+  allowOnce: Pick<AllowOnce, 'endAll'>,
   openDb: () => NoContactDb = backgroundDb,
 ): Handlers {
-  const dnr = browser.declarativeNetRequest as unknown as RuleDnr;
-
-  /**
-   * Ends every "allow once" at once: the session rules and the record the page-side guard
-   * reads. Closing every allowed tab would be heavy-handed; the tabs are told, and their
-   * guard judges the page again against the (now empty) list.
-   */
-  const endAllowances = async () => {
-    const session = await dnr.getSessionRules();
-    const ids = session.filter(inRange(ALLOW_RULE_IDS)).map((r) => r.id);
-    if (ids.length) await dnr.updateSessionRules({ removeRuleIds: ids });
-    const raw = (await browser.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY];
-    await browser.storage.session.remove(ALLOWANCES_KEY);
-    const tabs = Array.isArray(raw) ? (raw as { tabId?: unknown }[]) : [];
-    for (const tabId of new Set(tabs.map((a) => a.tabId))) {
-      if (typeof tabId === 'number')
-        browser.tabs.sendMessage(tabId, { type: 'allowance-ended' }).catch(() => undefined);
-    }
-  };
+  const dnr = dnrOf(browser);
 
   return {
     'log-plan-start': async (m) => {
@@ -89,9 +63,9 @@ export function optionsHandlers(
       // but "nothing is left" should not depend on that listener's timing: remove the
       // profile rules here too. Both only remove; an ID already gone is ignored.
       const dynamic = await dnr.getDynamicRules();
-      const ids = dynamic.filter(inRange(PROFILE_RULE_IDS)).map((r) => r.id);
+      const ids = dynamic.map((r) => r.id).filter((id) => inRange(PROFILE_RULE_IDS, id));
       if (ids.length) await dnr.updateDynamicRules({ removeRuleIds: ids });
-      await endAllowances();
+      await allowOnce.endAll();
       return { ok: true };
     },
   };

@@ -1,11 +1,11 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import { createRuleSync, type DnrAdapter } from '@/lib/rules/reconcile';
+import { dnrOf } from '@/lib/rules/dnr';
+import { createRuleSync } from '@/lib/rules/reconcile';
 import { loadSettings, SETTINGS_KEY } from '@/lib/settings';
 import { syncCustomGuard } from './custom-guard';
 
 export function setupRuleSync(browser: Browser) {
-  const dnr = browser.declarativeNetRequest as unknown as DnrAdapter;
-  const sync = createRuleSync(dnr, browser.runtime.getURL('/interstitial.html'));
+  const sync = createRuleSync(dnrOf(browser), browser.runtime.getURL('/interstitial.html'));
   const resync = () => {
     loadSettings(browser.storage.local)
       .then(async (s) => {

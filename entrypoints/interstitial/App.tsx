@@ -4,39 +4,28 @@ import { useSettings } from '@/components/hooks/use-settings';
 import { useSummary } from '@/components/hooks/use-summary';
 import { cardFor } from '@/components/interstitial/cards';
 import { Interstitial, type Target } from '@/components/interstitial/Interstitial';
+import { createAsk } from '@/lib/ask';
 import { readBlockedAddress, shortAddress } from '@/lib/blocked-address';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
 import { say, sayAnswer, t } from '@/lib/i18n';
 import { matchProfile } from '@/lib/match';
 import { profileName } from '@/lib/profiles/name';
-import { loadSettings } from '@/lib/settings';
-import { newDedupeKey, request } from '@/lib/messaging';
 import {
   cameBackFromGoBack,
-  GOING_BACK_KEY,
-  goingBackMark,
-  leave,
-  withTimeout,
-  type LeaveDeps,
-} from './leave';
+  markGoingBack,
+  nextCardVisit,
+  readGoingBack,
+} from '@/lib/interstitial-visits';
+import { loadSettings } from '@/lib/settings';
+import { newDedupeKey } from '@/lib/messaging';
+import { leave, withTimeout, type LeaveDeps } from './leave';
 
 /** Long enough for a sleeping background to wake; short enough never to trap anyone. */
 const URGE_LOG_TIMEOUT_MS = 1500;
 const CONTINUE_TIMEOUT_MS = 10_000;
-const CARD_VISIT_KEY = 'nc.cardVisit';
 
-const send = (m: unknown) => browser.runtime.sendMessage(m);
-
-/** Each visit shows the next card, so the same words do not greet the person every time. */
-function nextCardVisit(): number {
-  try {
-    const n = Number(localStorage.getItem(CARD_VISIT_KEY)) || 0;
-    localStorage.setItem(CARD_VISIT_KEY, String((n + 1) % 1_000_000));
-    return n;
-  } catch {
-    return Math.floor(Math.random() * 1000);
-  }
-}
+/** The page's requests to the background; no answer is a failure (see lib/ask). */
+const ask = createAsk((m) => browser.runtime.sendMessage(m));
 
 const leaveDeps: LeaveDeps = {
   // Not navigation.canGoBack: the Navigation API only lists entries of this page's own
@@ -45,13 +34,7 @@ const leaveDeps: LeaveDeps = {
   // leave() closes the tab instead.
   canGoBack: () => history.length > 1,
   back: () => history.back(),
-  markGoingBack: () => {
-    try {
-      sessionStorage.setItem(GOING_BACK_KEY, goingBackMark(Date.now(), location.href));
-    } catch {
-      // Without session storage a chain of blocked entries just needs one more press.
-    }
-  },
+  markGoingBack: () => markGoingBack(() => sessionStorage, Date.now(), location.href),
   closeTab: async () => {
     try {
       const tab = await browser.tabs.getCurrent();
@@ -71,14 +54,6 @@ function navigationType(): string | undefined {
   return entry?.type;
 }
 
-function readGoingBackMark(): string | null {
-  try {
-    return sessionStorage.getItem(GOING_BACK_KEY);
-  } catch {
-    return null;
-  }
-}
-
 export function App() {
   const settings = useSettings();
   const [hash, setHash] = useState(location.hash);
@@ -96,7 +71,8 @@ export function App() {
   // answer, writes one entry.
   const keys = useMemo(() => ({ urge: newDedupeKey(), go: newDedupeKey() }), [hash]);
   const { summary } = useSummary(settings ? settings.plan : undefined);
-  const visit = useMemo(nextCardVisit, []);
+  // Each visit shows the next card, so the same words do not greet the person every time.
+  const visit = useMemo(() => nextCardVisit(() => localStorage), []);
   const [cardShift, setCardShift] = useState(0);
   const [leaving, setLeaving] = useState(false);
   const [stayed, setStayed] = useState(false);
@@ -118,15 +94,11 @@ export function App() {
     const s = settings ?? (await withTimeout(loadSettings(browser.storage.local), 1000, null));
     const p = s ? matchProfile(blocked.href, s.profiles) : null;
     if (p) {
-      await withTimeout(
-        request(send, 'log-urge', {
-          source: 'interstitial',
-          dedupeKey: keys.urge,
-          profileId: p.id,
-        }),
-        URGE_LOG_TIMEOUT_MS,
-        null,
-      );
+      await ask(
+        'log-urge',
+        { source: 'interstitial', dedupeKey: keys.urge, profileId: p.id },
+        { timeoutMs: URGE_LOG_TIMEOUT_MS },
+      ).catch(() => null);
     }
   };
 
@@ -156,7 +128,12 @@ export function App() {
   // Stepping back onto another blocked entry keeps going back, as the person asked.
   useEffect(() => {
     const cameBack = (type: string | undefined) =>
-      cameBackFromGoBack(type, readGoingBackMark(), Date.now(), location.href);
+      cameBackFromGoBack(
+        type,
+        readGoingBack(() => sessionStorage),
+        Date.now(),
+        location.href,
+      );
     if (cameBack(navigationType())) void go(false);
     // A page restored from the back-forward cache runs no script again, only this event.
     const onShow = (e: PageTransitionEvent) => {
@@ -172,12 +149,12 @@ export function App() {
   const onContinue = async (): Promise<string | null> => {
     if (!blocked || !profile) return t('continueNotListed');
     const url = blocked.href;
-    const r = await withTimeout(
-      request(send, 'continue', { url, dedupeKey: keys.go }),
-      CONTINUE_TIMEOUT_MS,
-      null,
-    );
-    if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') return t('continueNoAnswer');
+    const r = await ask(
+      'continue',
+      { url, dedupeKey: keys.go },
+      { timeoutMs: CONTINUE_TIMEOUT_MS },
+    ).catch(() => null);
+    if (!r || typeof r.ok !== 'boolean') return t('continueNoAnswer');
     if (!r.ok) return sayAnswer(r.error, t('continueFailed'));
     // The address was checked twice (here and in the background): http(s), and listed.
     location.replace(url);

@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
 import { say, sayAnswer, t } from '@/lib/i18n';
-import { historyDb } from '@/components/hooks/use-history';
+import { pageDb } from '@/components/hooks/page-db';
 import type { CheckResult } from '@/components/options/DataPanel';
-import { formatWhen } from '@/components/options/format';
+import { formatMoment } from '@/lib/format-date';
 import type { PlanValues } from '@/components/options/PlanForm';
 import { backupToJson, checkBackup, exportBackup } from '@/lib/backup';
-import type { ReachedOutValues, ReplyAs } from '@/components/options/ReachedOutForm';
 import {
   cancelPending,
   endsAtOnce,
@@ -13,20 +12,22 @@ import {
   type Proposal,
   type ProposalResult,
 } from '@/lib/cooling-off';
-import {
-  newDedupeKey,
-  request,
-  type MessageType,
-  type Requests,
-  type Responses,
-} from '@/lib/messaging';
+import { createAsk } from '@/lib/ask';
+import { newDedupeKey, type Responses } from '@/lib/messaging';
 import { originPatternsFor, platformModule } from '@/lib/profiles';
+import {
+  logReachedOut as logContact,
+  logReply as logReplyAs,
+  type ReachedOutValues,
+  type ReplyAs,
+  type ReplyLogged,
+} from '@/lib/reached-out-log';
 import type { ProfileMode, Recognised } from '@/lib/profiles/types';
 import { updateSettings, type IfThenPlan, type Settings } from '@/lib/settings';
 import type { SignId } from '@/lib/signs';
 import { localDate, systemTimeZone, type CivilDate } from '@/lib/streak/calendar';
 import type { DayStatus } from '@/lib/streak/day';
-import type { PlanEndChoice } from '@/lib/streak/events';
+import type { PlanEndChoice } from '@/lib/streak/log-event';
 
 /*
  * The options page's writes. Settings are written from the page (storage.local, whole
@@ -36,16 +37,8 @@ import type { PlanEndChoice } from '@/lib/streak/events';
  */
 
 const area = browser.storage.local;
-const send = (m: unknown) => browser.runtime.sendMessage(m);
-
-function ask<T extends MessageType>(type: T, body: Requests[T]): Promise<Responses[T]> {
-  return request(send, type, body).then((r) => {
-    // An answer of nothing means no handler took the message (the background is older, or
-    // not listening): treated as a failure, never as success.
-    if (r === undefined || r === null) throw new Error(`No answer to ${type}`);
-    return r;
-  });
-}
+/** Every request to the background; no answer is a failure (see lib/ask). */
+const ask = createAsk((m) => browser.runtime.sendMessage(m));
 
 const saveFailed = () => t('saveFailedRetry');
 
@@ -76,7 +69,7 @@ export async function savePlan(v: PlanValues): Promise<string> {
 
 /** Words for what a proposal did. */
 export function outcomeText(r: ProposalResult, appliedText = t('saved')): string {
-  const when = r.pending ? formatWhen(r.pending.dueAt) : '';
+  const when = r.pending ? formatMoment(r.pending.dueAt) : '';
   switch (r.outcome) {
     case 'applied':
       return appliedText;
@@ -151,7 +144,7 @@ export function today(s: Settings | null): string {
 }
 
 export async function exportAll(): Promise<{ text: string; filename: string }> {
-  const backup = await exportBackup(historyDb(), area, Date.now());
+  const backup = await exportBackup(await pageDb(), area, Date.now());
   return {
     text: backupToJson(backup),
     filename: `no-contact-backup-${localDate(Date.now(), systemTimeZone())}.json`,
@@ -188,13 +181,7 @@ const notLogged = () => t('notLoggedRetry');
 
 export async function logReachedOut(v: ReachedOutValues): Promise<void> {
   try {
-    await ask('log-reached-out', {
-      source: 'options',
-      channel: v.channel,
-      gist: v.gist,
-      ...(v.note !== undefined && { note: v.note }),
-      dedupeKey: newDedupeKey(),
-    });
+    await logContact(ask, 'options', v);
   } catch {
     throw new Error(notLogged());
   }
@@ -202,20 +189,14 @@ export async function logReachedOut(v: ReachedOutValues): Promise<void> {
 
 /** Logs the person's reply to them, as they chose; resolves to the words to show. */
 export async function logReply(as: ReplyAs): Promise<string> {
+  let r: ReplyLogged;
   try {
-    if (as === 'necessary-contact') {
-      await ask('log-necessary-contact', { source: 'options', dedupeKey: newDedupeKey() });
-      return t('replyLoggedNecessary');
-    }
-    const r = await ask('log-slip', {
-      source: 'options',
-      what: 'replied',
-      dedupeKey: newDedupeKey(),
-    });
-    return r.restarted ? t('replyLoggedSlipRestarted') : t('replyLoggedSlip');
+    r = await logReplyAs(ask, 'options', as);
   } catch {
     throw new Error(notLogged());
   }
+  if (r.as === 'necessary-contact') return t('replyLoggedNecessary');
+  return r.restarted ? t('replyLoggedSlipRestarted') : t('replyLoggedSlip');
 }
 
 export async function setSignNoticed(sign: SignId, noticedOn: CivilDate | null): Promise<void> {

@@ -2,25 +2,29 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useSummaryFrom, type SummaryLoader } from '@/components/hooks/use-summary-from';
+import { Popup, type LoggedSlip, type PopupSummary } from '@/components/popup/Popup';
+import type { EarlyDay } from '@/lib/popup-address';
 import {
   CELEBRATED_KEY,
   celebrationFor,
   parseCelebrated,
   withCelebrated,
   type Celebration,
-} from '@/components/popup/celebrations';
-import type { ReachedOutValues, ReplyAs } from '@/components/options/ReachedOutForm';
-import { Popup, type LoggedSlip, type PopupSummary } from '@/components/popup/Popup';
-import type { EarlyDay } from '@/lib/badge';
+} from '@/lib/celebrations';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
 import { t } from '@/lib/i18n';
-import { newDedupeKey, request } from '@/lib/messaging';
+import { newDedupeKey } from '@/lib/messaging';
 import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
 import { browserFamily, checkProtection, requiredOrigins, type Weakness } from '@/lib/protection';
-import type { SlipKind } from '@/lib/streak/events';
+import {
+  logReachedOut,
+  logReply,
+  type ReachedOutValues,
+  type ReplyAs,
+} from '@/lib/reached-out-log';
+import type { SlipKind } from '@/lib/streak/log-event';
+import { ask } from './ask';
 import { takeSummary } from './ask-summary';
-
-const send = (m: unknown) => browser.runtime.sendMessage(m);
 
 /**
  * The numbers come from the background, which reads the log: the popup stays small (no
@@ -99,65 +103,48 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
   const celebration = useCelebration(summary);
   const refresh = () => setVersion((v) => v + 1);
 
+  // Each write reads the numbers again afterwards, logged or not: they show what is stored.
   const onUrge = async (): Promise<string | null> => {
-    try {
-      const r = await request(send, 'log-urge', { source: 'popup', dedupeKey: newDedupeKey() });
-      refresh();
-      return r?.ok ? r.eventId : null;
-    } catch {
-      return null;
-    }
+    const r = await ask('log-urge', { source: 'popup', dedupeKey: newDedupeKey() }).catch(
+      () => null,
+    );
+    refresh();
+    return r ? r.eventId : null;
   };
 
   const onSlip = async (what: SlipKind, note: string): Promise<LoggedSlip | null> => {
     const trimmed = note.trim();
-    try {
-      const r = await request(send, 'log-slip', {
-        source: 'popup',
-        what,
-        ...(trimmed ? { note: trimmed } : {}),
-        dedupeKey: newDedupeKey(),
-      });
-      refresh();
-      return r?.ok ? { eventId: r.eventId, restarted: r.restarted } : null;
-    } catch {
-      return null;
-    }
-  };
-
-  const onUndo = async (eventId: string): Promise<boolean> => {
-    try {
-      const r = await request(send, 'undo', { eventId });
-      refresh();
-      return r?.ok === true;
-    } catch {
-      return false;
-    }
-  };
-
-  const onReachedOut = async (v: ReachedOutValues): Promise<void> => {
-    const r = await request(send, 'log-reached-out', {
+    const r = await ask('log-slip', {
       source: 'popup',
-      channel: v.channel,
-      gist: v.gist,
-      ...(v.note ? { note: v.note } : {}),
+      what,
+      ...(trimmed ? { note: trimmed } : {}),
       dedupeKey: newDedupeKey(),
     }).catch(() => null);
     refresh();
-    if (!r?.ok) throw new Error(t('popupReachedOutFailed'));
+    return r ? { eventId: r.eventId, restarted: r.restarted } : null;
+  };
+
+  const onUndo = async (eventId: string): Promise<boolean> => {
+    const r = await ask('undo', { eventId }).catch(() => null);
+    refresh();
+    return r?.ok === true;
+  };
+
+  const onReachedOut = async (v: ReachedOutValues): Promise<void> => {
+    const logged = await logReachedOut(ask, 'popup', v).then(
+      () => true,
+      () => false,
+    );
+    refresh();
+    if (!logged) throw new Error(t('popupReachedOutFailed'));
   };
 
   const onReply = async (as: ReplyAs): Promise<string> => {
-    const dedupeKey = newDedupeKey();
-    const r = await (
-      as === 'slip'
-        ? request(send, 'log-slip', { source: 'popup', what: 'replied', dedupeKey })
-        : request(send, 'log-necessary-contact', { source: 'popup', dedupeKey })
-    ).catch(() => null);
+    const r = await logReply(ask, 'popup', as).catch(() => null);
     refresh();
-    if (!r?.ok) throw new Error(t('popupReplyFailed'));
-    if (as === 'necessary-contact') return t('popupReplyNecessary');
-    return 'restarted' in r && r.restarted ? t('popupReplySlipRestarted') : t('popupReplySlipKept');
+    if (!r) throw new Error(t('popupReplyFailed'));
+    if (r.as === 'necessary-contact') return t('popupReplyNecessary');
+    return r.restarted ? t('popupReplySlipRestarted') : t('popupReplySlipKept');
   };
 
   const openPage = (path: string) => {

@@ -1,11 +1,10 @@
-import { browser } from 'wxt/browser';
 import type { PopupSummary } from '@/components/popup/Popup';
-import { request } from '@/lib/messaging';
+import { ask } from './ask';
 
 /** The numbers, read by the background (the popup keeps no database library of its own). */
 export async function askSummary(): Promise<PopupSummary> {
-  const r = await request((m) => browser.runtime.sendMessage(m), 'summary', {});
-  if (!r?.ok) throw new Error('The background could not read the log.');
+  const r = await ask('summary', {});
+  if (!r.ok) throw new Error('The background could not read the log.');
   return { ...r.summary, signsNoticed: r.signsNoticed };
 }
 

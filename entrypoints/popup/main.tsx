@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import { Waiting } from '@/components/popup/Waiting';
-import { earlyDayFrom } from '@/lib/badge';
+import { earlyDayFrom } from '@/lib/popup-address';
 import { loadFallbackMessages, t } from '@/lib/i18n';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import './style.css';

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
-import { DRAFT_MAX_CHARS, type Draft } from '../drafts';
+import type { Draft } from '../drafts';
+import { DRAFT_MAX_CHARS, KEY_MAX_CHARS } from '../limits';
 import { isTimeZone, localDate } from '../streak/calendar';
 import type { NoContactDb } from './schema';
 import { words, type Words } from '../words';
@@ -24,7 +25,7 @@ export async function saveDraft(
   if (text === '') throw new DraftRefused(words('draftRefusedEmpty'));
   if (text.length > DRAFT_MAX_CHARS)
     throw new DraftRefused(words('draftRefusedTooLong', DRAFT_MAX_CHARS.toLocaleString()));
-  if (typeof d.id !== 'string' || d.id === '' || d.id.length > 100)
+  if (typeof d.id !== 'string' || d.id === '' || d.id.length > KEY_MAX_CHARS)
     throw new TypeError('Draft not kept: no usable id');
   if (!Number.isFinite(d.time) || !isTimeZone(d.timeZone))
     throw new TypeError('Draft not kept: no usable time');

@@ -7,7 +7,7 @@ import {
   isStreakBoundary,
   type CountedKind,
   type LogEvent,
-} from '../streak/events';
+} from '../streak/log-event';
 
 export const DB_NAME = 'no-contact';
 

@@ -1,7 +1,7 @@
 import type { Plan } from '../settings';
 import { effectiveToday, summarize, type DayCounts, type Summary } from '../streak/stats';
-import type { CountedKind } from '../streak/events';
-import { boundaryEvents, countsFor, latestLoggedDate } from './events';
+import type { CountedKind } from '../streak/log-event';
+import { boundaryEvents, countsFor, latestLoggedDate } from './event-store';
 import type { NoContactDb } from './schema';
 
 const toDayCounts = (c: Record<CountedKind, number>): DayCounts => ({

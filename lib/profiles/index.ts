@@ -1,3 +1,4 @@
+import { isHttpProtocol } from '../check';
 import { matchProfile } from '../match';
 import { planChunks, redirectRegex } from '../rules/compile';
 import { re2Size, REGEX_BUDGET } from '../rules/regex';
@@ -94,7 +95,7 @@ function parseAddress(input: string): URL | Refusal {
   } catch {
     return NOT_AN_ADDRESS;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return NOT_HTTP;
+  if (!isHttpProtocol(url)) return NOT_HTTP;
   // "jamie" alone parses as a host; an address needs a dot somewhere in its host.
   if (!url.hostname.includes('.')) return NOT_AN_ADDRESS;
   // A fully qualified "instagram.com." is the same site.

@@ -1,12 +1,7 @@
 import type { Profile } from '../profiles/types';
-import {
-  ALLOW_RULE_IDS,
-  blockRegex,
-  NON_MAIN_FRAME,
-  planChunks,
-  PROFILE_PRIORITY,
-  type DnrRule,
-} from './compile';
+import { blockRegex, NON_MAIN_FRAME, planChunks, PROFILE_PRIORITY } from './compile';
+import type { DnrRule } from './dnr';
+import { ALLOW_RULE_IDS } from './ids';
 
 /** Above the profile rules, so that an allowance wins over the redirect and the block. */
 export const ALLOW_PRIORITY = PROFILE_PRIORITY + 1;

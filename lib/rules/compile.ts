@@ -1,37 +1,8 @@
 import { platformModule } from '../profiles/registry';
 import type { Profile } from '../profiles/types';
+import type { DnrRule, ResourceType } from './dnr';
+import { PROFILE_RULE_IDS } from './ids';
 import { chunkSource, re2Size, REGEX_BUDGET, type KeyGroup } from './regex';
-
-/** The subset of chrome.declarativeNetRequest.Rule this extension writes. */
-export interface DnrRule {
-  id: number;
-  priority: number;
-  action:
-    | { type: 'block' }
-    | { type: 'allow' }
-    | { type: 'redirect'; redirect: { regexSubstitution: string } };
-  condition: {
-    regexFilter: string;
-    isUrlFilterCaseSensitive: boolean;
-    resourceTypes: ResourceType[];
-    tabIds?: number[];
-  };
-}
-
-export type ResourceType =
-  | 'main_frame'
-  | 'sub_frame'
-  | 'stylesheet'
-  | 'script'
-  | 'image'
-  | 'font'
-  | 'object'
-  | 'xmlhttprequest'
-  | 'ping'
-  | 'csp_report'
-  | 'media'
-  | 'websocket'
-  | 'other';
 
 export const NON_MAIN_FRAME: ResourceType[] = [
   'sub_frame',
@@ -47,11 +18,6 @@ export const NON_MAIN_FRAME: ResourceType[] = [
   'websocket',
   'other',
 ];
-
-/** Dynamic rule IDs this extension owns; anything outside is never touched. */
-export const PROFILE_RULE_IDS = { first: 1000, last: 19999 } as const;
-/** Session rule IDs for "allow once". */
-export const ALLOW_RULE_IDS = { first: 20000, last: 29999 } as const;
 
 export const PROFILE_PRIORITY = 1;
 

@@ -1,25 +1,7 @@
 import type { Profile } from '../profiles/types';
-import {
-  chunkRules,
-  planChunks,
-  PROFILE_RULE_IDS,
-  redirectRegex,
-  splitChunk,
-  type Chunk,
-  type DnrRule,
-} from './compile';
-
-/** The part of declarativeNetRequest the reconciler needs; stubbed in unit tests. */
-export interface DnrAdapter {
-  getDynamicRules(): Promise<DnrRule[]>;
-  updateDynamicRules(update: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
-  /** Chrome and Firefox both have it; when absent, every regex is taken as supported. */
-  isRegexSupported?(options: {
-    regex: string;
-    isCaseSensitive?: boolean;
-    requireCapturing?: boolean;
-  }): Promise<{ isSupported: boolean; reason?: string }>;
-}
+import { chunkRules, planChunks, redirectRegex, splitChunk, type Chunk } from './compile';
+import type { DnrRule, DynamicRules } from './dnr';
+import { inRange, PROFILE_RULE_IDS } from './ids';
 
 /** A pattern the browser would not accept even alone: reported, never silently dropped. */
 export interface RefusedPattern {
@@ -36,7 +18,7 @@ export interface SyncResult {
   refused: RefusedPattern[];
 }
 
-const owned = (id: number) => id >= PROFILE_RULE_IDS.first && id <= PROFILE_RULE_IDS.last;
+const owned = (id: number) => inRange(PROFILE_RULE_IDS, id);
 
 /** Stable text form of a rule, to tell whether an installed rule is already what we want. */
 const ruleKey = (r: DnrRule) => JSON.stringify([r.id, r.priority, r.action, r.condition]);
@@ -55,7 +37,7 @@ const regexKey = (regex: string, caseSensitive: boolean) => `${caseSensitive ? 1
  * Calls are serialised: a sync that starts while another runs waits for it, so two
  * overlapping syncs can never add the same rule ID twice.
  */
-export function createRuleSync(dnr: DnrAdapter, interstitialUrl: string) {
+export function createRuleSync(dnr: DynamicRules, interstitialUrl: string) {
   let queue: Promise<unknown> = Promise.resolve();
 
   const run = async (

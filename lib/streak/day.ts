@@ -9,6 +9,11 @@ export type DayStatus =
 /**
  * Day N of the current streak: local calendar days since `streakStart`, the start day
  * being day 1. `streakStart` is the plan's start, or the day of the last restart.
+ *
+ * The one place the day is computed: the full log (computeStats), the indexes
+ * (loadSummary, for the popup and the badge) both reach it through `summarize`, and the
+ * popup's address carries the status it gave (popupAddress). `today` is a calendar date
+ * (see effectiveToday), so daylight saving and travel cannot move it.
  */
 export function dayStatus(
   plan: Plan | null,

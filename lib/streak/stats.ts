@@ -8,7 +8,7 @@ import {
   type LogEvent,
   type PlanEndReason,
   type SlipKind,
-} from './events';
+} from './log-event';
 import { milestoneOn, nextMilestone, type NextMilestone } from './milestones';
 
 /*

@@ -9,13 +9,11 @@ import {
   badgeText,
   parseBadgeState,
   planBadge,
-  earlyDayFrom,
-  popupAddress,
-  POPUP_PAGE,
 } from '@/lib/badge';
 import { BADGE_STATE_KEY, setupBadge, type Badge } from '@/entrypoints/background/badge';
-import { addEvent } from '@/lib/db/events';
+import { addEvent } from '@/lib/db/event-store';
 import { createDb, type NoContactDb } from '@/lib/db/schema';
+import { earlyDayFrom, POPUP_PAGE } from '@/lib/popup-address';
 import { defaultSettings, SETTINGS_KEY, type Plan } from '@/lib/settings';
 import { localDate, nextLocalMidnight } from '@/lib/streak/calendar';
 import { dayStatus } from '@/lib/streak/day';
@@ -258,56 +256,5 @@ describe('setupBadge', () => {
     expect((await fakeBrowser.alarms.get(BADGE_MIDNIGHT_ALARM))?.scheduledTime).toBe(
       at('2024-05-14T00:00:00-04:00'),
     );
-  });
-});
-
-describe("the popup's address (it paints the badge's day before the numbers arrive)", () => {
-  const zone = 'Europe/Berlin';
-  const now = Date.parse('2026-03-14T10:00:00+01:00');
-  const state = (text: string, date = '2026-03-14', timeZone = zone) => ({
-    text,
-    date,
-    timeZone,
-    alarmAt: null,
-  });
-  const early = (search: string, deviceZone = zone) => earlyDayFrom(search, now, deviceZone);
-  const searchOf = (address: string) => new URL(address, 'https://x/').search;
-
-  it("carries the badge's day, read back while it was computed for today", () => {
-    const address = popupAddress(state('12'), 30, true);
-    expect(early(searchOf(address))).toEqual({ day: 12, goalDays: 30 });
-    // A fixed plan zone is trusted wherever the device is.
-    const fixed = popupAddress(state('12', '2026-03-14', 'Asia/Tokyo'), 30, false);
-    expect(early(searchOf(fixed), 'America/New_York')).toEqual({ day: 12, goalDays: 30 });
-  });
-
-  it('is the plain page before setup, before day 1 and without a plan', () => {
-    expect(popupAddress(state(''), 30, true)).toBe('popup.html');
-    expect(popupAddress(state('0'), 30, true)).toBe('popup.html');
-    expect(popupAddress(state('12'), null, true)).toBe('popup.html');
-    expect(early('')).toBeNull();
-  });
-
-  it("gives nothing for yesterday's day, or once the device moved to another zone", () => {
-    expect(early(searchOf(popupAddress(state('12', '2026-03-13'), 30, true)))).toBeNull();
-    const address = searchOf(popupAddress(state('12'), 30, true));
-    expect(early(address, 'Asia/Tokyo')).toBeNull();
-  });
-
-  it('gives nothing for a made-up or damaged address', () => {
-    const ok = { day: '12', goal: '30', date: '2026-03-14', tz: zone };
-    const q = (o: Record<string, string>) => `?${new URLSearchParams(o).toString()}`;
-    expect(early(q(ok))).toEqual({ day: 12, goalDays: 30 });
-    for (const bad of [
-      { ...ok, day: '-3' },
-      { ...ok, day: '1.5' },
-      { ...ok, day: 'twelve' },
-      { ...ok, goal: '0' },
-      { ...ok, goal: '' },
-      { ...ok, date: '' },
-      { ...ok, tz: 'Not/AZone' },
-      { day: '12', goal: '30', date: '2026-03-14' },
-    ])
-      expect(early(q(bad)), JSON.stringify(bad)).toBeNull();
   });
 });

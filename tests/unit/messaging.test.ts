@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ADDRESS_MAX_CHARS, DRAFT_MAX_CHARS, KEY_MAX_CHARS, NOTE_MAX_CHARS } from '@/lib/limits';
 import { parseMessage, senderMaySend } from '@/lib/messaging';
 
 const ID = 'ext-id';
@@ -39,6 +40,38 @@ describe('message protocol', () => {
       JSON.parse('{"type":"guard-hello","__proto__":{"polluted":true}}'),
     ];
     for (const m of bad) expect(parseMessage(m), JSON.stringify(m)).toBeNull();
+  });
+
+  it('holds every text to its limit in lib/limits, accepting exactly the limit', () => {
+    const at = (n: number) => 'x'.repeat(n);
+    const pairs: [(text: string) => unknown, number][] = [
+      [
+        (note) => ({ type: 'log-slip', source: 'popup', what: 'call', note, dedupeKey: 'k' }),
+        NOTE_MAX_CHARS,
+      ],
+      [
+        (note) => ({ type: 'log-necessary-contact', source: 'options', note, dedupeKey: 'k' }),
+        NOTE_MAX_CHARS,
+      ],
+      [
+        (note) => ({
+          type: 'log-reached-out',
+          source: 'options',
+          channel: 'call',
+          note,
+          dedupeKey: 'k',
+        }),
+        NOTE_MAX_CHARS,
+      ],
+      [(url) => ({ type: 'continue', url, dedupeKey: 'k' }), ADDRESS_MAX_CHARS],
+      [(dedupeKey) => ({ type: 'log-urge', source: 'popup', dedupeKey }), KEY_MAX_CHARS],
+      // A little over the draft limit, so the background can say in words that it is too long.
+      [(text) => ({ type: 'save-draft', id: 'd', text }), DRAFT_MAX_CHARS * 2],
+    ];
+    for (const [message, limit] of pairs) {
+      expect(parseMessage(message(at(limit))), String(limit)).not.toBeNull();
+      expect(parseMessage(message(at(limit + 1))), String(limit)).toBeNull();
+    }
   });
 
   it('lets only the extension send, and web pages only the guard message', () => {

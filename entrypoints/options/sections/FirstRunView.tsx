@@ -1,11 +1,7 @@
 import { FirstRunFrame } from '@/components/options/FirstRunFrame';
 import { IfThenEditor } from '@/components/options/IfThenEditor';
 import { t } from '@/lib/i18n';
-import {
-  FIRST_RUN_STEPS,
-  type FirstRunState,
-  type StepId,
-} from '@/components/options/first-run-state';
+import { FIRST_RUN_STEPS, type FirstRunState, type StepId } from '@/lib/first-run';
 import { PlanForm } from '@/components/options/PlanForm';
 import { PrivateWindows } from '@/components/options/PrivateWindows';
 import type { BrowserFamily } from '@/lib/protection';

@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n';
 import { History } from '@/components/options/History';
 import { countingTimeZone, type Settings } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
-import { isActive } from '@/lib/streak/events';
+import { isActive } from '@/lib/streak/log-event';
 import { computeStats } from '@/lib/streak/stats';
 
 export function HistorySection({ settings }: { settings: Settings }) {

@@ -1,4 +1,4 @@
-import { ReachedOutForm } from '@/components/options/ReachedOutForm';
+import { ReachedOutForm } from '@/components/ReachedOutForm';
 import { t } from '@/lib/i18n';
 import { logReachedOut, logReply } from '../actions';
 

@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { createAllowOnce } from '@/entrypoints/background/allow-once';
 import { entriesHandlers } from '@/entrypoints/background/entries-handlers';
-import { eventHandlers } from '@/entrypoints/background/events';
+import { logHandlers } from '@/entrypoints/background/log-handlers';
 import { listDrafts } from '@/lib/db/drafts';
-import { allEvents } from '@/lib/db/events';
+import { allEvents } from '@/lib/db/event-store';
 import { createDb } from '@/lib/db/schema';
 import { listSigns } from '@/lib/db/signs';
 import { sayAnswer } from '@/lib/i18n';
@@ -28,7 +27,7 @@ async function setup(over: Partial<Settings> = {}) {
   await s.api.storage.local.set({ [SETTINGS_KEY]: { ...defaultSettings(), ...over } });
   const db = createDb(`entries-bg-${++n}-${crypto.randomUUID()}`);
   const handlers = {
-    ...eventHandlers(s.browser, createAllowOnce(s.browser), () => db),
+    ...logHandlers(s.browser, () => db),
     ...entriesHandlers(
       s.browser,
       () => db,

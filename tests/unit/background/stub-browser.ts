@@ -1,5 +1,5 @@
 import type { WxtBrowser } from 'wxt/browser';
-import type { DnrRule } from '@/lib/rules/compile';
+import type { DnrRule, RuleUpdate } from '@/lib/rules/dnr';
 
 /** The few browser APIs the background modules under test use, in memory. */
 export function stubBrowser() {
@@ -12,6 +12,11 @@ export function stubBrowser() {
         data = { ...data, ...structuredClone(items) };
         return Promise.resolve();
       },
+      remove: (key: string) => {
+        const { [key]: _gone, ...rest } = data;
+        data = rest;
+        return Promise.resolve();
+      },
       dump: () => data,
     };
   };
@@ -22,7 +27,7 @@ export function stubBrowser() {
     storage: { local: area(), session: area() },
     declarativeNetRequest: {
       getSessionRules: () => Promise.resolve(structuredClone(sessionRules)),
-      updateSessionRules: (u: { removeRuleIds?: number[]; addRules?: DnrRule[] }) => {
+      updateSessionRules: (u: RuleUpdate) => {
         const remove = new Set(u.removeRuleIds ?? []);
         const next = sessionRules.filter((r) => !remove.has(r.id));
         for (const r of u.addRules ?? []) {

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { eventHandlers } from '@/entrypoints/background/events';
-import { createAllowOnce } from '@/entrypoints/background/allow-once';
+import { logHandlers } from '@/entrypoints/background/log-handlers';
 import { summaryHandlers } from '@/entrypoints/background/summary';
 import { createDb, type NoContactDb } from '@/lib/db/schema';
 import type { Message } from '@/lib/messaging';
@@ -16,7 +15,7 @@ async function setup(plan: Settings['plan'], openDb?: () => NoContactDb) {
   const db = createDb(`summary-test-${++n}`);
   const open = openDb ?? (() => db);
   const summary = summaryHandlers(s.browser, open, () => 'UTC').summary!;
-  const events = eventHandlers(s.browser, createAllowOnce(s.browser), open);
+  const events = logHandlers(s.browser, open);
   const log = (msg: Message<'log-urge'>) =>
     (events['log-urge'] as (m: Message<'log-urge'>, s: object) => Promise<unknown>)(msg, {});
   const ask = () => summary({ type: 'summary' } as Message<'summary'>, {});

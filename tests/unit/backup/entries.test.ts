@@ -7,15 +7,14 @@ import {
   deleteEverything,
   exportBackup,
   ImportFailed,
-  importBackup,
 } from '@/lib/backup';
 import { listDrafts, saveDraft } from '@/lib/db/drafts';
-import { addEvent, allEvents } from '@/lib/db/events';
+import { addEvent, allEvents } from '@/lib/db/event-store';
 import { listSigns, setSign } from '@/lib/db/signs';
 import { say } from '@/lib/i18n';
 import { loadSettings, updateSettings } from '@/lib/settings';
 import { MemoryArea } from '../fixtures/memory-area';
-import { closeAll, fixtureObject, freshDb, NOW, snapshot } from './helpers';
+import { checked, closeAll, fixtureObject, freshDb, NOW, snapshot } from './helpers';
 
 afterEach(closeAll);
 
@@ -74,9 +73,10 @@ describe('backup of the new entries', () => {
     expect(exported.settings.ifThen).toHaveLength(1);
     const text = backupToJson(exported);
     const to = { db: freshDb(), area: new MemoryArea() };
-    const r = await importBackup(to.db, to.area, text, NOW);
-    expect(r.ok).toBe(true);
-    if (r.ok) expect(r.preview).toMatchObject({ events: 3, drafts: 2, signs: 2, ifThen: 1 });
+    const r = checkBackup(text, NOW);
+    if (!r.ok) throw new Error(say(r.problem.words));
+    expect(r.preview).toMatchObject({ events: 3, drafts: 2, signs: 2, ifThen: 1 });
+    await applyBackup(to.db, to.area, r.backup);
     expect(backupToJson(await exportBackup(to.db, to.area, NOW))).toBe(text);
     expect(await listDrafts(to.db)).toEqual(await listDrafts(from.db));
     expect(await listSigns(to.db)).toEqual(await listSigns(from.db));
@@ -86,8 +86,7 @@ describe('backup of the new entries', () => {
   it('importing replaces drafts and signs too (a v1 backup has none)', async () => {
     const { db, area } = await withEntries();
     const v1 = clone();
-    const r = await importBackup(db, area, JSON.stringify(v1), NOW);
-    expect(r.ok).toBe(true);
+    await applyBackup(db, area, checked(JSON.stringify(v1)));
     expect(await listDrafts(db)).toEqual([]);
     expect(await listSigns(db)).toEqual([]);
     expect((await loadSettings(area)).ifThen).toEqual([]);
@@ -130,18 +129,15 @@ describe('backup of the new entries', () => {
       'not-allowed',
     ],
     ['a v2 backup without drafts', (b: V2) => delete (b as Partial<V2>).drafts, 'missing-field'],
-  ])('refuses %s, with plain words, changing nothing', async (_name, breakIt, code) => {
+  ])('refuses %s, with plain words (so nothing is applied)', async (_name, breakIt, code) => {
     const from = await withEntries();
     const b = JSON.parse(backupToJson(await exportBackup(from.db, from.area, NOW))) as V2;
     breakIt(b);
-    const to = await withEntries();
-    const before = await snapshot(to.db, to.area);
-    const r = await importBackup(to.db, to.area, JSON.stringify(b), NOW);
+    const r = checkBackup(JSON.stringify(b), NOW);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problem.code).toBe(code);
     expect(say(r.problem.words)).toMatch(/Nothing was changed\.$/);
-    expect(await snapshot(to.db, to.area)).toEqual(before);
   });
 
   it('if the settings cannot be saved, the old drafts and signs are put back', async () => {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { allEvents } from '@/lib/db/events';
+import { checkBackup, type CheckedBackup } from '@/lib/backup';
+import { allEvents } from '@/lib/db/event-store';
+import { say } from '@/lib/i18n';
 import { createDb, type NoContactDb } from '@/lib/db/schema';
 import { MemoryArea } from '../fixtures/memory-area';
 
@@ -11,6 +13,16 @@ export const fixtureText = (): string =>
 
 export const fixtureObject = (): Record<string, unknown> =>
   JSON.parse(fixtureText()) as Record<string, unknown>;
+
+/**
+ * A backup's text checked as the product checks it (the options page for the preview, the
+ * background again before applyBackup); a refusal fails the test with its words.
+ */
+export function checked(text: string, now = NOW): CheckedBackup {
+  const result = checkBackup(text, now);
+  if (!result.ok) throw new Error(say(result.problem.words));
+  return result.backup;
+}
 
 const opened: NoContactDb[] = [];
 

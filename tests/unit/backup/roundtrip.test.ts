@@ -7,9 +7,8 @@ import {
   deleteEverything,
   exportBackup,
   ImportFailed,
-  importBackup,
 } from '@/lib/backup';
-import { addEvent, allEvents, totals, undoEvent } from '@/lib/db/events';
+import { addEvent, allEvents, totals, undoEvent } from '@/lib/db/event-store';
 import { loadSummary } from '@/lib/db/summary';
 import { say } from '@/lib/i18n';
 import {
@@ -20,7 +19,7 @@ import {
   type Settings,
 } from '@/lib/settings';
 import { MemoryArea } from '../fixtures/memory-area';
-import { closeAll, fixtureObject, fixtureText, freshDb, NOW, snapshot } from './helpers';
+import { checked, closeAll, fixtureObject, fixtureText, freshDb, NOW, snapshot } from './helpers';
 
 afterEach(closeAll);
 
@@ -73,8 +72,7 @@ describe('export and import', () => {
     const exported = await exportBackup(from.db, from.area, NOW);
     const text = backupToJson(exported);
     const to = { db: freshDb(), area: new MemoryArea() };
-    const result = await importBackup(to.db, to.area, text, NOW);
-    expect(result.ok).toBe(true);
+    await applyBackup(to.db, to.area, checked(text));
     const again = await exportBackup(to.db, to.area, NOW);
     expect(again).toEqual(exported);
     expect(backupToJson(again)).toBe(text);

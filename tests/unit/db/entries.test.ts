@@ -3,11 +3,11 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { say } from '@/lib/i18n';
 import { DraftRefused, deleteDraft, listDrafts, saveDraft } from '@/lib/db/drafts';
-import { addEvent, allEvents, boundaryEvents, totals } from '@/lib/db/events';
+import { addEvent, allEvents, boundaryEvents, totals } from '@/lib/db/event-store';
 import { createDb, DB_VERSION, SCHEMA_V2, type NoContactDb } from '@/lib/db/schema';
 import { countSigns, listSigns, setSign } from '@/lib/db/signs';
 import { loadSummary } from '@/lib/db/summary';
-import { DRAFT_MAX_CHARS } from '@/lib/drafts';
+import { DRAFT_MAX_CHARS } from '@/lib/limits';
 import { SIGN_IDS } from '@/lib/signs';
 import { V1_EVENTS } from '../fixtures/db-v1';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addEvent, allEvents, totals } from '@/lib/db/events';
+import { addEvent, allEvents, totals } from '@/lib/db/event-store';
 import { createDb, DB_VERSION, fromRow, type EventRow } from '@/lib/db/schema';
 import { V1_EVENTS, V1_SCHEMA } from '../fixtures/db-v1';
 

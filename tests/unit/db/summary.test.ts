@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import type { DBCore, DBCoreTable } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addEvent, insertEvents, undoEvent } from '@/lib/db/events';
+import { addEvent, insertEvents, undoEvent } from '@/lib/db/event-store';
 import { createDb, type NoContactDb } from '@/lib/db/schema';
 import { loadSummary } from '@/lib/db/summary';
 import type { Plan } from '@/lib/settings';
 import { localDate } from '@/lib/streak/calendar';
-import type { LogEvent } from '@/lib/streak/events';
+import type { LogEvent } from '@/lib/streak/log-event';
 import { computeStats } from '@/lib/streak/stats';
 import { at, planStarted, slip, urge } from '../fixtures/events';
 

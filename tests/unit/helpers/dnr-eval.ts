@@ -1,4 +1,4 @@
-import type { DnrRule, ResourceType } from '@/lib/rules/compile';
+import type { DnrRule, ResourceType } from '@/lib/rules/dnr';
 
 /**
  * A small model of how declarativeNetRequest applies the rules this extension writes, so

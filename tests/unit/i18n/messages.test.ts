@@ -271,27 +271,17 @@ describe('the popup, the blocked page and the options page take every word from 
     ]);
   });
 
-  const files = [
-    ...sources('components/popup'),
-    ...sources('components/interstitial'),
-    ...sources('entrypoints/popup'),
-    ...sources('entrypoints/interstitial'),
-    'components/DayHeading.tsx',
-    'components/ProgressRing.tsx',
-    'lib/protection.ts',
-    ...sources('components/options'),
-    ...sources('entrypoints/options'),
-    'components/hooks/use-options-first-run.ts',
-    'components/hooks/use-options-protection.ts',
-    'components/hooks/use-list-save.ts',
-    'lib/reached-out.ts',
-    'lib/signs.ts',
-    // Words the background, the recogniser and the checkers give back to the pages.
-    ...sources('entrypoints/background'),
-    ...sources('lib/profiles'),
-    'lib/db/drafts.ts',
-    'lib/backup.ts',
-  ];
+  // Every source file the extension is built from, so a moved or new file is read too.
+  // Two files hold text no person reads, on purpose.
+  const notForPeople = new Set([
+    // The guard's page half answers the site's own code with the browser's AbortError text.
+    'entrypoints/guard-main.content.ts',
+    // The i18n module itself: its console message for a missing key is for developers.
+    'lib/i18n.ts',
+  ]);
+  const files = [...sources('components'), ...sources('entrypoints'), ...sources('lib')].filter(
+    (f) => !notForPeople.has(f),
+  );
 
   it.each(files.map((f) => [relative('.', f)]))('%s has no words of its own', (file) => {
     expect(hardCodedText(file, read(file))).toEqual([]);

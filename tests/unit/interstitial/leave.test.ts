@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BACK_GRACE_MS,
-  cameBackFromGoBack,
-  goingBackMark,
-  GOING_BACK_WINDOW_MS,
   leave,
   withTimeout,
   type LeaveDeps,
@@ -52,44 +49,6 @@ describe('leave', () => {
   it('stays (for a neutral page) when the tab cannot be closed either', async () => {
     const { d } = deps({ canGoBack: () => false, closeTab: () => Promise.resolve(false) });
     expect(await leave(d)).toBe('stayed');
-  });
-});
-
-describe('cameBackFromGoBack: a chain of blocked entries', () => {
-  const here = 'chrome-extension://id/interstitial.html#https://x.com/a';
-  const before = 'chrome-extension://id/interstitial.html#https://x.com/b';
-  const now = 1_000_000;
-
-  it('keeps going back when this page was reached by a Go back from another blocked page', () => {
-    expect(cameBackFromGoBack('back_forward', goingBackMark(now - 500, before), now, here)).toBe(
-      true,
-    );
-  });
-
-  it('does not for other navigations, old or missing marks, or the page that went back', () => {
-    const mark = goingBackMark(now - 500, before);
-    expect(cameBackFromGoBack('navigate', mark, now, here)).toBe(false);
-    expect(cameBackFromGoBack('reload', mark, now, here)).toBe(false);
-    expect(cameBackFromGoBack(undefined, mark, now, here)).toBe(false);
-    expect(cameBackFromGoBack('back_forward', null, now, here)).toBe(false);
-    expect(
-      cameBackFromGoBack(
-        'back_forward',
-        goingBackMark(now - GOING_BACK_WINDOW_MS, before),
-        now,
-        here,
-      ),
-    ).toBe(false);
-    // The forward button back to the very page that went back.
-    expect(cameBackFromGoBack('back_forward', goingBackMark(now - 500, here), now, here)).toBe(
-      false,
-    );
-    // A mark from the future (clock changed) or unreadable.
-    expect(cameBackFromGoBack('back_forward', goingBackMark(now + 500, before), now, here)).toBe(
-      false,
-    );
-    expect(cameBackFromGoBack('back_forward', '{not json', now, here)).toBe(false);
-    expect(cameBackFromGoBack('back_forward', '"text"', now, here)).toBe(false);
   });
 });
 

@@ -3,15 +3,16 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
+import { createAllowOnce } from '@/entrypoints/background/allow-once';
 import { COOLING_OFF_ALARM, setupCoolingOff } from '@/entrypoints/background/cooling-off';
 import type { Handlers } from '@/entrypoints/background/messages';
 import { optionsHandlers } from '@/entrypoints/background/options-handlers';
-import { allEvents } from '@/lib/db/events';
+import { allEvents } from '@/lib/db/event-store';
 import { createDb, type NoContactDb } from '@/lib/db/schema';
 import type { Message } from '@/lib/messaging';
 import type { Profile } from '@/lib/profiles/types';
 import { ALLOWANCES_KEY } from '@/lib/guard/allowances';
-import type { DnrRule } from '@/lib/rules/compile';
+import type { DnrRule } from '@/lib/rules/dnr';
 import {
   COOLING_OFF_MS,
   defaultSettings,
@@ -232,7 +233,7 @@ describe('optionsHandlers (background)', () => {
       tabMessages.push(tabId);
       return Promise.resolve();
     }) as typeof fakeBrowser.tabs.sendMessage;
-    const handlers = optionsHandlers(browser, () => db);
+    const handlers = optionsHandlers(browser, createAllowOnce(browser), () => db);
     const call = <T extends Message['type']>(msg: Message<T>) =>
       (handlers[msg.type] as NonNullable<Handlers[T]>)(msg, {});
     return { db, call, rules: () => ({ dynamic, session }), tabMessages };

@@ -5,7 +5,7 @@ import { cardFor } from '@/components/interstitial/cards';
 import { DraftsBox } from '@/components/options/DraftsBox';
 import { EndPlanForm } from '@/components/options/EndPlanForm';
 import { IfThenEditor } from '@/components/options/IfThenEditor';
-import { ReachedOutForm } from '@/components/options/ReachedOutForm';
+import { ReachedOutForm } from '@/components/ReachedOutForm';
 import { SignsChecklist } from '@/components/options/SignsChecklist';
 import type { Draft } from '@/lib/drafts';
 import type { IfThenPlan } from '@/lib/settings';

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DayChart } from '@/components/options/DayChart';
 import { History } from '@/components/options/History';
 import { computeStats } from '@/lib/streak/stats';
 import { at, slip, urge } from '../fixtures/events';
@@ -34,5 +35,43 @@ describe('the history of streaks', () => {
     // The longest streak is the day reached; the days kept in total count each day once.
     expect(screen.getByText('Longest streak').nextElementSibling?.textContent).toBe('6 days');
     expect(screen.getByText('Days kept in total').nextElementSibling?.textContent).toBe('8');
+  });
+});
+
+describe('the chart of urges and slips per day', () => {
+  /** The dates under the bars, as shown. */
+  const axis = (locale: string) => {
+    const { container } = render(
+      <DayChart
+        perDay={[{ date: '2024-05-04', urgesResisted: 2, slips: 1, necessaryContacts: 0 }]}
+        today="2024-05-08"
+        days={14}
+        locale={locale}
+      />,
+    );
+    const labels = [...container.querySelectorAll('g:not([aria-hidden]) > text.axis')].map(
+      (t) => t.textContent,
+    );
+    cleanup();
+    return labels;
+  };
+
+  it("writes the axis's dates in the person's locale", () => {
+    expect(axis('en-US')).toEqual(['4/25', '4/28', '5/1', '5/4', '5/7', '5/8']);
+    expect(axis('en-GB')).toEqual(['25/04', '28/04', '01/05', '04/05', '07/05', '08/05']);
+  });
+
+  it('names each bar with its whole date', () => {
+    const { container } = render(
+      <DayChart
+        perDay={[{ date: '2024-05-04', urgesResisted: 2, slips: 1, necessaryContacts: 0 }]}
+        today="2024-05-08"
+        days={14}
+        locale="en-GB"
+      />,
+    );
+    const titles = [...container.querySelectorAll('rect title')].map((t) => t.textContent);
+    expect(titles).toHaveLength(2);
+    for (const title of titles) expect(title).toContain('4 May 2024');
   });
 });

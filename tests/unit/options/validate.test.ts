@@ -10,7 +10,7 @@ import {
   type Checked,
 } from '@/components/options/validate';
 
-import { IF_THEN_MAX } from '@/lib/settings';
+import { IF_THEN_MAX, IF_THEN_PART_MAX_CHARS, REASON_MAX_CHARS, REASONS_MAX } from '@/lib/limits';
 
 const TODAY = '2026-03-14';
 const message = <T>(c: Checked<T>) => (c.ok ? null : c.message);
@@ -51,6 +51,18 @@ describe('field checks', () => {
     // Editing a reason into itself is not a repeat.
     expect(checkReason('A B', ['a b'], 0)).toEqual({ ok: true, value: 'A B' });
     expect(message(checkReason('x'.repeat(301), []))).toContain('under 300');
+  });
+
+  it('takes its limits from lib/limits: exactly the limit is accepted, one more is not', () => {
+    expect(checkReason('x'.repeat(REASON_MAX_CHARS), []).ok).toBe(true);
+    expect(checkReason('x'.repeat(REASON_MAX_CHARS + 1), []).ok).toBe(false);
+    const reasons = Array.from({ length: REASONS_MAX }, (_, i) => `reason ${i}`);
+    expect(checkReason('one more', reasons.slice(1)).ok).toBe(true);
+    expect(message(checkReason('one more', reasons))).toContain(String(REASONS_MAX));
+    const part = 'y'.repeat(IF_THEN_PART_MAX_CHARS);
+    expect(checkIfThen(part, part, []).ok).toBe(true);
+    expect(checkIfThen(`${part}y`, part, [])).toMatchObject({ ok: false, field: 'when' });
+    expect(checkIfThen(part, `${part}y`, [])).toMatchObject({ ok: false, field: 'then' });
   });
 
   it('deleting needs the word, in any case', () => {

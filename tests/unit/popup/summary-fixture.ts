@@ -1,5 +1,5 @@
 import type { Plan } from '@/lib/settings';
-import type { LogEvent } from '@/lib/streak/events';
+import type { LogEvent } from '@/lib/streak/log-event';
 import { computeStats } from '@/lib/streak/stats';
 import type { Summary } from '@/lib/streak/stats';
 import { at, slip, urge } from '../fixtures/events';

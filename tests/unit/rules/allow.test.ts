@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALLOW_PRIORITY, allowOnceRules } from '@/lib/rules/allow';
-import { ALLOW_RULE_IDS, compileRules, NON_MAIN_FRAME } from '@/lib/rules/compile';
+import { compileRules, NON_MAIN_FRAME } from '@/lib/rules/compile';
+import { ALLOW_RULE_IDS } from '@/lib/rules/ids';
 import { evaluate } from '../helpers/dnr-eval';
 import { INTERSTITIAL, listed } from '../profiles/fixtures';
 

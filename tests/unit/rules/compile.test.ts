@@ -5,10 +5,10 @@ import {
   compileRules,
   NON_MAIN_FRAME,
   planChunks,
-  PROFILE_RULE_IDS,
   redirectRegex,
   splitChunk,
 } from '@/lib/rules/compile';
+import { PROFILE_RULE_IDS } from '@/lib/rules/ids';
 import { re2Size, REGEX_BUDGET } from '@/lib/rules/regex';
 import { evaluate } from '../helpers/dnr-eval';
 import { CHANNEL_ID, everyPlatform, INTERSTITIAL, listed } from '../profiles/fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DnrRule } from '@/lib/rules/compile';
+import type { DnrRule } from '@/lib/rules/dnr';
 import { evaluate } from '../helpers/dnr-eval';
 
 const rule = (over: Partial<DnrRule> & Pick<DnrRule, 'id' | 'action'>): DnrRule => ({

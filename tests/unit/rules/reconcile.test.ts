@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '@/lib/profiles/types';
-import { compileRules, PROFILE_RULE_IDS, type DnrRule } from '@/lib/rules/compile';
-import { createRuleSync, type DnrAdapter } from '@/lib/rules/reconcile';
+import { compileRules } from '@/lib/rules/compile';
+import type { DnrRule, DynamicRules } from '@/lib/rules/dnr';
+import { PROFILE_RULE_IDS } from '@/lib/rules/ids';
+import { createRuleSync } from '@/lib/rules/reconcile';
 import { evaluate } from '../helpers/dnr-eval';
 import { INTERSTITIAL, listed } from '../profiles/fixtures';
 
@@ -20,12 +22,12 @@ function fakeDnr(
   let rules: DnrRule[] = [...(opts.initial ?? [])];
   const calls = { update: 0, check: 0, checked: [] as string[] };
   const tick = () => new Promise((r) => setTimeout(r, opts.slow ? 5 : 0));
-  const adapter: DnrAdapter = {
+  const adapter: DynamicRules = {
     async getDynamicRules() {
       await tick();
       return rules.map((r) => structuredClone(r));
     },
-    async updateDynamicRules({ removeRuleIds, addRules }) {
+    async updateDynamicRules({ removeRuleIds = [], addRules = [] }) {
       await tick();
       calls.update++;
       const kept = rules.filter((r) => !removeRuleIds.includes(r.id));

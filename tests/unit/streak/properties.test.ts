@@ -8,7 +8,7 @@ import {
   SLIP_KINDS,
   isStreakBoundary,
   type LogEvent,
-} from '@/lib/streak/events';
+} from '@/lib/streak/log-event';
 import { computeStats, type Stats } from '@/lib/streak/stats';
 
 const ZONES = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { celebrationFor, parseCelebrated, withCelebrated } from '@/components/popup/celebrations';
+import { celebrationFor, parseCelebrated, withCelebrated } from '@/lib/celebrations';
 import { MILESTONES } from '@/lib/streak/milestones';
-import { PLAN, quietSummary, summaryFixture } from './summary-fixture';
+import { PLAN, quietSummary, summaryFixture } from './popup/summary-fixture';
 
 const onDay = (day: number, goalDays = 30) =>
   quietSummary({ ...PLAN, goalDays }, `2024-05-${String(day).padStart(2, '0')}T12:00:00+02:00`);

@@ -74,8 +74,6 @@ export const REACH_OUT_GISTS = [
 ] as const;
 export type ReachOutGist = (typeof REACH_OUT_GISTS)[number];
 
-export const NOTE_MAX_CHARS = 1000;
-
 interface EventBase {
   /** Unique and stable (a UUID for events recorded here). */
   id: string;

@@ -1,23 +1,15 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { GIST_LABELS, GUIDANCE, replyDifference } from '@/lib/reached-out';
+import { CHANNEL_LABELS, GIST_LABELS, GUIDANCE, replyDifference } from '@/lib/reached-out';
+import type { ReachedOutValues, ReplyAs } from '@/lib/reached-out-log';
 import {
   CONTACT_CHANNELS,
-  NOTE_MAX_CHARS,
   REACH_OUT_GISTS,
   type ContactChannel,
   type ReachOutGist,
-} from '@/lib/streak/events';
+} from '@/lib/streak/log-event';
+import { NOTE_MAX_CHARS } from '@/lib/limits';
 import { described, FieldNote } from './Field';
-import { CHANNEL_LABELS } from './format';
-
-export interface ReachedOutValues {
-  channel: ContactChannel;
-  gist: ReachOutGist;
-  note?: string;
-}
-
-export type ReplyAs = 'necessary-contact' | 'slip';
 
 type Status = { text: string; error: boolean } | null;
 

@@ -1,5 +1,10 @@
-import { t, type MessageKey } from '@/lib/i18n';
-import type { Summary } from '@/lib/streak/stats';
+import { t, type MessageKey } from './i18n';
+import type { Summary } from './streak/stats';
+
+/*
+ * Milestones celebrated in the popup, once each: which one is due, and the list of those
+ * already shown, kept in storage.local under CELEBRATED_KEY.
+ */
 
 /** storage.local key: the milestones already celebrated, as "streakStart:day" strings. */
 export const CELEBRATED_KEY = 'celebrated';

@@ -5,14 +5,14 @@ import {
   COUNTED_KINDS,
   EVENT_KINDS,
   EVENT_SOURCES,
-  NOTE_MAX_CHARS,
   PLAN_END_REASONS,
   REACH_OUT_GISTS,
   SLIP_KINDS,
   type CountedKind,
   type EventKind,
   type LogEvent,
-} from '../streak/events';
+} from '../streak/log-event';
+import { NOTE_MAX_CHARS } from '../limits';
 import { countersFor, fromRow, isCounted, toRow, type EventRow, type NoContactDb } from './schema';
 
 /** How long after recording a mis-tap can be undone. */

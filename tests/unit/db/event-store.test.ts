@@ -15,7 +15,7 @@ import {
   undoEvent,
   UNDO_WINDOW_MS,
   type EventDraft,
-} from '@/lib/db/events';
+} from '@/lib/db/event-store';
 import { createDb, type NoContactDb } from '@/lib/db/schema';
 import { at } from '../fixtures/events';
 

@@ -1,5 +1,4 @@
-import { NO_SITUATION, type Situation } from './SituationCheck';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from './i18n';
 
 /**
  * Where the person is in the first run, kept in storage.local under a key of the options
@@ -7,6 +6,18 @@ import { t, type MessageKey } from '@/lib/i18n';
  * with the rest, and the first run starts over.
  */
 export const FIRST_RUN_KEY = 'options.firstRun';
+
+/** What the person ticked in the first run's situation check (see SituationCheck). */
+export interface Situation {
+  /** The breakup was more than about six months ago, and they haven't been in touch. */
+  longAgo: boolean;
+  /** They live together, work together, or share children. */
+  together: boolean;
+  /** The person begged or pleaded, or wronged the ex (cheating, for example). */
+  wronged: boolean;
+}
+
+export const NO_SITUATION: Situation = { longAgo: false, together: false, wronged: false };
 
 /** A step whose title is read in the browser's language when it is shown. */
 const step = <Id extends string>(id: Id, titleKey: MessageKey) => ({

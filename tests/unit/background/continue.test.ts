@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createAllowOnce } from '@/entrypoints/background/allow-once';
-import { eventHandlers } from '@/entrypoints/background/events';
+import { continueHandlers } from '@/entrypoints/background/continue';
 import type { Message } from '@/lib/messaging';
-import { allEvents } from '@/lib/db/events';
+import { allEvents } from '@/lib/db/event-store';
 import { createDb } from '@/lib/db/schema';
+import { ALLOWANCES_KEY, parseAllowances } from '@/lib/guard/allowances';
 import { recognise } from '@/lib/profiles';
 import { defaultSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { stubBrowser } from './stub-browser';
@@ -24,17 +25,15 @@ async function setup(change: (s: Settings) => Settings = (s) => s) {
     ],
   });
   await s.api.storage.local.set({ [SETTINGS_KEY]: settings });
-  const db = createDb(`events-test-${++n}`);
-  const handlers = eventHandlers(s.browser, createAllowOnce(s.browser), () => db);
-  const call = <T extends Message['type']>(msg: Message<T>, tabId?: number) =>
-    (handlers[msg.type] as (m: Message<T>, s: { tab?: { id?: number } }) => Promise<unknown>)(msg, {
-      tab: tabId === undefined ? undefined : { id: tabId },
-    });
+  const db = createDb(`continue-test-${++n}`);
+  const handlers = continueHandlers(s.browser, createAllowOnce(s.browser), () => db);
+  const call = (msg: Message<'continue'>, tabId?: number) =>
+    handlers.continue!(msg, { tab: tabId === undefined ? undefined : { id: tabId } });
   return { s, db, call };
 }
 
-describe('background event handlers', () => {
-  it('Continue on a listed profile logs one restarting look, however often it is sent', async () => {
+describe('Continue anyway', () => {
+  it('on a listed profile logs one restarting look, however often it is sent', async () => {
     const { s, db, call } = await setup();
     const msg = {
       type: 'continue',
@@ -55,6 +54,25 @@ describe('background event handlers', () => {
     expect(s.rules().length).toBeGreaterThan(0);
   });
 
+  it('allows the profile once, in the sender tab, for the minutes the settings give', async () => {
+    const { s, call } = await setup((x) => ({
+      ...x,
+      friction: { ...x.friction, allowMinutes: 7 },
+    }));
+    const before = Date.now();
+    const r = await call(
+      { type: 'continue', url: 'https://www.instagram.com/jamie.doe/', dedupeKey: 'k' },
+      5,
+    );
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.until).toBeGreaterThanOrEqual(before + 7 * 60_000);
+    const stored = (await s.api.storage.session.get(ALLOWANCES_KEY))[ALLOWANCES_KEY];
+    expect(parseAllowances(stored, before)).toMatchObject([
+      { profileId: 'instagram:jamie.doe', tabId: 5, until: r.until },
+    ]);
+    expect(s.rules().every((rule) => rule.condition.tabIds?.[0] === 5)).toBe(true);
+  });
+
   it('a look does not restart when the person chose so', async () => {
     const { db, call } = await setup((x) => ({ ...x, plan: { ...x.plan!, looksRestart: false } }));
     await call(
@@ -64,7 +82,7 @@ describe('background event handlers', () => {
     expect((await allEvents(db))[0]).toMatchObject({ kind: 'slip', restarted: false });
   });
 
-  it('Continue on a Modified profile logs a necessary contact', async () => {
+  it('on a Modified profile logs a necessary contact', async () => {
     const { db, call } = await setup();
     await call({ type: 'continue', url: 'https://m.facebook.com/co.parent', dedupeKey: 'k' }, 5);
     const [e] = await allEvents(db);
@@ -85,24 +103,5 @@ describe('background event handlers', () => {
     ).toMatchObject({ ok: false });
     expect(await allEvents(db)).toHaveLength(0);
     expect(s.rules()).toHaveLength(0);
-  });
-
-  it('logs urges and slips, and undoes a mis-tap', async () => {
-    const { db, call } = await setup();
-    await call({ type: 'log-urge', source: 'popup', dedupeKey: 'u1' });
-    const slip = (await call({
-      type: 'log-slip',
-      source: 'popup',
-      what: 'call',
-      note: '  ',
-      dedupeKey: 's1',
-    })) as { eventId: string; restarted: boolean };
-    expect(slip.restarted).toBe(true);
-    expect(await call({ type: 'undo', eventId: slip.eventId })).toEqual({ ok: true });
-    const events = await allEvents(db);
-    expect(events.map((e) => e.kind).sort()).toEqual(['slip', 'urge-resisted']);
-    const s = events.find((e) => e.kind === 'slip')!;
-    expect(s.undoneAt).toBeTypeOf('number');
-    expect('note' in s).toBe(false);
   });
 });

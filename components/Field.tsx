@@ -32,7 +32,7 @@ export function focusFirstInvalid(form: HTMLElement | null) {
   el?.focus();
 }
 
-/** Whether the browser could not read what was typed (see validate.ts, Raw). */
+/** Whether the browser could not read what was typed (see components/options/validate.ts, Raw). */
 export function isBadInput(el: HTMLInputElement): boolean {
   return el.validity?.badInput === true;
 }

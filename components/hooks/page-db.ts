@@ -1,0 +1,26 @@
+import type { NoContactDb } from '@/lib/db/schema';
+
+let opening: Promise<NoContactDb> | null = null;
+
+/**
+ * The page's one connection to the event log, for every hook and action of the page. Pages
+ * only read it (every write goes through the background). When another context upgrades
+ * the database, this page runs old code: it reloads rather than keep reading with an
+ * outdated schema.
+ *
+ * The database code (Dexie) is imported here only when the connection is first asked for,
+ * not with the page: the blocked page paints its words and its way back without waiting
+ * for it.
+ */
+export function pageDb(): Promise<NoContactDb> {
+  if (!opening) {
+    opening = import('@/lib/db/schema').then(({ createDb, DB_NAME }) =>
+      createDb(DB_NAME, { onStale: () => location.reload() }),
+    );
+    // A failed load (a chunk that did not arrive) is tried again on the next read.
+    opening.catch(() => {
+      opening = null;
+    });
+  }
+  return opening;
+}
