@@ -422,6 +422,59 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await expectBlocked('after the repair');
     });
 
+    it('a settings write in the background waits while a page holds the settings lock', async () => {
+      // One Web Lock guards every settings write, in the background and the pages alike: a
+      // page holds it, the background's import must wait, and lands once it is let go.
+      const page = await openExtensionPage(suite.b, 'options.html#data');
+      const before = await settingsOf(page);
+      await page.evaluate(`(() => {
+        window.__release = null;
+        navigator.locks.request('no-contact.settings', () => new Promise((r) => { window.__release = r; }));
+        return true;
+      })()`);
+      await waitFor(
+        () => page.evaluate<boolean>(`typeof window.__release === 'function'`),
+        'the lock',
+      );
+      const backup = {
+        format: 'no-contact-backup',
+        version: 2,
+        exportedAt: new Date().toISOString(),
+        settings: {
+          ...before,
+          version: 3,
+          reasons: [...before.reasons, 'Written after the lock.'],
+        },
+        events: [],
+        drafts: [],
+        signs: [],
+      };
+      await page.evaluate(`(() => {
+        window.__imported = null;
+        (globalThis.browser || globalThis.chrome).runtime
+          .sendMessage({ type: 'apply-import', text: ${JSON.stringify(JSON.stringify(backup))} })
+          .then((r) => { window.__imported = r; });
+        return true;
+      })()`);
+      await sleep(1500);
+      const held = await settingsOf(page);
+      const answered = await page.evaluate<unknown>(`window.__imported`);
+      log(
+        `while the page held the lock: reasons ${JSON.stringify(held.reasons)}, answer ${JSON.stringify(answered)}`,
+      );
+      expect(held.reasons).toEqual(before.reasons);
+      expect(answered).toBeNull();
+
+      await page.evaluate(`(window.__release(), true)`);
+      await waitFor(() => page.evaluate<unknown>(`window.__imported`), 'the import to finish');
+      expect(await page.evaluate<unknown>(`window.__imported`)).toEqual({ ok: true });
+      const after = await settingsOf(page);
+      expect(after.reasons).toEqual([...before.reasons, 'Written after the lock.']);
+      expect(after.profiles.map((p) => p.id)).toEqual(before.profiles.map((p) => p.id));
+      await page.close();
+      await expectBlocked('typed, after the import that waited for the lock');
+    });
+
     it('deleting everything asks twice, then leaves no rules, no allowance and no data', async () => {
       // An "allow once" running in a tab, so there is a session rule to clear too.
       const tab = await suite.b.newPage();
