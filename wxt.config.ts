@@ -51,9 +51,12 @@ export default defineConfig({
       // Any site can link to a profile (a search result, a message), and the redirect is
       // checked against the page the link was on, so every origin must be allowed.
       // In Chrome, `use_dynamic_url` serves it only at a per-session address (which
-      // runtime.getURL gives the rules and the guard), so a site cannot probe the fixed
-      // extension address to learn that No Contact is installed. Firefox already gives each
-      // install a random address.
+      // runtime.getURL gives the guard), so a site cannot probe the fixed extension address
+      // to learn that No Contact is installed. The rules name the fixed address all the same:
+      // Chrome puts the session's address in its place when the extension's own redirect
+      // fires, so rules kept from the last session are right at once after a restart
+      // (entrypoints/background/interstitial-address.ts). Firefox already gives each install
+      // a random address.
       {
         resources: ['interstitial.html'],
         matches: ['<all_urls>'],

@@ -3,9 +3,11 @@ import { dnrOf } from '@/lib/rules/dnr';
 import { createRuleSync } from '@/lib/rules/reconcile';
 import { loadSettings, SETTINGS_KEY } from '@/lib/settings';
 import { syncCustomGuard } from './custom-guard';
+import { ruleInterstitialUrl } from './interstitial-address';
 
 export function setupRuleSync(browser: Browser) {
-  const sync = createRuleSync(dnrOf(browser), browser.runtime.getURL('/interstitial.html'));
+  // The fixed address, not the per-session one: right from the first moment after a restart.
+  const sync = createRuleSync(dnrOf(browser), ruleInterstitialUrl(browser));
   const resync = () => {
     loadSettings(browser.storage.local)
       .then(async (s) => {

@@ -111,7 +111,8 @@ async function pollFor<T>(probe: () => T | undefined | Promise<T | undefined>, m
 
 // ---------- Chromium through playwright-core ----------
 
-function wrapPw(page: PwPage): E2EPage {
+/** One Chromium tab behind the E2EPage interface (also used by suites that launch their own). */
+export function wrapPw(page: PwPage): E2EPage {
   return {
     raw: page,
     goto(url) {
@@ -321,7 +322,8 @@ async function allowInIncognito(context: BrowserContext, extensionBase: string) 
 
 // ---------- Firefox ESR through puppeteer-core ----------
 
-function wrapPp(page: PpPage): E2EPage {
+/** One Firefox tab behind the E2EPage interface (also used by suites that launch their own). */
+export function wrapPp(page: PpPage): E2EPage {
   return {
     goto(url) {
       page.goto(url).catch(() => undefined);
