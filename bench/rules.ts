@@ -1,6 +1,9 @@
 import { recognise, recogniseCustom } from '../lib/profiles';
 import type { Profile } from '../lib/profiles/types';
+import { BROWSER_DYNAMIC_RULES_MAX, PROFILE_REGEX_RULES_MAX, REGEX_BUDGET } from '../lib/limits';
+import { fitsBrowser, ruleNeeds } from '../lib/rules/budget';
 import { compileRules } from '../lib/rules/compile';
+import { re2Size } from '../lib/rules/regex';
 import { seededRandom } from './random';
 
 const FIRST = [
@@ -93,7 +96,12 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-/** Compiles 500 varied profiles and reports the rule budget and the time it takes. */
+/**
+ * Compiles 500 varied profiles and reports the rule budget and the time it takes: the rule
+ * count against the browsers' limits (lib/limits.ts), and the largest rule (its regex, in
+ * characters and in estimated RE2 instructions) against Chrome's regex size limit. Throws
+ * when the list does not fit, so a compiler change that makes it pass a limit is noticed.
+ */
 export async function benchRules(): Promise<Record<string, number>> {
   const profiles = sampleProfiles(500);
   const opts = {
@@ -109,6 +117,16 @@ export async function benchRules(): Promise<Record<string, number>> {
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   const regexRules = rules.filter((r) => r.condition.regexFilter).length;
+  const needs = ruleNeeds(profiles);
+  const re2 = Math.max(
+    ...rules.map((r) => re2Size(r.condition.regexFilter, r.condition.isUrlFilterCaseSensitive)),
+  );
+  if (!fitsBrowser(needs) || re2 > REGEX_BUDGET || needs.rules !== rules.length) {
+    throw new Error(
+      `500 profiles do not fit: ${rules.length} rules (${regexRules} regex; at most ` +
+        `${PROFILE_REGEX_RULES_MAX}), largest regex ${re2} of ${REGEX_BUDGET} instructions`,
+    );
+  }
   return {
     profiles: profiles.length,
     rules: rules.length,
@@ -117,5 +135,10 @@ export async function benchRules(): Promise<Record<string, number>> {
     regexesPerProfile: regexRules / profiles.length,
     compileMs: Math.round(median(times) * 100) / 100,
     maxRegexChars: Math.max(...rules.map((r) => r.condition.regexFilter.length)),
+    regexRulesMax: PROFILE_REGEX_RULES_MAX,
+    dynamicRulesMax: BROWSER_DYNAMIC_RULES_MAX,
+    regexRulesUsedPct: Math.round((regexRules / PROFILE_REGEX_RULES_MAX) * 1000) / 10,
+    maxRegexRe2: re2,
+    regexRe2Max: REGEX_BUDGET,
   };
 }

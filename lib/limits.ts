@@ -78,3 +78,23 @@ export const BACKUP_MAX_BYTES = 5 * 1024 * 1024;
 export const BACKUP_MAX_MB = BACKUP_MAX_BYTES / (1024 * 1024);
 /** How deep a backup's JSON may nest: the format needs 6 levels; more is a hostile file. */
 export const BACKUP_MAX_DEPTH = 16;
+
+// --- The browser's blocking rules ------------------------------------------------------
+// Measured in Chromium 156 and Firefox ESR 153 (the declarativeNetRequest constants, then
+// rules added until the browser refused; see lib/rules/budget.ts for how), and the same as
+// Chrome's documentation and Firefox's ExtensionDNRLimits.sys.mjs say.
+
+/** Regex rules: 1000 in both browsers (Chrome counts dynamic and session rules together; Firefox each set apart). */
+export const BROWSER_REGEX_RULES_MAX = 1000;
+/** Dynamic rules in all: Firefox's 5000 (Chrome allows 30,000, of which 5000 "unsafe", such as redirects). */
+export const BROWSER_DYNAMIC_RULES_MAX = 5000;
+/** Room left for "allow once" session rules (1 to 3 each), which share Chrome's 1000 regex rules. */
+export const ALLOW_RULES_HEADROOM = 100;
+/** The listed profiles' regex rules; one figure for both browsers, so a list (or a backup) that fits one fits the other. */
+export const PROFILE_REGEX_RULES_MAX = BROWSER_REGEX_RULES_MAX - ALLOW_RULES_HEADROOM;
+/** Chrome compiles a regexFilter with RE2 in at most 2 KB ("memoryLimitExceeded"); Firefox has no such limit. */
+export const CHROME_REGEX_MEMORY_BYTES = 2048;
+/** Estimated RE2 instructions a regex may have to fit CHROME_REGEX_MEMORY_BYTES (about 116 do; see lib/rules/regex.ts). */
+export const REGEX_BUDGET = 108;
+/** How long the add form waits for the background's check of the rules before it says it could not confirm them. */
+export const RULE_CHECK_WAIT_MS = 10_000;

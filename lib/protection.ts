@@ -2,6 +2,8 @@ import { t } from './i18n';
 import { PLATFORM_HOST_PATTERNS } from './profiles/hosts';
 import { originPatternsFor } from './profiles/index';
 import type { Profile } from './profiles/types';
+import type { DnrRule } from './rules/dnr';
+import { notBlockedNow } from './rules/rule-check';
 
 /**
  * Things that quietly weaken protection, found from the browser's own answers. The browser
@@ -17,13 +19,23 @@ export type Weakness =
   /** The extension does not run in private windows, where every profile opens freely. */
   | { kind: 'private-windows'; family: BrowserFamily }
   /** Site access was withdrawn: the blocking rules are silently ignored on those sites. */
-  | { kind: 'host-access'; origins: string[] };
+  | { kind: 'host-access'; origins: string[] }
+  /**
+   * The rules in force are not the ones the list needs (an update the browser refused, a
+   * rule gone): these profiles open. `names` are their shown names, in list order.
+   */
+  | { kind: 'not-blocked'; profileIds: string[]; names: string[] };
 
 export interface ProtectionApi {
   /** browser.extension.isAllowedIncognitoAccess; may be missing in some browsers. */
   isAllowedIncognitoAccess?: () => Promise<boolean>;
   /** browser.permissions.contains */
   containsPermissions: (p: { origins: string[] }) => Promise<boolean>;
+  /**
+   * The background's last check of the rules (storage.session) and the dynamic rules in
+   * force: readRuleCheck in lib/rules/rule-check.ts.
+   */
+  ruleCheck?: () => Promise<{ recorded: unknown; inForce: DnrRule[] }>;
 }
 
 /** Firefox from the build; Edge from its user agent (it runs the Chrome build). */
@@ -46,14 +58,20 @@ export function requiredOrigins(profiles: readonly Pick<Profile, 'platform' | 'k
  * (an API missing or failing) raises no warning: a false alarm at 2 a.m. helps nobody.
  */
 export async function checkProtection(
-  profiles: readonly Pick<Profile, 'platform' | 'key'>[],
+  profiles: readonly Pick<Profile, 'id' | 'platform' | 'key' | 'display' | 'url'>[],
   api: ProtectionApi,
   family: BrowserFamily,
 ): Promise<Weakness[]> {
   const found: Weakness[] = [];
   if (profiles.length === 0) found.push({ kind: 'no-profiles' });
 
-  const [incognito, hosts] = await Promise.all([
+  const [unblocked, incognito, hosts] = await Promise.all([
+    api.ruleCheck && profiles.length
+      ? api
+          .ruleCheck()
+          .then((r) => notBlockedNow(r.recorded, profiles, r.inForce))
+          .catch(() => null)
+      : Promise.resolve(null),
     api.isAllowedIncognitoAccess
       ? api.isAllowedIncognitoAccess().catch(() => null)
       : Promise.resolve(null),
@@ -66,6 +84,16 @@ export async function checkProtection(
       }
     })(),
   ]);
+  if (unblocked?.length) {
+    const ids = new Set(unblocked);
+    const listed = profiles.filter((p) => ids.has(p.id));
+    // The most urgent: listed profiles open right now.
+    found.unshift({
+      kind: 'not-blocked',
+      profileIds: listed.map((p) => p.id),
+      names: listed.map((p) => p.display),
+    });
+  }
   if (incognito === false) found.push({ kind: 'private-windows', family });
   if (hosts) found.push({ kind: 'host-access', origins: hosts });
   return found;
@@ -100,5 +128,19 @@ export function weaknessText(w: Weakness): WeaknessText {
       };
     case 'host-access':
       return { title: t('weaknessHostTitle'), body: t('weaknessHostBody') };
+    case 'not-blocked':
+      return {
+        title: t('weaknessNotBlockedTitle'),
+        body: t('weaknessNotBlockedBody', namesText(w.names)),
+      };
   }
+}
+
+/** How many names a warning spells out before "and N more". */
+const NAMES_SHOWN = 3;
+
+/** A few names, then how many more: "A, B, C and 12 more". */
+export function namesText(names: readonly string[]): string {
+  if (names.length <= NAMES_SHOWN) return names.join(', ');
+  return t('namesAndMore', names.slice(0, NAMES_SHOWN).join(', '), names.length - NAMES_SHOWN);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { browserFamily, checkProtection, type Weakness } from '@/lib/protection';
+import { isRuleCheckChange, readRuleCheck } from '@/lib/rules/rule-check';
 import type { Profile } from '@/lib/profiles/types';
 
 /** This browser's family: Firefox from the build, Edge from its user agent. */
@@ -10,9 +11,11 @@ export function optionsBrowserFamily() {
 
 /**
  * What weakens protection right now, from lib/protection (shared with the popup): no
- * profiles, private windows not allowed, site access withdrawn. The person can change the
- * last two in the browser's own settings without passing through this page, so they are
- * asked again when the page regains focus and whenever permissions change. Also whether
+ * profiles, private windows not allowed, site access withdrawn, listed profiles whose
+ * rules are not in force. The person can change the middle two in the browser's own
+ * settings without passing through this page, so they are asked again when the page
+ * regains focus and whenever permissions change; the rules, whenever the background
+ * records a new check of them (storage.session). Also whether
  * private windows are allowed, for the first run's step about them (null while unknown).
  */
 export function useOptionsProtection(profiles: readonly Profile[] | null) {
@@ -30,6 +33,7 @@ export function useOptionsProtection(profiles: readonly Profile[] | null) {
         {
           isAllowedIncognitoAccess: () => browser.extension.isAllowedIncognitoAccess(),
           containsPermissions: (p) => browser.permissions.contains(p),
+          ruleCheck: () => readRuleCheck(browser),
         },
         family,
       )
@@ -46,17 +50,22 @@ export function useOptionsProtection(profiles: readonly Profile[] | null) {
     const onVisible = () => {
       if (document.visibilityState === 'visible') check();
     };
+    const onStored = (changes: Record<string, unknown>, area: string) => {
+      if (isRuleCheckChange(changes, area)) check();
+    };
     check();
     window.addEventListener('focus', check);
     document.addEventListener('visibilitychange', onVisible);
     browser.permissions.onAdded.addListener(check);
     browser.permissions.onRemoved.addListener(check);
+    browser.storage.onChanged.addListener(onStored);
     return () => {
       alive = false;
       window.removeEventListener('focus', check);
       document.removeEventListener('visibilitychange', onVisible);
       browser.permissions.onAdded.removeListener(check);
       browser.permissions.onRemoved.removeListener(check);
+      browser.storage.onChanged.removeListener(onStored);
     };
   }, [key]);
 

@@ -13,6 +13,11 @@ export type Target =
   | { kind: 'none' }
   /** An http(s) address that is not on the list (any more). */
   | { kind: 'unlisted'; address: string }
+  /**
+   * An http(s) address too long to use (it is never checked against the list, nor
+   * continued to): its platform or site, and its start, both short.
+   */
+  | { kind: 'too-long'; site: string; address: string }
   /** A listed profile. `label` is the person's own entry, e.g. "Instagram · @handle". */
   | { kind: 'listed'; label: string; mode: 'block' | 'modified' };
 
@@ -63,6 +68,11 @@ export function Interstitial(props: InterstitialProps) {
       {target?.kind === 'unlisted' && (
         <p class="eyebrow">
           {t('interstitialUnlisted')} <span class="address">{target.address}</span>
+        </p>
+      )}
+      {target?.kind === 'too-long' && (
+        <p class="eyebrow">
+          {t('interstitialLongAddress', target.site)} <span class="address">{target.address}</span>
         </p>
       )}
       {target?.kind === 'none' && <p class="eyebrow">{t('interstitialNoAddress')}</p>}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { say, t } from '@/lib/i18n';
 import { recognise, recogniseCustom } from '@/lib/profiles';
+import { profileLimitProblem } from '@/lib/rules/budget';
 import type {
   CustomKind,
   Profile,
@@ -22,6 +23,12 @@ function siteOf(text: string): string | null {
 }
 
 /**
+ * What became of an add: refused before anything was saved (with why), or saved, with
+ * whether the browser's rules now block it (`null`: its check did not come in time).
+ */
+export type AddOutcome = { added: false; error: string } | { added: true; blocked: boolean | null };
+
+/**
  * Paste an address; it is recognised as it is typed ("Instagram · @jamie.doe") or the
  * reason it can't be listed is shown. An address on a site No Contact does not know can be
  * listed as a custom site or path, which the page then asks the browser's permission for.
@@ -35,9 +42,9 @@ export function ProfileForm({
   defaultMode?: ProfileMode;
   /**
    * Called synchronously from the submit event, so a permission prompt it opens still
-   * counts as the person's own action. Resolves to an error message, or null when added.
+   * counts as the person's own action. Resolves once the browser's rules were checked.
    */
-  onAdd: (profile: Recognised, mode: ProfileMode) => Promise<string | null>;
+  onAdd: (profile: Recognised, mode: ProfileMode) => Promise<AddOutcome>;
 }) {
   const id = useId();
   const [text, setText] = useState('');
@@ -45,6 +52,8 @@ export function ProfileForm({
   const [customKind, setCustomKind] = useState<CustomKind | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  /** The status is bad news (added, but not blocked). */
+  const [statusBad, setStatusBad] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const plain: Recognition | null = text.trim() ? recognise(text, profiles) : null;
@@ -60,6 +69,7 @@ export function ProfileForm({
   const submit = async (e: Event) => {
     e.preventDefault();
     setStatus('');
+    setStatusBad(false);
     const r = text.trim()
       ? unknownSite && customKind
         ? recogniseCustom(text, customKind, profiles)
@@ -73,24 +83,39 @@ export function ProfileForm({
       );
       return;
     }
+    // The browser holds only so many rules: refused before anything is asked or saved (the
+    // add path checks again against the stored list, under the settings lock).
+    const over = profileLimitProblem(profiles, r.profile);
+    if (over) {
+      setError(say(over));
+      return;
+    }
     setBusy(true);
     // No await before this call: a permission request needs the click's user gesture.
     const pending = onAdd(r.profile, mode);
-    const failed = await pending.catch((err: unknown) =>
-      err instanceof Error ? err.message : t('profileAddFailed'),
-    );
+    const outcome = await pending.catch((err: unknown): AddOutcome => ({
+      added: false,
+      error: err instanceof Error ? err.message : t('profileAddFailed'),
+    }));
     setBusy(false);
-    if (failed) {
-      setError(failed);
+    if (!outcome.added) {
+      setError(outcome.error);
       return;
     }
     setText('');
     setCustomKind(null);
     setError(null);
+    // Only what the browser's rules were seen to do: never "blocked" when they were refused.
+    const name = nameOf(r.profile);
+    setStatusBad(outcome.blocked === false);
     setStatus(
-      mode === 'modified'
-        ? t('profileAddedModified', nameOf(r.profile))
-        : t('profileAddedBlocked', nameOf(r.profile)),
+      outcome.blocked === false
+        ? t('profileAddedNotBlocked', name)
+        : outcome.blocked === null
+          ? t('profileAddedUnconfirmed', name)
+          : mode === 'modified'
+            ? t('profileAddedModified', name)
+            : t('profileAddedBlocked', name),
     );
     setMode(defaultMode);
   };
@@ -119,6 +144,7 @@ export function ProfileForm({
               setText(e.currentTarget.value);
               setError(null);
               setStatus('');
+              setStatusBad(false);
             }}
           />
           <button class="primary" type="submit" disabled={busy}>
@@ -186,7 +212,9 @@ export function ProfileForm({
           {t('profileModeModifiedHint')}
         </p>
       </fieldset>
-      <p role="status">{status}</p>
+      <p role="status" class={statusBad ? 'error' : undefined}>
+        {status}
+      </p>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import type { Weakness } from '@/lib/protection';
+import { namesText, type Weakness } from '@/lib/protection';
 import { t } from '@/lib/i18n';
 import { PrivateWindows } from './PrivateWindows';
 
@@ -24,6 +24,12 @@ export function Warnings({
       </h2>
       {weaknesses.map((w) => {
         switch (w.kind) {
+          case 'not-blocked':
+            return (
+              <div class="warning" key={w.kind}>
+                <p>{t('warningNotBlocked', namesText(w.names))}</p>
+              </div>
+            );
           case 'host-access':
             return (
               <div class="warning" key={w.kind}>

@@ -49,6 +49,8 @@ export interface PopupProps {
   onEndPlan: () => void;
   onSetup: () => void;
   onSettings: () => void;
+  /** Opens the list of profiles (a warning says some are not blocked). */
+  onOpenList?: () => void;
   onRestoreAccess: () => void;
   locale?: string;
 }
@@ -107,6 +109,11 @@ export function Popup(props: PopupProps) {
             {w.kind === 'no-profiles' && status.kind !== 'no-plan' && (
               <button type="button" onClick={props.onSettings}>
                 {t('popupAddProfile')}
+              </button>
+            )}
+            {w.kind === 'not-blocked' && props.onOpenList && (
+              <button type="button" onClick={props.onOpenList}>
+                {t('popupOpenList')}
               </button>
             )}
           </div>

@@ -1,10 +1,16 @@
 import { words } from '@/lib/words';
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import { applyBackup, checkBackup, deleteEverything, ImportFailed } from '@/lib/backup';
+import {
+  applyBackup,
+  checkBackup,
+  deleteEverything,
+  importedSettings,
+  ImportFailed,
+} from '@/lib/backup';
+import { listLimitProblem } from '@/lib/rules/budget';
+import { loadSettings } from '@/lib/settings';
 import { addEvent } from '@/lib/db/event-store';
 import type { NoContactDb } from '@/lib/db/schema';
-import { dnrOf } from '@/lib/rules/dnr';
-import { inRange, PROFILE_RULE_IDS } from '@/lib/rules/ids';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import type { AllowOnce } from './allow-once';
 import type { Handlers } from './messages';
@@ -13,15 +19,18 @@ import { backgroundDb } from './db';
 /**
  * The options page's writes that must not be done from a page: the plan's start in the
  * event log (every event write goes through the background), importing a backup (it
- * replaces the log) and deleting everything (it must take the blocking rules with it).
+ * replaces the log) and deleting everything (it must end every allowance).
+ *
+ * Neither an import nor deleting everything lowers protection at once: the profiles they
+ * would take off the list stay listed and blocked, with their removal waiting 24 hours
+ * like any other (lib/backup/waits.ts decides exactly what waits). The blocking rules
+ * follow the stored profiles as always (rules-sync).
  */
 export function optionsHandlers(
   browser: Browser,
   allowOnce: Pick<AllowOnce, 'endAll'>,
   openDb: () => NoContactDb = backgroundDb,
 ): Handlers {
-  const dnr = dnrOf(browser);
-
   return {
     'log-plan-start': async (m) => {
       const e = await addEvent(openDb(), {
@@ -41,6 +50,16 @@ export function optionsHandlers(
       // checked again, here, against this clock.
       const check = checkBackup(m.text, Date.now());
       if (!check.ok) return { ok: false, error: check.problem.words };
+      // What the list would be after the import must fit the browser's rules (the page
+      // checked this for its preview; a message can be crafted).
+      const kept = importedSettings(
+        await loadSettings(browser.storage.local),
+        check.backup.settings,
+        Date.now(),
+        () => 'check',
+      );
+      const tooMany = listLimitProblem(kept.profiles);
+      if (tooMany) return { ok: false, error: tooMany };
       try {
         await applyBackup(openDb(), browser.storage.local, check.backup);
         return { ok: true };
@@ -59,12 +78,9 @@ export function optionsHandlers(
         console.error('No Contact: delete everything failed', e);
         return { ok: false, error: words('deleteEverythingFailed') };
       }
-      // The rule sync reconciles from the emptied settings on its own (storage.onChanged),
-      // but "nothing is left" should not depend on that listener's timing: remove the
-      // profile rules here too. Both only remove; an ID already gone is ignored.
-      const dynamic = await dnr.getDynamicRules();
-      const ids = dynamic.map((r) => r.id).filter((id) => inRange(PROFILE_RULE_IDS, id));
-      if (ids.length) await dnr.updateDynamicRules({ removeRuleIds: ids });
+      // The profile rules stay: the profiles are still listed until their removal is due,
+      // when the cooling-off takes them off and the rule sync follows. What was allowed
+      // once ends now, with the rest of what was there.
       await allowOnce.endAll();
       return { ok: true };
     },

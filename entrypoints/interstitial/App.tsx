@@ -5,7 +5,7 @@ import { useSummary } from '@/components/hooks/use-summary';
 import { cardFor } from '@/components/interstitial/cards';
 import { Interstitial, type Target } from '@/components/interstitial/Interstitial';
 import { createAsk } from '@/lib/ask';
-import { readBlockedAddress, shortAddress } from '@/lib/blocked-address';
+import { readBlockedAddress, readLongAddress, shortAddress } from '@/lib/blocked-address';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
 import { say, sayAnswer, t } from '@/lib/i18n';
 import { matchProfile } from '@/lib/match';
@@ -66,6 +66,9 @@ export function App() {
   // Only an http(s) address is ever read from the page's own address; anything else
   // (javascript:, data:, markup, megabytes of text) is no address at all.
   const blocked = useMemo(() => readBlockedAddress(hash), [hash]);
+  // An address too long to use is shown by its platform and its start only, read from its
+  // first characters: a 2 MB address costs the page no more than a short one.
+  const long = useMemo(() => (blocked ? null : readLongAddress(hash)), [blocked, hash]);
   const profile = blocked && settings ? matchProfile(blocked.href, settings.profiles) : null;
   // One key per visit and action: a double press, or a press repeated after a slow
   // answer, writes one entry.
@@ -78,7 +81,8 @@ export function App() {
   const [stayed, setStayed] = useState(false);
 
   let target: Target | null = null;
-  if (!blocked) target = { kind: 'none' };
+  if (long) target = { kind: 'too-long', site: long.site, address: long.shown };
+  else if (!blocked) target = { kind: 'none' };
   else if (settings)
     target = profile
       ? { kind: 'listed', label: say(profileName(profile)), mode: profile.mode }

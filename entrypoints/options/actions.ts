@@ -1,10 +1,18 @@
 import { browser } from 'wxt/browser';
 import { say, sayAnswer, t } from '@/lib/i18n';
 import { pageDb } from '@/components/hooks/page-db';
-import type { CheckResult } from '@/components/options/DataPanel';
+import type { CheckResult, SiteAccess } from '@/components/options/DataPanel';
 import { formatMoment } from '@/lib/format-date';
 import type { PlanValues } from '@/components/options/PlanForm';
-import { backupToJson, checkBackup, exportBackup } from '@/lib/backup';
+import {
+  backupToJson,
+  checkBackup,
+  exportBackup,
+  importedSettings,
+  keptAfterDelete,
+  waitsFrom,
+  type Waits,
+} from '@/lib/backup';
 import {
   cancelPending,
   endsAtOnce,
@@ -23,7 +31,12 @@ import {
   type ReplyLogged,
 } from '@/lib/reached-out-log';
 import type { ProfileMode, Recognised } from '@/lib/profiles/types';
-import { updateSettings, type IfThenPlan, type Settings } from '@/lib/settings';
+import type { AddOutcome } from '@/components/options/ProfileForm';
+import { RULE_CHECK_WAIT_MS } from '@/lib/limits';
+import { listLimitProblem, profileLimitProblem } from '@/lib/rules/budget';
+import { blockedIn, listKey, watchRuleCheck } from '@/lib/rules/rule-check';
+import type { Words } from '@/lib/words';
+import { loadSettings, updateSettings, type IfThenPlan, type Settings } from '@/lib/settings';
 import type { SignId } from '@/lib/signs';
 import { localDate, systemTimeZone, type CivilDate } from '@/lib/streak/calendar';
 import type { DayStatus } from '@/lib/streak/day';
@@ -108,13 +121,24 @@ export async function saveReasons(reasons: string[]): Promise<void> {
   }
 }
 
+/** A list the browser could not hold with one more profile (refused inside the save). */
+class OverRuleLimit extends Error {
+  constructor(readonly words: Words) {
+    super('over the browser rule limit');
+  }
+}
+
 /**
  * Adds a profile. A custom site first needs the browser's permission for its origins:
  * asked here, synchronously inside the person's click (a prompt needs that gesture), and
  * before anything is saved. Refused, or failed to save, nothing stays half-added: no
- * profile, and no permission kept for it.
+ * profile, and no permission kept for it. A list that would need more rules than the
+ * browser allows is refused under the settings lock, against the stored list.
+ *
+ * Once saved, it waits for the background's check of the rules in force for the new list
+ * (lib/rules/rule-check.ts) and says what that check found, never more.
  */
-export function addProfile(profile: Recognised, mode: ProfileMode): Promise<string | null> {
+export function addProfile(profile: Recognised, mode: ProfileMode): Promise<AddOutcome> {
   const origins = originPatternsFor(profile);
   const permitted: Promise<boolean> = origins.length
     ? browser.permissions.request({ origins }).catch((e: unknown) => {
@@ -124,18 +148,31 @@ export function addProfile(profile: Recognised, mode: ProfileMode): Promise<stri
     : Promise.resolve(true);
   // The address as the permission prompt names it: the site, without the platform's name.
   const site = platformModule(profile.platform)?.display(profile.key) ?? profile.display;
-  return permitted.then(async (ok) => {
-    if (!ok) return t('profilePermissionRefused', site);
+  return permitted.then(async (ok): Promise<AddOutcome> => {
+    if (!ok) return { added: false, error: t('profilePermissionRefused', site) };
+    // Listening before the save, so a quick background's verdict is not missed.
+    const verdict = watchRuleCheck(browser.storage);
+    let saved: Settings;
     try {
-      await proposeChange({
-        kind: 'add-profile',
-        profile: { ...profile, mode, addedAt: Date.now() },
+      saved = await updateSettings(area, (s) => {
+        const over = profileLimitProblem(s.profiles, profile);
+        if (over) throw new OverRuleLimit(over);
+        const proposal = {
+          kind: 'add-profile' as const,
+          profile: { ...profile, mode, addedAt: Date.now() },
+        };
+        return propose(s, proposal, Date.now(), () => crypto.randomUUID()).settings;
       });
-      return null;
-    } catch {
+    } catch (e) {
+      verdict.stop();
       if (origins.length) await browser.permissions.remove({ origins }).catch(() => undefined);
-      return t('profileSaveFailedRetry');
+      return {
+        added: false,
+        error: e instanceof OverRuleLimit ? say(e.words) : t('profileSaveFailedRetry'),
+      };
     }
+    const check = await verdict.forList(listKey(saved.profiles), RULE_CHECK_WAIT_MS);
+    return { added: true, blocked: check ? blockedIn(check, profile.id) : null };
   });
 }
 
@@ -151,9 +188,58 @@ export async function exportAll(): Promise<{ text: string; filename: string }> {
   };
 }
 
-export function checkImport(text: string): CheckResult {
-  const r = checkBackup(text, Date.now());
-  return r.ok ? { ok: true, preview: r.preview } : { ok: false, message: say(r.problem.words) };
+/** A waiting change's id in a preview, which is never saved. */
+const previewId = () => 'preview';
+
+/**
+ * Checks a backup for the preview, and says beforehand what the import would keep
+ * waiting (judged against the settings stored now, as the background will judge them)
+ * and which of its custom sites this browser does not let the extension reach yet.
+ */
+export async function checkImport(text: string): Promise<CheckResult> {
+  const now = Date.now();
+  const r = checkBackup(text, now);
+  if (!r.ok) return { ok: false, message: say(r.problem.words) };
+  const current = await loadSettings(area);
+  const imported = importedSettings(current, r.backup.settings, now, previewId);
+  // The list after the import (the backup's profiles and the ones kept while their removal
+  // waits) must fit the browser's rules, as an added profile must.
+  const tooMany = listLimitProblem(imported.profiles);
+  if (tooMany) return { ok: false, message: say(tooMany) };
+  const waits = waitsFrom(current, imported);
+  return { ok: true, preview: r.preview, waits, access: await missingAccess(r.backup.settings) };
+}
+
+/** The custom sites in `settings` whose access this browser has not given (none: null). */
+async function missingAccess(settings: Settings): Promise<SiteAccess | null> {
+  const sites: string[] = [];
+  const origins: string[] = [];
+  for (const p of settings.profiles) {
+    const needed = originPatternsFor(p);
+    if (!needed.length) continue;
+    const given = await browser.permissions.contains({ origins: needed }).catch(() => false);
+    if (given) continue;
+    sites.push(platformModule(p.platform)?.display(p.key) ?? p.display);
+    origins.push(...needed);
+  }
+  return sites.length ? { sites, origins: [...new Set(origins)] } : null;
+}
+
+/**
+ * Asks the browser to let No Contact reach `origins`; must run straight from a click (the
+ * browser asks the person only for their own action). Resolves to whether it may.
+ */
+export function requestAccess(origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins }).catch((e: unknown) => {
+    console.error('No Contact: site access was not given', e);
+    return false;
+  });
+}
+
+/** What "Delete everything" would keep waiting now: the listed profiles, until when. */
+export function deleteWaits(s: Settings | null): Waits {
+  if (!s) return { removals: [], toModified: [], friction: null, planEnd: null };
+  return waitsFrom(s, keptAfterDelete(s, Date.now(), previewId));
 }
 
 export async function applyImport(text: string): Promise<string | null> {

@@ -16,6 +16,7 @@ import { t } from '@/lib/i18n';
 import { newDedupeKey } from '@/lib/messaging';
 import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
 import { browserFamily, checkProtection, requiredOrigins, type Weakness } from '@/lib/protection';
+import { isRuleCheckChange, readRuleCheck } from '@/lib/rules/rule-check';
 import {
   logReachedOut,
   logReply,
@@ -32,17 +33,25 @@ import { takeSummary } from './ask-summary';
  */
 const fromBackground: SummaryLoader<PopupSummary> = () => takeSummary();
 
-/** What weakens protection right now; checked again when permissions change. */
+/**
+ * What weakens protection right now; checked again when permissions change and when the
+ * background records a new check of the rules in force.
+ */
 function useWeaknesses(profiles: Parameters<typeof checkProtection>[0] | undefined) {
   const [found, setFound] = useState<Weakness[]>([]);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const again = () => setTick((t) => t + 1);
+    const onStored = (changes: Record<string, unknown>, area: string) => {
+      if (isRuleCheckChange(changes, area)) again();
+    };
     browser.permissions.onAdded.addListener(again);
     browser.permissions.onRemoved.addListener(again);
+    browser.storage.onChanged.addListener(onStored);
     return () => {
       browser.permissions.onAdded.removeListener(again);
       browser.permissions.onRemoved.removeListener(again);
+      browser.storage.onChanged.removeListener(onStored);
     };
   }, []);
   useEffect(() => {
@@ -53,6 +62,7 @@ function useWeaknesses(profiles: Parameters<typeof checkProtection>[0] | undefin
       {
         isAllowedIncognitoAccess: () => browser.extension.isAllowedIncognitoAccess(),
         containsPermissions: (p) => browser.permissions.contains(p),
+        ruleCheck: () => readRuleCheck(browser),
       },
       browserFamily(import.meta.env.FIREFOX, navigator.userAgent),
     )
@@ -183,6 +193,7 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
       onEndPlan={() => openPage('/options.html#plan')}
       onSetup={openOptions}
       onSettings={openOptions}
+      onOpenList={() => openPage('/options.html#profiles')}
       onRestoreAccess={restoreAccess}
     />
   );

@@ -1,6 +1,13 @@
 import { countersFor, toRow, type NoContactDb } from '../db/schema';
-import { SETTINGS_KEY, settingsLock, type KeyValueArea, type SettingsLock } from '../settings';
+import {
+  loadSettings,
+  SETTINGS_KEY,
+  settingsLock,
+  type KeyValueArea,
+  type SettingsLock,
+} from '../settings';
 import type { CheckedBackup } from './format';
+import { importedSettings } from './waits';
 
 export class ImportFailed extends Error {
   constructor(
@@ -16,14 +23,17 @@ export class ImportFailed extends Error {
 
 /**
  * Replaces every event, draft and ticked sign, and the settings, with the backup's, all
- * or nothing.
+ * or nothing. The settings are the backup's except for what would lower protection
+ * compared to the settings stored now: that waits out the cooling-off (waits.ts), read and
+ * decided under the settings lock, against what is stored at that moment.
  *
  * IndexedDB and storage.local cannot share a transaction, so:
  * 1. one Dexie transaction reads the old events (and totals, drafts and signs), clears
  *    them and writes the new ones (if any step fails, IndexedDB rolls the whole transaction back: old events
  *    intact, settings never touched);
- * 2. the settings are written in one storage.local call (which applies whole or not),
- *    under the settings lock, so no other context's update is half-way through;
+ * 2. the settings are read, merged with the backup's (importedSettings) and written in one
+ *    storage.local call (which applies whole or not), under the settings lock, so no other
+ *    context's update is half-way through;
  * 3. if that write fails, a second transaction puts the old rows back, and the error
  *    says whether it managed to.
  * Only a browser closing between steps 1 and 2 (a few milliseconds) could leave the new
@@ -34,6 +44,8 @@ export async function applyBackup(
   area: KeyValueArea,
   backup: CheckedBackup,
   lock: SettingsLock = settingsLock,
+  now: number = Date.now(),
+  newId: () => string = () => crypto.randomUUID(),
 ): Promise<void> {
   const rows = backup.events.map(toRow);
   const stores = [db.events, db.counters, db.drafts, db.signs];
@@ -52,7 +64,11 @@ export async function applyBackup(
     return old;
   });
   try {
-    await lock(() => area.set({ [SETTINGS_KEY]: backup.settings }));
+    await lock(async () => {
+      const current = await loadSettings(area);
+      const next = importedSettings(current, backup.settings, now, newId);
+      await area.set({ [SETTINGS_KEY]: next });
+    });
   } catch (cause) {
     let restored = true;
     try {

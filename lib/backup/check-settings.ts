@@ -16,7 +16,9 @@ import {
   PROFILE_URL_MAX_CHARS,
   REASON_MAX_CHARS,
 } from '../limits';
-import { PLATFORMS, type Profile } from '../profiles/types';
+import { recognise, recogniseCustom } from '../profiles';
+import { PATH } from '../profiles/custom';
+import { PLATFORMS, type Platform, type Profile, type Recognition } from '../profiles/types';
 import {
   SETTINGS_VERSION,
   type Change,
@@ -62,6 +64,16 @@ function checkPlan(v: unknown, clock: Clock): Plan | null {
   return plan;
 }
 
+/**
+ * The add form's recogniser, given a stored profile's address: a built-in platform's
+ * address is recognised as pasted; a custom entry is listed the way its key says (a whole
+ * site, or a path), as the form lists it when the person chooses.
+ */
+function recogniseStored(platform: Platform, key: string, url: string): Recognition {
+  if (platform !== 'custom') return recognise(url);
+  return recogniseCustom(url, key.startsWith(PATH) ? 'path' : 'site');
+}
+
 function checkProfile(v: unknown, i: number, clock: Clock): Profile {
   const path = words('backupPlaceProfile', i + 1);
   const o = obj(v, path);
@@ -70,12 +82,19 @@ function checkProfile(v: unknown, i: number, clock: Clock): Profile {
   const key = str(o.key, words('backupPlaceAccountOf', path), PROFILE_KEY_MAX_CHARS);
   const id = str(o.id, words('backupPlaceIdOf', path), PROFILE_ID_MAX_CHARS);
   if (id !== `${platform}:${key}`) refuse('profile-mismatch', words('backupProfileMismatch', path));
+  const url = httpAddress(o.url, words('backupPlaceAddressOf', path), PROFILE_URL_MAX_CHARS);
+  // One checker for the form and the file: what the add form would refuse, or would list
+  // as another account than the one stored beside it, is refused here too.
+  const found = recogniseStored(platform, key, url);
+  if (!found.ok) refuse('not-a-profile', words('backupProfileNotListable', path));
+  if (found.profile.platform !== platform || found.profile.key !== key)
+    refuse('profile-mismatch', words('backupProfileAddressMismatch', path));
   return {
     id,
     platform,
     key,
     display: str(o.display, words('backupPlaceNameOf', path), PROFILE_NAME_MAX_CHARS),
-    url: httpAddress(o.url, words('backupPlaceAddressOf', path), PROFILE_URL_MAX_CHARS),
+    url,
     mode: oneOf(o.mode, words('backupPlaceModeOf', path), ['block', 'modified'] as const),
     addedAt: instant(o.addedAt, words('backupPlaceAddedAt', path), clock),
   };

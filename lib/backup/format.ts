@@ -60,6 +60,7 @@ export type ImportProblemCode =
   | 'bad-address'
   | 'address-scheme'
   | 'profile-mismatch'
+  | 'not-a-profile'
   | 'duplicate-event'
   | 'duplicate-dedupe-key'
   | 'duplicate-profile'

@@ -36,7 +36,11 @@ function describe(v: unknown): Words {
   if (Array.isArray(v)) return words('backupKindList');
   if (typeof v === 'object') return words('backupKindFields');
   if (typeof v === 'string') return words('backupKindText');
-  if (typeof v === 'number') return words('backupKindNumber');
+  // "It should be a whole number, but it is a number" says nothing: 1.5 is told apart.
+  if (typeof v === 'number')
+    return Number.isFinite(v) && !Number.isInteger(v)
+      ? words('backupKindFraction')
+      : words('backupKindNumber');
   if (typeof v === 'boolean') return words('backupKindTrueFalse');
   // JSON has no other kind of value: what is left is a field that is not there.
   return words('backupKindMissing');

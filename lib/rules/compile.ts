@@ -137,6 +137,14 @@ export function splitChunk(c: Chunk): [Chunk, Chunk] | null {
   return [build(flat.slice(0, half)), build(flat.slice(half))];
 }
 
+/** Rules chunkRules makes for each chunk, one after the other: the redirect, then the block. */
+export const RULES_PER_CHUNK = 2;
+
+/** The profiles a chunk's rules block, each once, sorted. */
+export function chunkOwners(c: Chunk): string[] {
+  return [...new Set(c.groups.flatMap((g) => g.owners.flat()))].sort(compare);
+}
+
 /**
  * Two rules per chunk, with consecutive IDs from the start of our range: a main_frame
  * redirect that hands the whole original URL to the interstitial after `#`, and a block
@@ -144,7 +152,7 @@ export function splitChunk(c: Chunk): [Chunk, Chunk] | null {
  * would otherwise still reach the site).
  */
 export function chunkRules(chunks: readonly Chunk[], interstitialUrl: string): DnrRule[] {
-  const count = chunks.length * 2;
+  const count = chunks.length * RULES_PER_CHUNK;
   if (PROFILE_RULE_IDS.first + count - 1 > PROFILE_RULE_IDS.last) {
     throw new Error(`${count} rules do not fit in the reserved rule ID range`);
   }

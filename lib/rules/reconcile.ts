@@ -1,7 +1,16 @@
 import type { Profile } from '../profiles/types';
-import { chunkRules, planChunks, redirectRegex, splitChunk, type Chunk } from './compile';
+import {
+  chunkOwners,
+  chunkRules,
+  planChunks,
+  redirectRegex,
+  RULES_PER_CHUNK,
+  splitChunk,
+  type Chunk,
+} from './compile';
 import type { DnrRule, DynamicRules } from './dnr';
 import { inRange, PROFILE_RULE_IDS } from './ids';
+import { compareRules, ruleKey, wantedRule, type InForce, type WantedRule } from './rule-check';
 
 /** A pattern the browser would not accept even alone: reported, never silently dropped. */
 export interface RefusedPattern {
@@ -16,12 +25,18 @@ export interface SyncResult {
   removed: number;
   /** Patterns left out because the browser refused them; empty when all is blocked. */
   refused: RefusedPattern[];
+  /** Every rule the list needs (as asked of the browser), with the profiles it blocks. */
+  wanted: WantedRule[];
+  /** How the rules in force after the update differ from `wanted`. */
+  inForce: InForce;
+  /** The rules in force after the update, in our range (for makeRuleCheck). */
+  rulesInForce: DnrRule[];
+  /** The browser's words when it refused the update (nothing of it was applied); else null. */
+  updateError: string | null;
 }
 
 const owned = (id: number) => inRange(PROFILE_RULE_IDS, id);
 
-/** Stable text form of a rule, to tell whether an installed rule is already what we want. */
-const ruleKey = (r: DnrRule) => JSON.stringify([r.id, r.priority, r.action, r.condition]);
 const regexKey = (regex: string, caseSensitive: boolean) => `${caseSensitive ? 1 : 0}${regex}`;
 
 /**
@@ -33,6 +48,10 @@ const regexKey = (regex: string, caseSensitive: boolean) => `${caseSensitive ? 1
  * halved until its parts are accepted, and a single refused pattern is left out and
  * returned in `refused`, because one refused rule would make the browser reject the
  * whole update and leave every profile unblocked.
+ *
+ * Then it reads the rules in force and compares them with the rules wanted: an update
+ * the browser refused (too many rules, say) is not thrown but returned, with what is
+ * missing, so the caller can tell the person the truth.
  *
  * Calls are serialised: a sync that starts while another runs waits for it, so two
  * overlapping syncs can never add the same rule ID twice.
@@ -86,14 +105,34 @@ export function createRuleSync(dnr: DynamicRules, interstitialUrl: string) {
     for (const c of planChunks(profiles)) await fit(c);
 
     const want = chunkRules(chunks, interstitialUrl);
+    const owners = chunks.map(chunkOwners);
+    const wanted = want.map((r, i) => wantedRule(r, owners[Math.floor(i / RULES_PER_CHUNK)] ?? []));
     const haveKeys = new Set(have.map(ruleKey));
     const wantKeys = new Set(want.map(ruleKey));
     const removeRuleIds = have.filter((r) => !wantKeys.has(ruleKey(r))).map((r) => r.id);
     const addRules = want.filter((r) => !haveKeys.has(ruleKey(r)));
+    let updateError: string | null = null;
     if (removeRuleIds.length || addRules.length) {
-      await dnr.updateDynamicRules({ removeRuleIds, addRules });
+      try {
+        await dnr.updateDynamicRules({ removeRuleIds, addRules });
+      } catch (e) {
+        // The whole update is refused (Chromium: "Dynamic rule count for regex rules
+        // exceeded."); what is in force now is read below either way.
+        updateError = e instanceof Error ? e.message : String(e);
+      }
     }
-    return { added: addRules.length, removed: removeRuleIds.length, refused };
+    const changed = removeRuleIds.length > 0 || addRules.length > 0;
+    const rulesInForce = changed ? (await dnr.getDynamicRules()).filter((r) => owned(r.id)) : have;
+    const inForce = compareRules(wanted, rulesInForce);
+    return {
+      added: updateError ? 0 : addRules.length,
+      removed: updateError ? 0 : removeRuleIds.length,
+      refused,
+      wanted,
+      inForce,
+      rulesInForce,
+      updateError,
+    };
   };
 
   return function sync(

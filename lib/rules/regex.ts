@@ -1,3 +1,4 @@
+import { REGEX_BUDGET } from '../limits';
 import { ROOT } from '../profiles/platform';
 
 /**
@@ -14,8 +15,9 @@ import { ROOT } from '../profiles/platform';
  * RE2's own factoring of alternatives), and chunks are kept to `REGEX_BUDGET` estimated
  * instructions, leaving room for RE2 versions whose program header is a little larger.
  * The reconciler still asks the browser about every new regex and splits any it refuses.
+ * The figure itself lives with the other limits, in lib/limits.ts.
  */
-export const REGEX_BUDGET = 108;
+export { REGEX_BUDGET };
 
 /** Keys that share a head and a tail: `head(?:k1|k2|...)tail`. */
 export interface KeyGroup {

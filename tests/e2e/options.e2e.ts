@@ -339,6 +339,39 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await expectBlocked('typed, after the import');
     });
 
+    it('an import with no profiles keeps the listed profile blocked, its removal waiting, and says so first', async () => {
+      const { backup } = seededBackup(Date.now());
+      const empty = { ...backup, settings: { ...backup.settings, profiles: [] } };
+      const page = await openExtensionPage(suite.b, 'options.html#data');
+      await chooseFile(page, 'Backup file', 'backup.json', JSON.stringify(empty));
+      await waitForText(page, 'In this backup');
+      // Said before anything changes: which profile stays blocked, until when, and why.
+      await waitForText(page, `${SHOWN} stays blocked until`);
+      const preview = await bodyText(page);
+      expect(preview).toContain('0 profiles');
+      expect(preview).toMatch(/lower your protection.*waits 24 hours first/);
+      expect((await settingsOf(page)).pending).toEqual([]);
+      await clickNamed(page, 'Replace everything with this backup');
+      await waitForText(page, 'Imported. What would lower your protection waits 24 hours');
+      const s = await settingsOf(page);
+      expect(s.profiles.map((p) => p.id)).toEqual([PROFILE_ID]);
+      expect(s.pending.map((p) => p.change)).toEqual([
+        { kind: 'remove-profile', profileId: PROFILE_ID },
+      ]);
+      const due = s.pending[0]!.dueAt - Date.now();
+      log(`after an import with no profiles: the removal waits ${(due / 3_600_000).toFixed(2)} h`);
+      expect(due).toBeGreaterThan(23.9 * 3_600_000);
+      expect(due).toBeLessThanOrEqual(24 * 3_600_000);
+      // Shown with the other waiting changes, cancellable like them.
+      await waitForText(page, `Remove ${SHOWN}: on`);
+      await expectBlocked('typed, after an import with no profiles');
+
+      await clickNamed(page, `Cancel: Remove ${SHOWN}`);
+      await waitFor(async () => (await settingsOf(page)).pending.length === 0, 'the cancel');
+      expect((await settingsOf(page)).profiles.map((p) => p.id)).toEqual([PROFILE_ID]);
+      await page.close();
+    });
+
     it('axe finds no accessibility violations in any section or first-run step', async () => {
       const counts: Record<string, number> = {};
       const check = async (page: E2EPage, label: string) => {
@@ -475,7 +508,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await expectBlocked('typed, after the import that waited for the lock');
     });
 
-    it('deleting everything asks twice, then leaves no rules, no allowance and no data', async () => {
+    it('deleting everything asks twice, then leaves no allowance and no data, and the profile blocked until its removal', async () => {
       // An "allow once" running in a tab, so there is a session rule to clear too.
       const tab = await suite.b.newPage();
       tab.goto(PROFILE);
@@ -494,6 +527,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await dynamicRuleCount(page)).toBeGreaterThan(0);
 
       await clickNamed(page, 'Delete everything…');
+      // Said before the confirmation: the profile stays blocked for 24 hours, and why.
+      await waitForText(page, `${SHOWN} stays blocked until`);
+      expect(await bodyText(page)).toMatch(
+        /profiles are not deleted at once\. Removing a profile lowers your protection/,
+      );
       await typeInto(page, 'Type “delete” to confirm', 'yes');
       await clickNamed(page, 'Delete everything now');
       await waitForText(page, 'Type the word');
@@ -503,18 +541,36 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await page.evaluate(`document.querySelector(${JSON.stringify(field)}).select()`);
       await page.type(field, 'delete');
       await clickNamed(page, 'Delete everything now');
-      await waitForText(page, 'Everything was deleted.');
-      await waitFor(async () => (await dynamicRuleCount(page)) === 0, 'no dynamic rules');
+      await waitForText(page, 'Everything else was deleted.');
+      await waitFor(async () => (await sessionRules()) === 0, 'no session rules');
       const dyn = await dynamicRuleCount(page);
       const ses = await sessionRules();
-      const left = await page.evaluate<number>(
-        `(globalThis.browser || globalThis.chrome).storage.local.get(null).then((r) => Object.keys(r).length)`,
+      const left = await page.evaluate<string[]>(
+        `(globalThis.browser || globalThis.chrome).storage.local.get(null).then((r) => Object.keys(r))`,
       );
-      log(`after delete: dynamic rules ${dyn}, session rules ${ses}, storage keys ${left}`);
+      log(
+        `after delete: dynamic rules ${dyn}, session rules ${ses}, storage keys ${left.join(', ')}`,
+      );
+      // No allowance; of the storage only the settings that hold the profile.
       expect(ses).toBe(0);
-      expect(left).toBe(0);
+      expect(left).toEqual(['settings']);
+      const s = await settingsOf(page);
+      expect(s.plan).toBeNull();
+      expect(s.reasons).toEqual([]);
+      expect(s.profiles.map((p) => p.id)).toEqual([PROFILE_ID]);
+      const removal = s.pending.find((p) => p.change.kind === 'remove-profile')!;
+      expect(removal.dueAt - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+      // The blocking rules stay with the profile, and the removal is shown as waiting.
+      expect(dyn).toBeGreaterThan(0);
+      await waitForText(page, `Remove ${SHOWN}: on`);
       await page.close();
       await tab.close();
+      await expectBlocked('typed, after deleting everything');
+
+      // The data is gone at once: the history has nothing in it.
+      const hist = await openExtensionPage(suite.b, 'options.html#history');
+      await waitForText(hist, 'Nothing logged yet.');
+      await hist.close();
 
       const again = await openExtensionPage(suite.b, 'options.html');
       await waitForText(again, 'Step 1 of 5');

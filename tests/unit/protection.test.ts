@@ -5,11 +5,15 @@ import type { Profile } from '@/lib/profiles/types';
 import {
   browserFamily,
   checkProtection,
+  namesText,
   privateWindowSteps,
   requiredOrigins,
   weaknessText,
   type ProtectionApi,
 } from '@/lib/protection';
+import { compileRules } from '@/lib/rules/compile';
+import type { DnrRule } from '@/lib/rules/dnr';
+import { makeRuleCheck, wantedRule } from '@/lib/rules/rule-check';
 
 function listed(address: string): Profile {
   const r = recognise(address);
@@ -81,6 +85,76 @@ describe('checkProtection', () => {
     };
     const kinds = (await checkProtection([], api, 'edge')).map((w) => w.kind);
     expect(kinds).toEqual(['no-profiles', 'private-windows', 'host-access']);
+  });
+});
+
+describe('rules not in force: some listed profiles open', () => {
+  const ig = listed('https://www.instagram.com/jamie.doe/');
+  const x = listed('https://x.com/jamie');
+  const profiles = [ig, x];
+  // One regex for each profile (a small budget), so each profile's rules can go alone.
+  const rules = compileRules(profiles, {
+    interstitialUrl: 'chrome-extension://id/interstitial.html',
+    budget: 60,
+  });
+  const ownerOf = (r: DnrRule) => (r.condition.regexFilter.includes('jamie\\.doe') ? ig : x);
+  const recorded = makeRuleCheck(
+    profiles,
+    {
+      wanted: rules.map((r) => wantedRule(r, [ownerOf(r).id])),
+      refusedIds: [],
+      rulesInForce: rules,
+      error: null,
+    },
+    1,
+  );
+  const withRules = (inForce: DnrRule[], rec: unknown = recorded): ProtectionApi => ({
+    ...allGood(),
+    ruleCheck: () => Promise.resolve({ recorded: rec, inForce }),
+  });
+
+  it('finds nothing while every rule the list needs is in force', async () => {
+    expect(rules).toHaveLength(4);
+    expect(await checkProtection(profiles, withRules(rules), 'chrome')).toEqual([]);
+  });
+
+  it('names the profiles whose rules are missing, first of all warnings', async () => {
+    const api: ProtectionApi = {
+      ...withRules(rules.filter((r) => ownerOf(r) !== x)),
+      isAllowedIncognitoAccess: () => Promise.resolve(false),
+    };
+    expect(await checkProtection(profiles, api, 'chrome')).toEqual([
+      { kind: 'not-blocked', profileIds: [x.id], names: ['X · @jamie'] },
+      { kind: 'private-windows', family: 'chrome' },
+    ]);
+  });
+
+  it('makes no claim before the background has checked this list, or when it cannot ask', async () => {
+    expect(await checkProtection(profiles, withRules([], null), 'chrome')).toEqual([]);
+    const other = makeRuleCheck(
+      [ig],
+      { ...recorded, wanted: [], refusedIds: [], rulesInForce: [] },
+      1,
+    );
+    expect(await checkProtection(profiles, withRules([], other), 'chrome')).toEqual([]);
+    const failing: ProtectionApi = {
+      ...allGood(),
+      ruleCheck: () => Promise.reject(new Error('no session storage')),
+    };
+    expect(await checkProtection(profiles, failing, 'chrome')).toEqual([]);
+  });
+
+  it('says it in plain words, with a few names and how many more', () => {
+    const text = weaknessText({
+      kind: 'not-blocked',
+      profileIds: [x.id],
+      names: ['X · @jamie'],
+    });
+    expect(text.title).toBe('Some listed profiles are not blocked right now');
+    expect(text.body).toContain('Not blocked: X · @jamie.');
+    expect(text.body).toContain('remove profiles you no longer need');
+    expect(namesText(['a', 'b', 'c'])).toBe('a, b, c');
+    expect(namesText(['a', 'b', 'c', 'd', 'e'])).toBe('a, b, c and 2 more');
   });
 });
 

@@ -176,7 +176,20 @@ const CASES: Case[] = [
     name: 'a plan starting in 1999',
     text: () => broken((b) => (b.settings.plan.startDate = '1999-12-31')),
     code: 'too-old',
-    says: /start date is before the year 2000/,
+    // Not "the date the plan's start date": the place is named once.
+    says: /^In this backup, the plan's start date is before the year 2000, which cannot be right\./,
+  },
+  {
+    name: 'a plan starting next year',
+    text: () => broken((b) => (b.settings.plan.startDate = '2027-06-01')),
+    code: 'future',
+    says: /^In this backup, the plan's start date is too far in the future\./,
+  },
+  {
+    name: 'a goal of one and a half days',
+    text: () => broken((b) => (b.settings.plan.goalDays = 1.5)),
+    code: 'wrong-type',
+    says: /^In this backup, the plan's goal should be a whole number, but it is a number with a fraction\./,
   },
   {
     name: 'an impossible date',
@@ -263,6 +276,73 @@ const CASES: Case[] = [
     text: () => broken((b) => (b.settings.profiles[0].id = 'instagram:someone.else')),
     code: 'profile-mismatch',
     says: /does not match its account/,
+  },
+  {
+    name: 'an account key the add form would never make (upper case on Instagram)',
+    text: () =>
+      broken((b) =>
+        b.settings.profiles.push({
+          ...b.settings.profiles[0],
+          key: 'Jamie.Doe',
+          id: 'instagram:Jamie.Doe',
+          url: 'https://www.instagram.com/Jamie.Doe/',
+        }),
+      ),
+    code: 'profile-mismatch',
+    says: /^In this backup, the address of listed profile 3 belongs to another account than the one stored with it\./,
+  },
+  {
+    name: 'a profile whose address is another account',
+    text: () =>
+      broken((b) => (b.settings.profiles[0].url = 'https://www.instagram.com/someone.else/')),
+    code: 'profile-mismatch',
+    says: /address of listed profile 1 belongs to another account/,
+  },
+  {
+    name: 'a profile whose address is on another platform',
+    text: () =>
+      broken(
+        (b) =>
+          (b.settings.profiles[1] = {
+            ...b.settings.profiles[0],
+            key: 'sam',
+            id: 'instagram:sam',
+            url: 'https://x.com/sam',
+          }),
+      ),
+    code: 'profile-mismatch',
+    says: /address of listed profile 2 belongs to another account/,
+  },
+  {
+    name: 'a profile whose address is not a profile (a feed)',
+    text: () => broken((b) => (b.settings.profiles[0].url = 'https://www.instagram.com/explore/')),
+    code: 'not-a-profile',
+    says: /^In this backup, the address of listed profile 1 is not one No Contact can list/,
+  },
+  {
+    name: 'a custom site on an address the form refuses (an IP address)',
+    text: () =>
+      broken((b) => {
+        const p = b.settings.profiles[1];
+        p.key = 'site:127.0.0.1';
+        p.id = 'custom:site:127.0.0.1';
+        p.url = 'https://127.0.0.1/';
+      }),
+    code: 'not-a-profile',
+    says: /address of listed profile 2 is not one No Contact can list/,
+  },
+  {
+    name: 'a custom entry whose key is neither a site nor a path',
+    text: () =>
+      broken((b) =>
+        b.settings.profiles.push(b.settings.profiles[0], {
+          ...b.settings.profiles[1],
+          key: 'jamie-blog.example',
+          id: 'custom:jamie-blog.example',
+        }),
+      ),
+    code: 'profile-mismatch',
+    says: /address of listed profile 4 belongs to another account/,
   },
   {
     name: 'an unknown kind of event',

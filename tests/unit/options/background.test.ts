@@ -259,9 +259,10 @@ describe('optionsHandlers (background)', () => {
     });
   });
 
-  it('delete-everything empties storage and the log, and leaves no rule or allowance of ours', async () => {
+  it('delete-everything empties the log and storage, ends every allowance, and keeps the profiles blocked, their removal waiting', async () => {
     const { db, call, rules, tabMessages } = setup();
     await area.set({ [SETTINGS_KEY]: settings(), 'options.firstRun': { version: 1, done: true } });
+    const before = Date.now();
     await fakeBrowser.storage.session.set({
       [ALLOWANCES_KEY]: [
         { profileId: jamie.id, tabId: 7, until: Date.now() + 60_000, ruleIds: [20000] },
@@ -271,12 +272,91 @@ describe('optionsHandlers (background)', () => {
     expect(await call({ type: 'delete-everything' } as Message<'delete-everything'>)).toEqual({
       ok: true,
     });
-    expect(await area.get(null)).toEqual({});
+    // Only the settings that hold the profiles are left, with nothing else in them.
+    expect(Object.keys(await area.get(null))).toEqual([SETTINGS_KEY]);
+    const left = await loadSettings(area);
+    expect(left).toMatchObject({ plan: null, profiles: [jamie, customSite], reasons: [] });
+    expect(left.pending.filter((p) => p.change.kind === 'remove-profile')).toEqual(
+      [jamie, customSite].map((p) => ({
+        id: expect.any(String) as string,
+        change: { kind: 'remove-profile', profileId: p.id },
+        requestedAt: expect.any(Number) as number,
+        dueAt: expect.any(Number) as number,
+      })),
+    );
+    for (const p of left.pending) expect(p.dueAt - COOLING_OFF_MS).toBeGreaterThanOrEqual(before);
     expect(await allEvents(db)).toEqual([]);
-    expect(rules().dynamic.map((r) => r.id)).toEqual([5]);
+    // The blocking rules stay (they follow the listed profiles); the allowance is gone.
+    expect(rules().dynamic.map((r) => r.id)).toEqual([1000, 1001, 5]);
     expect(rules().session).toEqual([]);
     expect(await fakeBrowser.storage.session.get(ALLOWANCES_KEY)).toEqual({});
     expect(tabMessages).toEqual([7]);
+  });
+
+  it('apply-import of a backup with no profiles replaces the log, and keeps the listed profiles until their removal is due', async () => {
+    const { db, call, rules } = setup();
+    await area.set({ [SETTINGS_KEY]: settings() });
+    await call({ type: 'log-plan-start', startDate: '2026-03-10', goalDays: 30, dedupeKey: 'k' });
+    const before = Date.now();
+    const text = JSON.stringify({
+      format: 'no-contact-backup',
+      version: 2,
+      exportedAt: new Date(before - 60_000).toISOString(),
+      settings: { ...defaultSettings(), reasons: ['From the other computer.'] },
+      events: [],
+      drafts: [],
+      signs: [],
+    });
+    expect(await call({ type: 'apply-import', text })).toEqual({ ok: true });
+    expect(await allEvents(db)).toEqual([]);
+    const s = await loadSettings(area);
+    expect(s.reasons).toEqual(['From the other computer.']);
+    expect(s.profiles).toEqual([jamie, customSite]);
+    const removals = s.pending.filter((p) => p.change.kind === 'remove-profile');
+    expect(removals.map((p) => p.change)).toEqual([
+      { kind: 'remove-profile', profileId: jamie.id },
+      { kind: 'remove-profile', profileId: customSite.id },
+    ]);
+    for (const p of removals) expect(p.dueAt - COOLING_OFF_MS).toBeGreaterThanOrEqual(before);
+    // The running plan's end waits too.
+    expect(s.plan).toEqual(settings().plan);
+    expect(s.pending.some((p) => p.change.kind === 'end-plan')).toBe(true);
+    expect(rules().dynamic.map((r) => r.id)).toEqual([1000, 1001, 5]);
+  });
+
+  it('apply-import refuses a backup whose list, with the profiles kept, would pass the rules limit', async () => {
+    const { db, call } = setup();
+    await area.set({ [SETTINGS_KEY]: settings() });
+    await call({ type: 'log-plan-start', startDate: '2026-03-10', goalDays: 30, dedupeKey: 'k' });
+    const before = Date.now();
+    // Long handles take a regex rule pair each; 1,000 of them pass 900 regex rules.
+    const many: Profile[] = Array.from({ length: 1000 }, (_, i) => {
+      const key = `someone.${String(i).padStart(4, '0')}.abcdefgh`;
+      return {
+        id: `instagram:${key}`,
+        platform: 'instagram',
+        key,
+        display: `Instagram · @${key}`,
+        url: `https://www.instagram.com/${key}/`,
+        mode: 'block',
+        addedAt: before - 60_000,
+      };
+    });
+    const text = JSON.stringify({
+      format: 'no-contact-backup',
+      version: 2,
+      exportedAt: new Date(before - 60_000).toISOString(),
+      settings: { ...defaultSettings(), profiles: many },
+      events: [],
+      drafts: [],
+      signs: [],
+    });
+    const r = await call({ type: 'apply-import', text });
+    expect(r).toMatchObject({ ok: false });
+    expect(sayAnswer((r as { error: unknown }).error, '')).toMatch(/1,?002/);
+    // Nothing changed: the two listed profiles and the log are as they were.
+    expect((await loadSettings(area)).profiles).toEqual([jamie, customSite]);
+    expect(await allEvents(db)).toHaveLength(1);
   });
 
   it('apply-import checks the text again and refuses what is not a backup, changing nothing', async () => {

@@ -3,10 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataPanel, type CheckResult } from '@/components/options/DataPanel';
 import { PendingList } from '@/components/options/PendingList';
-import { ProfileForm } from '@/components/options/ProfileForm';
+import { ProfileForm, type AddOutcome } from '@/components/options/ProfileForm';
 import { ProfileList } from '@/components/options/ProfileList';
 import type { Profile, ProfileMode, Recognised } from '@/lib/profiles/types';
 import type { PendingChange } from '@/lib/settings';
+import type { Waits } from '@/lib/backup';
+import { formatMoment } from '@/lib/format-date';
 
 afterEach(cleanup);
 
@@ -25,7 +27,7 @@ function noteOf(field: HTMLElement): string {
 }
 
 describe('ProfileForm', () => {
-  function setup(profiles: Profile[] = [], result: string | null = null) {
+  function setup(profiles: Profile[] = [], result: AddOutcome = { added: true, blocked: true }) {
     const onAdd = vi.fn((_p: Recognised, _m: ProfileMode) => Promise.resolve(result));
     render(<ProfileForm profiles={profiles} onAdd={onAdd} />);
     const field = screen.getByLabelText('Profile address');
@@ -100,10 +102,10 @@ describe('ProfileForm', () => {
   });
 
   it('a refused permission shows its message and keeps what was typed', async () => {
-    const { field, type, submit } = setup(
-      [],
-      'No Contact needs your permission. Nothing was added.',
-    );
+    const { field, type, submit } = setup([], {
+      added: false,
+      error: 'No Contact needs your permission. Nothing was added.',
+    });
     type('https://example.net/');
     fireEvent.click(screen.getByLabelText('The whole site, with its subdomains'));
     submit();
@@ -154,6 +156,7 @@ describe('ProfileList and PendingList', () => {
 });
 
 describe('DataPanel', () => {
+  const nothingWaits: Waits = { removals: [], toModified: [], friction: null, planEnd: null };
   const preview: CheckResult = {
     ok: true,
     preview: {
@@ -165,17 +168,42 @@ describe('DataPanel', () => {
       ifThen: 0,
       exportedAt: '2026-03-14T12:00:00.000Z',
     },
+    waits: nothingWaits,
+    access: null,
+  };
+  const DUE = Date.parse('2026-03-15T21:30:00Z');
+  const jamie: Profile = {
+    id: 'instagram:jamie.doe',
+    platform: 'instagram',
+    key: 'jamie.doe',
+    display: 'Instagram · @jamie.doe',
+    url: 'https://www.instagram.com/jamie.doe/',
+    mode: 'block',
+    addedAt: 1,
   };
 
-  function setup(check: CheckResult = preview) {
+  function setup(
+    check: CheckResult = preview,
+    deleteWaits: Waits = nothingWaits,
+    access: boolean[] = [true],
+  ) {
+    const order: string[] = [];
     const props = {
       onExport: vi.fn(() => Promise.resolve({ text: '{}', filename: 'backup.json' })),
-      onCheck: vi.fn((_t: string) => check),
-      onImport: vi.fn((_t: string) => Promise.resolve(null)),
+      onCheck: vi.fn((_t: string) => Promise.resolve(check)),
+      onImport: vi.fn((_t: string) => {
+        order.push('import');
+        return Promise.resolve(null);
+      }),
+      onRequestAccess: vi.fn((_o: string[]) => {
+        order.push('access');
+        return Promise.resolve(access.shift() ?? false);
+      }),
+      deleteWaits: vi.fn(() => deleteWaits),
       onDeleteEverything: vi.fn(() => Promise.resolve(null)),
     };
     render(<DataPanel {...props} />);
-    return props;
+    return { ...props, order };
   }
 
   const choose = (text: string) => {
@@ -226,5 +254,103 @@ describe('DataPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything now' }));
     await screen.findByText(/^Everything was deleted\./);
     expect(p.onDeleteEverything).toHaveBeenCalledTimes(1);
+  });
+
+  it('before anything changes, the preview says which profiles stay blocked for 24 hours, and why', async () => {
+    const p = setup({
+      ...preview,
+      waits: {
+        removals: [{ profile: jamie, dueAt: DUE }],
+        toModified: [],
+        friction: DUE,
+        planEnd: DUE,
+      },
+    });
+    choose('{"backup":true}');
+    await screen.findByText('In this backup');
+    const when = formatMoment(DUE);
+    expect(
+      screen.getByText(/lower your protection.*waits 24 hours.*cancel it under Waiting changes/),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        `Instagram · @jamie.doe stays blocked until ${when}, then comes off your list`,
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(new RegExp(`pause and typed phrase stay as they are until ${when}`)),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(new RegExp(`plan keeps running until ${when}, then ends`)),
+    ).toBeTruthy();
+    expect(p.onImport).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Replace everything with this backup' }));
+    await screen.findByText(/^Imported\. What would lower your protection waits 24 hours/);
+  });
+
+  it('a backup whose custom sites this computer never allowed asks for them in the confirming click', async () => {
+    const access = {
+      sites: ['example.net'],
+      origins: ['*://example.net/*', '*://*.example.net/*'],
+    };
+    const p = setup({ ...preview, access }, nothingWaits, [false, true]);
+    choose('{"backup":true}');
+    await screen.findByText(
+      /This backup lists example\.net\. This browser has never let No Contact reach that/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Replace everything with this backup' }));
+    // Asked within the click itself, before the import, which goes ahead either way.
+    expect(p.onRequestAccess).toHaveBeenCalledWith(access.origins);
+    await screen.findByText(/^Imported\. Everything here now comes from the backup\./);
+    expect(p.order).toEqual(['access', 'import']);
+    // Refused: said plainly, with a way to ask again.
+    expect(
+      screen.getByText(/can’t reach example\.net on this computer yet.*never given here/),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow access to these sites' }));
+    expect(p.onRequestAccess).toHaveBeenCalledTimes(2);
+    await screen.findByText('Access given: example.net is blocked on this computer too now.');
+    expect(screen.queryByRole('button', { name: 'Allow access to these sites' })).toBeNull();
+  });
+
+  it('with access already given, nothing is asked', async () => {
+    const p = setup();
+    choose('{"backup":true}');
+    await screen.findByText('In this backup');
+    fireEvent.click(screen.getByRole('button', { name: 'Replace everything with this backup' }));
+    await screen.findByText(/^Imported\./);
+    expect(p.onRequestAccess).not.toHaveBeenCalled();
+    expect(screen.queryByText(/lower your protection/)).toBeNull();
+  });
+
+  it('the delete confirmation says the profiles stay blocked for 24 hours first, and why', async () => {
+    const p = setup(preview, {
+      removals: [{ profile: jamie, dueAt: DUE }],
+      toModified: [],
+      friction: null,
+      planEnd: null,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    expect(p.deleteWaits).toHaveBeenCalledTimes(1);
+    expect(
+      screen.getByText(
+        /deletes your plan, reasons, if-then plans, signs, drafts and your whole history/,
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/profiles are not deleted at once.*lowers your protection.*24 hours first/),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        `Instagram · @jamie.doe stays blocked until ${formatMoment(DUE)}, then comes off your list`,
+      ),
+    ).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Type “delete” to confirm'), {
+      target: { value: 'delete' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything now' }));
+    await screen.findByText(
+      /^Everything else was deleted\. Your profiles stay blocked until their removal/,
+    );
   });
 });

@@ -85,7 +85,13 @@ describe('createRuleSync', () => {
     const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
     const res = await sync([A, B]);
     expect(dnr.calls.update).toBe(1);
-    expect(res).toEqual({ added: expected([A, B]).length, removed: 0, refused: [] });
+    expect(res).toMatchObject({
+      added: expected([A, B]).length,
+      removed: 0,
+      refused: [],
+      updateError: null,
+      inForce: { unblocked: [], missing: 0, extra: 0 },
+    });
     expect(owned(dnr.rules())).toEqual(expected([A, B]));
   });
 
@@ -95,7 +101,7 @@ describe('createRuleSync', () => {
     await sync([A, B]);
     const checks = dnr.calls.check;
     const res = await sync([B, A]);
-    expect(res).toEqual({ added: 0, removed: 0, refused: [] });
+    expect(res).toMatchObject({ added: 0, removed: 0, refused: [], updateError: null });
     expect(dnr.calls.update).toBe(1);
     // Installed regexes are known to be accepted; they are not asked about again.
     expect(dnr.calls.check).toBe(checks);
@@ -120,7 +126,7 @@ describe('createRuleSync', () => {
     expect(owned(dnr.rules())).toEqual(expected([A, B, C]));
   });
 
-  it('goes on after a failed update', async () => {
+  it('reports a refused update with what is missing, and goes on after it', async () => {
     const dnr = fakeDnr();
     let fail = true;
     const update = dnr.adapter.updateDynamicRules.bind(dnr.adapter);
@@ -134,8 +140,17 @@ describe('createRuleSync', () => {
     const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
     const first = sync([A]);
     const second = sync([A, B]);
-    await expect(first).rejects.toThrow('quota');
-    await expect(second).resolves.toMatchObject({ refused: [] });
+    await expect(first).resolves.toMatchObject({
+      added: 0,
+      removed: 0,
+      updateError: 'quota',
+      inForce: { unblocked: [A.id], missing: 2, extra: 0 },
+    });
+    await expect(second).resolves.toMatchObject({
+      refused: [],
+      updateError: null,
+      inForce: { unblocked: [], missing: 0 },
+    });
     expect(owned(dnr.rules())).toEqual(expected([A, B]));
   });
 
