@@ -13,12 +13,12 @@ export type WebStorage = Pick<Storage, 'getItem' | 'setItem'>;
 export const CARD_VISIT_KEY = 'nc.cardVisit';
 
 /**
- * This visit's number, counted up in `storage`, so the same words do not greet the person
+ * This visit's number, counted up in `webStorage`, so the same words do not greet the person
  * every time. Without storage, a random one.
  */
-export function nextCardVisit(storage: () => WebStorage, random = Math.random): number {
+export function nextCardVisit(webStorage: () => WebStorage, random = Math.random): number {
   try {
-    const s = storage();
+    const s = webStorage();
     const n = Number(s.getItem(CARD_VISIT_KEY)) || 0;
     s.setItem(CARD_VISIT_KEY, String((n + 1) % 1_000_000));
     return n;
@@ -37,19 +37,19 @@ export function goingBackMark(at: number, from: string): string {
   return JSON.stringify({ at, from });
 }
 
-/** Notes in `storage` that a "Go back" from `from` started at `at`. */
-export function markGoingBack(storage: () => WebStorage, at: number, from: string): void {
+/** Notes in `webStorage` that a "Go back" from `from` started at `at`. */
+export function markGoingBack(webStorage: () => WebStorage, at: number, from: string): void {
   try {
-    storage().setItem(GOING_BACK_KEY, goingBackMark(at, from));
+    webStorage().setItem(GOING_BACK_KEY, goingBackMark(at, from));
   } catch {
     // Without session storage a chain of blocked entries just needs one more press.
   }
 }
 
 /** The mark of the last "Go back" in this tab, if any. */
-export function readGoingBack(storage: () => WebStorage): string | null {
+export function readGoingBack(webStorage: () => WebStorage): string | null {
   try {
-    return storage().getItem(GOING_BACK_KEY);
+    return webStorage().getItem(GOING_BACK_KEY);
   } catch {
     return null;
   }

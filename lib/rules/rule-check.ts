@@ -258,7 +258,9 @@ export async function readRuleCheck(
  * quick background is not missed); `forList` then resolves to the newest record made for
  * that list, or null after `timeoutMs`. Either way it stops listening.
  */
-export function watchRuleCheck(storage: Storage) {
+// Not named `storage`: WXT's auto-import transform runs even with `imports: false` and
+// would bundle its own storage module for any free-looking `storage` (wxt 0.20.27).
+export function watchRuleCheck(browserStorage: Storage) {
   const seen: RuleCheck[] = [];
   let wake: (() => void) | null = null;
   const on = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -268,14 +270,16 @@ export function watchRuleCheck(storage: Storage) {
     seen.push(c);
     wake?.();
   };
-  storage.onChanged.addListener(on);
-  const stop = () => storage.onChanged.removeListener(on);
+  browserStorage.onChanged.addListener(on);
+  const stop = () => browserStorage.onChanged.removeListener(on);
   return {
     stop,
     async forList(list: string, timeoutMs: number): Promise<RuleCheck | null> {
       const deadline = Date.now() + timeoutMs;
       try {
-        const stored = parseRuleCheck((await storage.session.get(RULE_CHECK_KEY))[RULE_CHECK_KEY]);
+        const stored = parseRuleCheck(
+          (await browserStorage.session.get(RULE_CHECK_KEY))[RULE_CHECK_KEY],
+        );
         if (stored) seen.push(stored);
         for (;;) {
           const match = seen.filter((c) => c.list === list).sort((a, b) => b.at - a.at)[0];

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -173,6 +173,21 @@ describe.each([
   it('asks for everything docs/permissions.md lists (the doc is not stale)', () => {
     const have = grants(builtManifest(dir));
     expect(documented(list).filter((g) => !have.includes(g))).toEqual([]);
+  });
+
+  it("bundles none of WXT's storage module, which nothing uses", () => {
+    // WXT's auto-import transform still runs with `imports: false`: an identifier named
+    // `storage` that looks free to it pulls its whole storage module (about 3 KB gzipped)
+    // into every page that loads the file.
+    const out = at(`.output/${dir}`);
+    const js = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.js'),
+    );
+    expect(js.length).toBeGreaterThan(0);
+    const withStorage = js.filter((f) =>
+      readFileSync(`${out}/${f}`, 'utf8').includes('defineItem'),
+    );
+    expect(withStorage).toEqual([]);
   });
 });
 
