@@ -1,5 +1,5 @@
 import { httpUrl } from './check';
-import { hostIn, patternSource } from './profiles/platform';
+import { decodeUnreserved, hostIn, patternSource } from './profiles/platform';
 import { platformModule, profileDomains } from './profiles/registry';
 import type { Profile } from './profiles/types';
 
@@ -20,9 +20,11 @@ function compiled(p: Pick<Profile, 'platform' | 'key'>): Compiled {
   if (!c) {
     const mod = platformModule(p.platform);
     c = {
-      regexes: (mod?.patterns(p.key) ?? []).map(
-        (pt) => new RegExp(patternSource(pt), pt.caseSensitive ? '' : 'i'),
-      ),
+      // The catch for encoded spellings is left to the network rules: the address is
+      // decoded below, which tells the listed account from anyone else's.
+      regexes: (mod?.patterns(p.key) ?? [])
+        .filter((pt) => !pt.escaped)
+        .map((pt) => new RegExp(patternSource(pt), pt.caseSensitive ? '' : 'i')),
       domains: mod ? profileDomains(mod, p.key) : [],
     };
     if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -32,11 +34,15 @@ function compiled(p: Pick<Profile, 'platform' | 'key'>): Compiled {
 }
 
 /**
- * Which listed profile does this address belong to? Null for anything else. Same answer
- * as the blocking rules: the regexes are the rules' sources, tested against the
- * canonical form of the address (lower-case host, default port dropped, path
- * percent-encoded), which is what the browser hands declarativeNetRequest. Profiles whose
- * domains can't contain the host are skipped before any regex runs.
+ * Which listed profile does this address belong to? Null for anything else. The regexes
+ * are the rules' own sources, tested against the canonical form of the address
+ * (lower-case host, default port dropped, path percent-encoded), which is what the
+ * browser hands declarativeNetRequest, in its plain spelling: encoded unreserved
+ * characters decoded (jamie%2Edoe is jamie.doe) and a host's final dot dropped. So the
+ * answer is the rules' answer, except for a hand-made spelling of an account that is not
+ * listed, which the rules' catch for such spellings stops too (see escapedSpellings) and
+ * which belongs to no listed profile here. Profiles whose domains can't contain the host
+ * are skipped before any regex runs.
  */
 export function matchProfile<P extends Pick<Profile, 'platform' | 'key' | 'id'>>(
   address: string,
@@ -44,7 +50,10 @@ export function matchProfile<P extends Pick<Profile, 'platform' | 'key' | 'id'>>
 ): P | null {
   const url = httpUrl(address);
   if (!url) return null;
-  const href = url.href;
+  // The plain spelling: a fully qualified host without its final dot, encoded unreserved
+  // characters decoded.
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
+  const href = decodeUnreserved(url.href);
   for (const p of profiles) {
     const c = compiled(p);
     if (hostIn(url.hostname, c.domains) && c.regexes.some((re) => re.test(href))) return p;

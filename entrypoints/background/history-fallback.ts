@@ -4,9 +4,17 @@ import { PLATFORM_DOMAINS, PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
 import { loadSettings } from '@/lib/settings';
 import type { AllowOnce } from './allow-once';
 
-/** Only the platforms' hosts wake the background; other sites never do. */
+/**
+ * Only the platforms' hosts wake the background; other sites never do. A host written with
+ * a trailing dot (instagram.com.) is the same site to the browser, so it is matched too.
+ */
 export const HISTORY_FILTER = {
-  url: PLATFORM_DOMAINS.flatMap((d) => [{ hostEquals: d }, { hostSuffix: `.${d}` }]),
+  url: PLATFORM_DOMAINS.flatMap((d) => [
+    { hostEquals: d },
+    { hostSuffix: `.${d}` },
+    { hostEquals: `${d}.` },
+    { hostSuffix: `.${d}.` },
+  ]),
 };
 
 /**

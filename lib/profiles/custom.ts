@@ -1,5 +1,12 @@
 import { words } from '../words';
-import { escapeRegex, SEGMENT_END, type PlatformModule } from './platform';
+import {
+  escapedSpellings,
+  escapeRegex,
+  HOST_END,
+  SEGMENT_END,
+  SLASH,
+  type PlatformModule,
+} from './platform';
 
 /**
  * Custom entries, listed with `recogniseCustom` rather than recognised from an address.
@@ -9,7 +16,9 @@ import { escapeRegex, SEGMENT_END, type PlatformModule } from './platform';
  *   (/jamie covers /jamie, /jamie/x and /jamie?x, not /jamiex), on the domain and its
  *   subdomains (www., m. and the like usually serve the same pages).
  * Domains are stored without "www."; paths are lower-case and matched ignoring case: on an
- * unknown site the safer mistake is to also block /Jamie, not to miss it.
+ * unknown site the safer mistake is to also block /Jamie, not to miss it. A site is
+ * stopped with a trailing dot on its domain too; a path with doubled slashes as well, and
+ * any encoded spelling of a path on its site (see escapedSpellings).
  */
 export const SITE = 'site:';
 export const PATH = 'path:';
@@ -46,15 +55,18 @@ export const custom: PlatformModule = {
     const k = split(key);
     if (!k) return [];
     // The domain follows the root directly, so "notexample.com" is not "example.com".
-    return k.kind === 'site'
-      ? [{ head: '', key: escapeRegex(k.domain), tail: '/', caseSensitive: false }]
-      : [
-          {
-            head: '',
-            key: escapeRegex(k.domain + k.path),
-            tail: SEGMENT_END,
-            caseSensitive: false,
-          },
-        ];
+    const domain = escapeRegex(k.domain);
+    if (k.kind === 'site') {
+      // The whole site, however its paths are spelled; with a trailing dot too.
+      return [{ head: '', key: domain, tail: `\\.?${HOST_END}`, caseSensitive: false }];
+    }
+    // The path is matched segment by segment, so doubled slashes in it are the same path.
+    const path = k.path.split('/').filter(Boolean).map(escapeRegex).join(SLASH);
+    return [
+      { head: '', key: domain + HOST_END + path, tail: SEGMENT_END, caseSensitive: false },
+      // Encoded spellings of any path on the site, and the site written with a trailing
+      // dot (see escapedSpellings).
+      escapedSpellings(domain),
+    ];
   },
 };

@@ -3,7 +3,7 @@ import { matchProfile } from '../match';
 import { planChunks, redirectRegex } from '../rules/compile';
 import { re2Size, REGEX_BUDGET } from '../rules/regex';
 import { custom, PATH, SITE } from './custom';
-import type { PlatformModule } from './platform';
+import { decodeUnreserved, type PlatformModule } from './platform';
 import { profileName } from './name';
 import { modulesForHost, profileDomains } from './registry';
 import { words, type Words } from '../words';
@@ -100,6 +100,10 @@ function parseAddress(input: string): URL | Refusal {
   if (!url.hostname.includes('.')) return NOT_AN_ADDRESS;
   // A fully qualified "instagram.com." is the same site.
   if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
+  // An encoded letter, digit, "-", ".", "_" or "~" is the same character
+  // (instagram.com/jamie%2Edoe), and an encoded "@" in a path is the "@" before a handle.
+  url.pathname = decodeUnreserved(url.pathname).replace(/%40/gi, '@');
+  if (url.search) url.search = decodeUnreserved(url.search);
   return url;
 }
 
@@ -189,7 +193,11 @@ export function recogniseCustom(
     return refuse('not-a-site', words('profileRefusedNotASite'));
   }
   if (kind === 'site') return admit(build(custom, SITE + domain), existing);
-  const path = url.pathname.toLowerCase().replace(/\/+$/, '');
+  // A doubled slash is the same path (browsers send it as written; sites read one).
+  const path = url.pathname
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '');
   if (!path) {
     return refuse('not-a-path', words('profileRefusedNoPath'));
   }

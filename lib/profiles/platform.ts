@@ -21,6 +21,12 @@ export interface Pattern {
   key: string;
   tail: string;
   caseSensitive: boolean;
+  /**
+   * A catch for spellings with percent-encoded letters, digits, `.`, `-` or `_` (see
+   * `escapedSpellings`): only the network rules use it. The matcher decodes those escapes
+   * and runs the other patterns instead, which tells the listed account from anyone else's.
+   */
+  escaped?: boolean;
 }
 
 /**
@@ -68,14 +74,98 @@ export interface PlatformModule {
  * Start of every pattern: the scheme, then optionally anything up to a dot or an `@`
  * inside the authority. That covers every subdomain (www., m., uk., old.) and a user-info
  * part, while `[^/]` keeps it from running into the path, and ending on `.` or `@` keeps
- * "notinstagram.com" from passing as "instagram.com". The domain in `head` must be
- * followed by `/`, which rules out "instagram.com.evil.example" and explicit ports (no
- * profile is served on a non-default port, and canonical URLs drop the default one).
+ * "notinstagram.com" from passing as "instagram.com". The domain in `head` is followed by
+ * `HOST_END`, which rules out "instagram.com.evil.example". Browsers drop a default port
+ * before any rule sees the address (and lower-case the host); no profile is served on
+ * another port, so a port is not matched.
  */
 export const ROOT = '^https?://(?:[^/]*\\.)?';
 
+/**
+ * What follows a platform's domain: the slash that starts the path, doubled or not. A
+ * fully qualified "instagram.com." reaches the same site too (browsers keep the dot in the
+ * address); `escapedSpellings` catches those.
+ */
+export const HOST_END = '/+';
+
+/** A slash between path segments: browsers send "a//b" as written, and sites read it as "a/b". */
+export const SLASH = '/+';
+
+/** The `@` before a handle, as written or percent-encoded (some apps write %40). */
+export const AT = '(?:@|%40)';
+
+/**
+ * A percent-encoded letter, digit, `.`, `-` or `_`, in either case of hex. These are
+ * "unreserved" characters: an address with one of them encoded is the same address
+ * (RFC 3986, 2.3), sites decode them, and no browser or common encoder writes them
+ * encoded, so only a hand-made spelling has one.
+ */
+export const ESCAPED = '%(?:2[de]|3[0-9]|[46][1-9a-f]|[57][0-9a]|5f)';
+
+/**
+ * The catch for hand-made spellings on `hosts` (a regex fragment naming the domains): any
+ * address there whose path or query has an encoded unreserved character, and any address
+ * on the host written with a trailing dot. Writing each character of each key as
+ * `(?:c|%XX)` would make every key five times as large in RE2, past Chrome's size limit
+ * for long handles and past its regex-rule count for 500 profiles, and a `\.?` after
+ * every domain of every pattern costs room that long handles need; one catch per platform
+ * costs one small key. It also stops such a spelling of an account that is not listed:
+ * that is the price, and only a hand-made address pays it (no link or encoder writes
+ * these). The matcher reads the address in its plain spelling instead
+ * (`decodeUnreserved`, and the host without its dot), so the interstitial and the
+ * page-side guard still name the right profile.
+ */
+export function escapedSpellings(hosts: string): Pattern {
+  return {
+    head: hosts,
+    key: `(?:\\./|${HOST_END}[^#]*${ESCAPED})`,
+    tail: '',
+    caseSensitive: false,
+    escaped: true,
+  };
+}
+
+const alternatives = (parts: readonly string[]) =>
+  parts.length === 1 ? (parts[0] ?? '') : `(?:${parts.join('|')})`;
+
+/**
+ * A regex fragment for a list of domains, names that share a top-level domain written
+ * together (`(?:(?:facebook|fb)\\.com|m\\.me)`), which RE2 compiles smaller.
+ */
+export function hostsFragment(domains: readonly string[]): string {
+  const byEnding = new Map<string, string[]>();
+  for (const d of domains) {
+    const dot = d.lastIndexOf('.');
+    const ending = d.slice(dot + 1);
+    byEnding.set(ending, [...(byEnding.get(ending) ?? []), d.slice(0, dot)]);
+  }
+  return alternatives(
+    [...byEnding].map(
+      ([ending, names]) => `${alternatives(names.map(escapeRegex))}\\.${escapeRegex(ending)}`,
+    ),
+  );
+}
+
+/**
+ * An address with its encoded unreserved characters decoded (`%2E` -> `.`, `%61` -> `a`),
+ * every other escape kept as it was: the same address, spelled the plain way.
+ */
+export function decodeUnreserved(s: string): string {
+  return s.replace(/%([0-9a-fA-F]{2})/g, (escape, hex: string) => {
+    const c = String.fromCharCode(parseInt(hex, 16));
+    return /[A-Za-z0-9._~-]/.test(c) ? c : escape;
+  });
+}
+
 /** The end of a path segment: a slash, query, fragment, or the end of the address. */
 export const SEGMENT_END = '(?:[/?#]|$)';
+
+/**
+ * The end of a key that a head may put in a path segment or in a query value: a slash,
+ * query, parameter, fragment, or the end. For a path segment this also admits "&" after
+ * the key, which no platform's names contain.
+ */
+export const KEY_END = '(?:[/?#&]|$)';
 
 /** End of a query-parameter value: another parameter, the fragment, or the end. */
 export const PARAM_END = '(?:[&#]|$)';
@@ -96,5 +186,7 @@ export function pathSegments(url: URL): string[] {
 
 /** A `PlatformModule.domains` test: is `host` one of `domains` or a subdomain of one? */
 export function hostIn(host: string, domains: readonly string[]): boolean {
-  return domains.some((d) => host === d || host.endsWith(`.${d}`));
+  // A fully qualified "instagram.com." is the same host.
+  const h = host.endsWith('.') ? host.slice(0, -1) : host;
+  return domains.some((d) => h === d || h.endsWith(`.${d}`));
 }

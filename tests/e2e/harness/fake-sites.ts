@@ -22,6 +22,10 @@ export const FAKE_DOMAINS = [
   'tumblr.com',
   'twitch.tv',
   'example.org',
+  'instagr.am',
+  // A host written with a trailing dot: the host mapping and the proxy's match see it only
+  // when it is listed this way.
+  'instagram.com.',
 ] as const;
 
 export interface LoggedRequest {

@@ -1,10 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_DOMAINS, PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
+import { matchProfile } from '@/lib/match';
+import { PLATFORM_DOMAINS, PLATFORM_HOST_PATTERNS, PLATFORM_HOSTS } from '@/lib/profiles/hosts';
 import { PLATFORM_MODULES, platformModule } from '@/lib/profiles';
 import { patternSource, type Pattern } from '@/lib/profiles/platform';
 import { PLATFORMS } from '@/lib/profiles/types';
 import { re2Size } from '@/lib/rules/regex';
-import { everyPlatform } from './fixtures';
+import { compileRules } from '@/lib/rules/compile';
+import { evaluate } from '../helpers/dnr-eval';
+import { everyPlatform, INTERSTITIAL } from './fixtures';
+import { CASES } from './url-cases';
 
 const builtIn = PLATFORM_MODULES.filter((m) => m.platform !== 'custom');
 
@@ -65,6 +70,72 @@ describe('platform modules', () => {
       const source = patternSource(pt);
       expect(() => new RegExp(source)).not.toThrow();
       expect(() => re2Size(source, pt.caseSensitive)).not.toThrow();
+    }
+  });
+
+  it('take their domains from the one list in hosts.ts', () => {
+    for (const m of builtIn) {
+      expect(m.domains).toEqual(PLATFORM_HOSTS[m.platform as keyof typeof PLATFORM_HOSTS]);
+    }
+  });
+});
+
+describe('the one list of hosts', () => {
+  const profiles = everyPlatform().filter((p) => p.platform !== 'custom');
+  const rules = compileRules(profiles, { interstitialUrl: INTERSTITIAL });
+  const action = (url: string) => evaluate(rules, { url, type: 'main_frame' }).action;
+
+  it('is the list docs/permissions.md gives (and the manifest test checks)', () => {
+    const doc = readFileSync('docs/permissions.md', 'utf8');
+    const block = /```json\n([\s\S]*?)\n```/.exec(
+      doc.split('## The list the tests check')[1] ?? '',
+    );
+    const list = JSON.parse(block?.[1] ?? '{}') as { host_permissions: { domains: string[] } };
+    expect(list.host_permissions.domains).toEqual([...PLATFORM_DOMAINS]);
+  });
+
+  it('is reached by the rules on every one of its domains, and nowhere else', () => {
+    // Each listed profile's own address, moved to every platform domain: the rules and the
+    // matcher stop it only on a domain of its own platform.
+    const own = CASES.filter(
+      ([u, id]) => id !== null && !id.startsWith('custom:') && URL.canParse(u),
+    );
+    const reached = new Set<string>();
+    for (const [address, id] of own) {
+      const p = profiles.find((x) => x.id === id);
+      const mod = p && PLATFORM_MODULES.find((m) => m.platform === p.platform);
+      if (!p || !mod) continue;
+      for (const domain of [
+        ...PLATFORM_DOMAINS,
+        'example.org',
+        'instagram.net',
+        'pinterest.evil',
+      ]) {
+        const url = new URL(address);
+        // Kept on their own host: subdomains that are part of the address (a Tumblr blog's,
+        // a country's, a mobile site's) and the embedded players' hosts.
+        if (!/^(?:www\.)?[^.]+\.[^.]+$/.test(url.hostname)) continue;
+        url.hostname = `www.${domain}`;
+        const mine = mod.domains.includes(domain);
+        const hit = matchProfile(url.href, [p]) !== null;
+        if (hit) reached.add(domain);
+        expect(!hit || mine, `${url.href} is not ${p.id}'s`).toBe(true);
+        const stopped = action(url.href) !== 'none';
+        expect(
+          !stopped || PLATFORM_DOMAINS.includes(domain) || domain.startsWith('pinterest.'),
+          url.href,
+        ).toBe(true);
+      }
+    }
+    // Every domain of the list reaches some listed profile by its own address.
+    expect([...reached].sort()).toEqual([...PLATFORM_DOMAINS].sort());
+  });
+
+  it('catches hand-made spellings on every domain, and lets plain pages of the domain load', () => {
+    for (const domain of PLATFORM_DOMAINS) {
+      expect(action(`https://www.${domain}/j%61mie`), domain).toBe('redirect');
+      expect(action(`https://www.${domain}./x`), domain).toBe('redirect');
+      expect(action(`https://www.${domain}/about`), domain).toBe('none');
     }
   });
 });
