@@ -2,6 +2,7 @@ import { BROWSER_DYNAMIC_RULES_MAX, PROFILE_REGEX_RULES_MAX } from '../limits';
 import type { Profile } from '../profiles/types';
 import { words, type Words } from '../words';
 import { planChunks, RULES_PER_CHUNK } from './compile';
+import { planCover } from './cover';
 
 /*
  * How many of the browser's rules a list of profiles needs, and whether that fits.
@@ -30,11 +31,12 @@ export interface RuleNeeds {
 type Listed = Pick<Profile, 'id' | 'platform' | 'key'>;
 
 /**
- * The rules `profiles` compile to: two for each regex of the plan (a redirect for pages,
- * a block for everything else; see chunkRules), without building them.
+ * The rules `profiles` compile to, without building them: two for each regex of the plan
+ * (a redirect for pages, a block for everything else; see chunkRules), and the cover rules
+ * for their platforms (a handful, however long the list; see cover.ts).
  */
 export function ruleNeeds(profiles: readonly Listed[]): RuleNeeds {
-  const rules = planChunks(profiles).length * RULES_PER_CHUNK;
+  const rules = planChunks(profiles).length * RULES_PER_CHUNK + planCover(profiles).length;
   return { rules, regexRules: rules };
 }
 

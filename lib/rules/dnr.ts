@@ -11,7 +11,18 @@ export interface DnrRule {
   condition: {
     regexFilter: string;
     isUrlFilterCaseSensitive: boolean;
-    resourceTypes: ResourceType[];
+    /** The types the rule applies to. */
+    resourceTypes?: ResourceType[];
+    /**
+     * Instead of resourceTypes: every type the browser knows but these. Firefox knows more
+     * types than Chrome (a beacon is "beacon" there, not "ping"), so only this form reaches
+     * them all in both.
+     */
+    excludedResourceTypes?: ResourceType[];
+    /** Requests made by pages of these domains, or their subdomains, are left alone. */
+    excludedInitiatorDomains?: string[];
+    /** Requests to these domains, or their subdomains, are left alone. */
+    excludedRequestDomains?: string[];
     tabIds?: number[];
   };
 }

@@ -13,11 +13,14 @@ export interface RuleIdRange {
 export const PROFILE_RULE_IDS = { first: 1000, last: 19999 } as const satisfies RuleIdRange;
 /** Session rules: "allow once" after Continue anyway (lib/rules/allow.ts). */
 export const ALLOW_RULE_IDS = { first: 20000, last: 29999 } as const satisfies RuleIdRange;
+/** Dynamic rules: the same refusal for unlisted profiles, for other sites (lib/rules/cover.ts). */
+export const COVER_RULE_IDS = { first: 30000, last: 30999 } as const satisfies RuleIdRange;
 
 /** Every range, for the check that no two overlap. */
 export const RULE_ID_RANGES: Readonly<Record<string, RuleIdRange>> = {
   profile: PROFILE_RULE_IDS,
   allow: ALLOW_RULE_IDS,
+  cover: COVER_RULE_IDS,
 };
 
 export const inRange = (range: RuleIdRange, id: number): boolean =>

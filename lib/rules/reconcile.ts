@@ -8,8 +8,10 @@ import {
   splitChunk,
   type Chunk,
 } from './compile';
+import { coverRegex, packRules, planCover } from './cover';
 import type { DnrRule, DynamicRules } from './dnr';
-import { inRange, PROFILE_RULE_IDS } from './ids';
+import { COVER_RULE_IDS, inRange, PROFILE_RULE_IDS } from './ids';
+import type { KeyGroup } from './regex';
 import { compareRules, ruleKey, wantedRule, type InForce, type WantedRule } from './rule-check';
 
 /** A pattern the browser would not accept even alone: reported, never silently dropped. */
@@ -35,7 +37,7 @@ export interface SyncResult {
   updateError: string | null;
 }
 
-const owned = (id: number) => inRange(PROFILE_RULE_IDS, id);
+const owned = (id: number) => inRange(PROFILE_RULE_IDS, id) || inRange(COVER_RULE_IDS, id);
 
 const regexKey = (regex: string, caseSensitive: boolean) => `${caseSensitive ? 1 : 0}${regex}`;
 
@@ -48,6 +50,9 @@ const regexKey = (regex: string, caseSensitive: boolean) => `${caseSensitive ? 1
  * halved until its parts are accepted, and a single refused pattern is left out and
  * returned in `refused`, because one refused rule would make the browser reject the
  * whole update and leave every profile unblocked.
+ *
+ * The cover rules (cover.ts) are asked about too; one the browser refuses is left out,
+ * since it blocks no listed profile (the privacy it gives is lost, the blocking is not).
  *
  * Then it reads the rules in force and compares them with the rules wanted: an update
  * the browser refused (too many rules, say) is not thrown but returned, with what is
@@ -104,9 +109,27 @@ export function createRuleSync(dnr: DynamicRules, interstitialUrl: string) {
 
     for (const c of planChunks(profiles)) await fit(c);
 
-    const want = chunkRules(chunks, interstitialUrl);
+    const packs: KeyGroup[][] = [];
+    for (const pack of planCover(profiles)) {
+      const regex = coverRegex(pack);
+      if (dnr.isRegexSupported && !accepted.has(regexKey(regex, false))) {
+        const verdict = await dnr
+          .isRegexSupported({ regex, isCaseSensitive: false, requireCapturing: false })
+          .catch(() => ({ isSupported: true }));
+        if (!verdict.isSupported) continue;
+      }
+      packs.push(pack);
+    }
+
+    const profileRules = chunkRules(chunks, interstitialUrl);
+    const coverRules = packRules(packs);
+    const want = [...profileRules, ...coverRules];
     const owners = chunks.map(chunkOwners);
-    const wanted = want.map((r, i) => wantedRule(r, owners[Math.floor(i / RULES_PER_CHUNK)] ?? []));
+    // A cover rule stops no listed profile, so none is open without it.
+    const wanted = [
+      ...profileRules.map((r, i) => wantedRule(r, owners[Math.floor(i / RULES_PER_CHUNK)] ?? [])),
+      ...coverRules.map((r) => wantedRule(r, [])),
+    ];
     const haveKeys = new Set(have.map(ruleKey));
     const wantKeys = new Set(want.map(ruleKey));
     const removeRuleIds = have.filter((r) => !wantKeys.has(ruleKey(r))).map((r) => r.id);

@@ -2,7 +2,7 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import type { Profile } from '../profiles/types';
 import type { DnrRule } from './dnr';
 import { dnrOf } from './dnr';
-import { inRange, PROFILE_RULE_IDS } from './ids';
+import { COVER_RULE_IDS, inRange, PROFILE_RULE_IDS } from './ids';
 
 /*
  * Are the rules in force the rules the list needs? The background checks after every
@@ -32,9 +32,14 @@ export function ruleKey(r: DnrRule): string {
     c.regexFilter ?? null,
     c.isUrlFilterCaseSensitive === true,
     [...(c.resourceTypes ?? [])].sort(),
+    [...(c.excludedResourceTypes ?? [])].sort(),
+    [...(c.excludedInitiatorDomains ?? [])].sort(),
     c.tabIds ? [...c.tabIds].sort((a, b) => a - b) : null,
   ]);
 }
+
+/** Whether a rule is one this file checks: a profile's rule or a cover rule. */
+const checked = (r: DnrRule) => inRange(PROFILE_RULE_IDS, r.id) || inRange(COVER_RULE_IDS, r.id);
 
 /** A short, stable digest of `text` (cyrb53: 53 bits, in base 36). Not for secrets. */
 export function digest(text: string): string {
@@ -75,15 +80,13 @@ export interface InForce {
   unblocked: string[];
   /** Wanted rules not in force. */
   missing: number;
-  /** Rules in force in the profiles' range that are not wanted. */
+  /** Rules in force in the profiles' and the cover's ranges that are not wanted. */
   extra: number;
 }
 
 /** Compares the wanted rules with `inForce` (every dynamic rule; others' ranges ignored). */
 export function compareRules(wanted: readonly WantedRule[], inForce: readonly DnrRule[]): InForce {
-  const have = new Set(
-    inForce.filter((r) => inRange(PROFILE_RULE_IDS, r.id)).map((r) => digest(ruleKey(r))),
-  );
+  const have = new Set(inForce.filter(checked).map((r) => digest(ruleKey(r))));
   const want = new Set(wanted.map((w) => w.h));
   const unblocked = new Set<string>();
   let missing = 0;
@@ -102,9 +105,11 @@ export function compareRules(wanted: readonly WantedRule[], inForce: readonly Dn
  * may still stop a profile listed before, packed with other profiles into a regex of the
  * old plan: such a profile is blocked, and saying otherwise would be a false alarm. It
  * counts as stopped when a redirect rule in force matches its address (the page) and a
- * block rule does too (everything else). The old plan covered every address form of the
- * profiles it was made for, so its canonical address stands for them all. Our regexes use
- * only syntax that means the same in RE2 and in JavaScript (see re2Size).
+ * block rule does too (everything else); cover rules, in a range of their own, do not
+ * count, since they stop only some requests, and only other sites'. The old plan covered
+ * every address form of the profiles it was made for, so its canonical address stands for
+ * them all. Our regexes use only syntax that means the same in RE2 and in JavaScript (see
+ * re2Size).
  */
 export function stillOpen(
   candidates: readonly string[],

@@ -3,7 +3,7 @@ import { recognise } from '@/lib/profiles';
 import type { Profile } from '@/lib/profiles/types';
 import { fitsBrowser, ruleNeeds } from '@/lib/rules/budget';
 import { chunkOwners, planChunks } from '@/lib/rules/compile';
-import { PROFILE_RULE_IDS } from '@/lib/rules/ids';
+import { COVER_RULE_IDS, PROFILE_RULE_IDS } from '@/lib/rules/ids';
 import { BROWSER_REGEX_RULES_MAX } from '@/lib/limits';
 import type { BrowserName, E2EPage } from './harness/browsers';
 import {
@@ -55,7 +55,7 @@ const api = '(globalThis.browser || globalThis.chrome)';
 /** Our dynamic rules (the profiles' range), read from an extension page. */
 const ownRuleCount = (page: E2EPage) =>
   page.evaluate<number>(
-    `${api}.declarativeNetRequest.getDynamicRules().then((rs) => rs.filter((r) => r.id >= ${PROFILE_RULE_IDS.first} && r.id <= ${PROFILE_RULE_IDS.last}).length)`,
+    `${api}.declarativeNetRequest.getDynamicRules().then((rs) => rs.filter((r) => (r.id >= ${PROFILE_RULE_IDS.first} && r.id <= ${PROFILE_RULE_IDS.last}) || (r.id >= ${COVER_RULE_IDS.first} && r.id <= ${COVER_RULE_IDS.last})).length)`,
   );
 
 /** Writes the list straight into the stored settings (a person would take hours to type it). */

@@ -98,8 +98,11 @@ describe('the redirect rules across a browser restart (setupRuleSync)', () => {
   it('are written with the fixed address, and a restart leaves them as they are', async () => {
     await startSession(GUID_1);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await vi.waitFor(() => expect(redirects()).toHaveLength(1));
-    expect(redirects()).toEqual([{ regexSubstitution: `${FIXED}#\\0` }]);
+    // The profile's redirect and its platform's catch for encoded spellings.
+    await vi.waitFor(() => expect(redirects()).toHaveLength(2));
+    expect(new Set(redirects().map((r) => JSON.stringify(r)))).toEqual(
+      new Set([JSON.stringify({ regexSubstitution: `${FIXED}#\\0` })]),
+    );
     const before = structuredClone(dynamic);
 
     // The next browser start: a new per-session address, the same stored rules. Nothing
@@ -116,7 +119,7 @@ describe('the redirect rules across a browser restart (setupRuleSync)', () => {
   it('rules left by a version that named the per-session address are rewritten at start', async () => {
     await startSession(GUID_1);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await vi.waitFor(() => expect(redirects()).toHaveLength(1));
+    await vi.waitFor(() => expect(redirects()).toHaveLength(2));
     // As an earlier version wrote them: the address of its own session.
     dynamic = dynamic.map((r) =>
       r.action.type === 'redirect'
@@ -128,6 +131,7 @@ describe('the redirect rules across a browser restart (setupRuleSync)', () => {
     );
     await startSession(GUID_2);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false });
-    await vi.waitFor(() => expect(redirects()).toEqual([{ regexSubstitution: `${FIXED}#\\0` }]));
+    const fixed = { regexSubstitution: `${FIXED}#\\0` };
+    await vi.waitFor(() => expect(redirects()).toEqual([fixed, fixed]));
   });
 });

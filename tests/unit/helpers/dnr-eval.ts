@@ -3,9 +3,13 @@ import type { DnrRule, ResourceType } from '@/lib/rules/dnr';
 /**
  * A small model of how declarativeNetRequest applies the rules this extension writes, so
  * that tests can ask "what happens to this request?" without a browser:
- * - a rule applies when its resourceTypes include the request's type, its tabIds (if any)
- *   include the request's tab, and its regexFilter matches somewhere in the URL (RE2's
- *   partial match; case-insensitive unless isUrlFilterCaseSensitive);
+ * - a rule applies when its resourceTypes include the request's type (or, without them,
+ *   its excludedResourceTypes leave the type out; with neither, every type but main_frame),
+ *   its tabIds (if any) include the request's tab, the page that made the request is not
+ *   on one of its excludedInitiatorDomains (or their subdomains), the request's host is not
+ *   on one of its excludedRequestDomains (or their subdomains), and its regexFilter
+ *   matches somewhere in the URL (RE2's partial match; case-insensitive unless
+ *   isUrlFilterCaseSensitive);
  * - the applicable rule with the highest priority wins; at equal priority allow beats
  *   block beats redirect;
  * - a redirect's regexSubstitution replaces the first match within the URL (the text
@@ -17,6 +21,8 @@ export interface DnrRequest {
   url: string;
   type: ResourceType;
   tabId?: number;
+  /** Address of the page that made the request; none for one the person typed. */
+  initiator?: string;
 }
 
 export type DnrOutcome =
@@ -40,7 +46,21 @@ function regexOf(rule: DnrRule): RegExp {
 
 function applies(rule: DnrRule, req: DnrRequest): RegExpExecArray | null {
   const c = rule.condition;
-  if (!c.resourceTypes.includes(req.type)) return null;
+  if (c.resourceTypes) {
+    if (!c.resourceTypes.includes(req.type)) return null;
+  } else if (c.excludedResourceTypes) {
+    if (c.excludedResourceTypes.includes(req.type)) return null;
+  } else if (req.type === 'main_frame') {
+    return null;
+  }
+  if (c.excludedInitiatorDomains && req.initiator) {
+    const host = new URL(req.initiator).hostname;
+    if (c.excludedInitiatorDomains.some((d) => host === d || host.endsWith(`.${d}`))) return null;
+  }
+  if (c.excludedRequestDomains) {
+    const host = new URL(req.url).hostname;
+    if (c.excludedRequestDomains.some((d) => host === d || host.endsWith(`.${d}`))) return null;
+  }
   if (c.tabIds && (req.tabId === undefined || !c.tabIds.includes(req.tabId))) return null;
   return regexOf(rule).exec(req.url);
 }

@@ -193,20 +193,20 @@ describe('optionsHandlers (background)', () => {
         priority: 1,
         action: { type: 'block' },
         condition: { regexFilter: 'a', isUrlFilterCaseSensitive: false },
-      } as DnrRule,
+      },
       {
         id: 1001,
         priority: 1,
         action: { type: 'block' },
         condition: { regexFilter: 'b', isUrlFilterCaseSensitive: false },
-      } as DnrRule,
+      },
       // Not ours: a rule outside the reserved range is left alone.
       {
         id: 5,
         priority: 1,
         action: { type: 'block' },
         condition: { regexFilter: 'c', isUrlFilterCaseSensitive: false },
-      } as DnrRule,
+      },
     ];
     let session: DnrRule[] = [
       {
@@ -214,7 +214,7 @@ describe('optionsHandlers (background)', () => {
         priority: 2,
         action: { type: 'allow' },
         condition: { regexFilter: 'a', isUrlFilterCaseSensitive: false, tabIds: [7] },
-      } as DnrRule,
+      },
     ];
     (fakeBrowser as unknown as { declarativeNetRequest: unknown }).declarativeNetRequest = {
       getDynamicRules: () => Promise.resolve(dynamic),

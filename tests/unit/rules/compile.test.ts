@@ -35,7 +35,9 @@ describe('compileRules', () => {
         expect(r.condition.regexFilter.endsWith('.*')).toBe(true);
       } else {
         expect(r.action).toEqual({ type: 'block' });
-        expect(r.condition.resourceTypes).toEqual(NON_MAIN_FRAME);
+        // Every type but pages, in each browser's own list of types (Firefox has more).
+        expect(r.condition.resourceTypes).toBeUndefined();
+        expect(r.condition.excludedResourceTypes).toEqual(['main_frame']);
         // The block covers exactly what the redirect before it covers.
         expect(`${r.condition.regexFilter}.*`).toBe(rules[i - 1]?.condition.regexFilter);
         expect(r.condition.isUrlFilterCaseSensitive).toBe(
@@ -58,7 +60,7 @@ describe('compileRules', () => {
     const rules = compileRules(everyPlatform(), opts);
     const cs = rules.filter((r) => r.condition.isUrlFilterCaseSensitive);
     expect(cs.length).toBeGreaterThan(0);
-    for (const r of cs) expect(r.condition.regexFilter).toContain('youtube\\.com/channel/');
+    for (const r of cs) expect(r.condition.regexFilter).toMatch(/youtube.*\\\.com.*channel/);
     for (const r of rules.filter((x) => !x.condition.isUrlFilterCaseSensitive)) {
       expect(r.condition.regexFilter).not.toContain(CHANNEL_ID);
     }
@@ -71,7 +73,7 @@ describe('compileRules', () => {
     ];
     const threads = planChunks(both)
       .flatMap((c) => c.groups)
-      .filter((g) => g.head.includes('messenger'));
+      .filter((g) => g.head.includes('messenger') && g.keys.includes('1000123'));
     expect(threads).toHaveLength(1);
     expect(threads[0]?.keys).toEqual(['1000123']);
     expect(threads[0]?.owners).toEqual([['facebook:id:1000123', 'messenger:1000123']]);
@@ -80,6 +82,20 @@ describe('compileRules', () => {
   it('ignores a stored profile of an unknown platform', () => {
     const odd = { id: 'mastodon:jamie', platform: 'mastodon', key: 'jamie' } as never;
     expect(compileRules([odd], opts)).toEqual([]);
+  });
+
+  it('blocks every kind of request for a profile but the page, from any page', () => {
+    const rules = compileRules([listed('https://x.com/jamie')], opts);
+    for (const type of NON_MAIN_FRAME) {
+      for (const initiator of [undefined, 'https://x.com/home', 'https://example.org/']) {
+        expect(evaluate(rules, { url: 'https://x.com/jamie', type, initiator }).action).toBe(
+          'block',
+        );
+      }
+    }
+    expect(evaluate(rules, { url: 'https://x.com/jamie', type: 'main_frame' }).action).toBe(
+      'redirect',
+    );
   });
 
   it('escapes keys, so stored data can never widen a rule', () => {
@@ -110,10 +126,12 @@ describe('the rule budget', () => {
   // Chrome allows 1,000 regex rules and 5,000 unsafe (redirect) dynamic rules. RE2's 2 KB
   // cap holds a regex to about 116 instructions, so a rule carries 3 to 6 handles and
   // 500 profiles take about 0.75 regex rules each; well under half the allowance.
-  it('fits 500 profiles in under 400 regex rules', () => {
+  // 608 and 304 when every spelling was added (each platform's catch for encoded
+  // spellings is a regex of its own): the bound leaves room under the 900 allowed.
+  it('fits 500 profiles in under 700 regex rules', () => {
     const regexRules = rules.filter((r) => r.condition.regexFilter);
-    expect(regexRules.length).toBeLessThan(400);
-    expect(rules.filter((r) => r.action.type === 'redirect').length).toBeLessThan(200);
+    expect(regexRules.length).toBeLessThan(700);
+    expect(rules.filter((r) => r.action.type === 'redirect').length).toBeLessThan(350);
   });
 
   it('keeps every regex under the RE2 budget and 160 characters', () => {
@@ -145,8 +163,10 @@ describe('the rule budget', () => {
 describe('splitChunk', () => {
   it('halves the keys of a chunk and keeps their owners', () => {
     const profiles = ['a1', 'b2', 'c3', 'd4', 'e5'].map((h) => listed(`https://x.com/${h}`));
-    const [chunk] = planChunks(profiles);
-    const halves = splitChunk(chunk!);
+    // The handles' own group (the platform's catch for encoded spellings is another).
+    const chunk = planChunks(profiles).find((c) => c.groups.some((g) => g.keys.includes('a1')));
+    const handles = { ...chunk!, groups: chunk!.groups.filter((g) => g.keys.includes('a1')) };
+    const halves = splitChunk(handles);
     expect(halves?.map((h) => h.groups.flatMap((g) => g.keys))).toEqual([
       ['a1', 'b2', 'c3'],
       ['d4', 'e5'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALLOW_RULE_IDS,
+  COVER_RULE_IDS,
   inRange,
   PROFILE_RULE_IDS,
   RULE_ID_RANGES,
@@ -12,7 +13,7 @@ describe('rule ID ranges', () => {
 
   it('lists every range the extension uses', () => {
     expect(Object.values(RULE_ID_RANGES)).toEqual(
-      expect.arrayContaining<RuleIdRange>([PROFILE_RULE_IDS, ALLOW_RULE_IDS]),
+      expect.arrayContaining<RuleIdRange>([PROFILE_RULE_IDS, ALLOW_RULE_IDS, COVER_RULE_IDS]),
     );
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '@/lib/profiles/types';
 import { compileRules } from '@/lib/rules/compile';
+import { coverRegex, coverRules, planCover } from '@/lib/rules/cover';
 import type { DnrRule, DynamicRules } from '@/lib/rules/dnr';
-import { PROFILE_RULE_IDS } from '@/lib/rules/ids';
+import { COVER_RULE_IDS, inRange, PROFILE_RULE_IDS } from '@/lib/rules/ids';
 import { createRuleSync } from '@/lib/rules/reconcile';
 import { evaluate } from '../helpers/dnr-eval';
 import { INTERSTITIAL, listed } from '../profiles/fixtures';
@@ -73,11 +74,17 @@ const FOREIGN: DnrRule[] = [
   },
 ];
 
-const expected = (profiles: Profile[]) => compileRules(profiles, { interstitialUrl: INTERSTITIAL });
+/** The profiles' rules and the cover rules, as the reconciler should install them. */
+const expected = (profiles: Profile[]) => [
+  ...compileRules(profiles, { interstitialUrl: INTERSTITIAL }),
+  ...coverRules(profiles),
+];
 const owned = (rules: DnrRule[]) =>
   rules
-    .filter((r) => r.id >= PROFILE_RULE_IDS.first && r.id <= PROFILE_RULE_IDS.last)
+    .filter((r) => inRange(PROFILE_RULE_IDS, r.id) || inRange(COVER_RULE_IDS, r.id))
     .sort((a, b) => a.id - b.id);
+
+const names = (profiles: Profile[]) => profiles.map((p) => p.key);
 
 describe('createRuleSync', () => {
   it('adds every rule on the first sync, in one update', async () => {
@@ -144,7 +151,7 @@ describe('createRuleSync', () => {
       added: 0,
       removed: 0,
       updateError: 'quota',
-      inForce: { unblocked: [A.id], missing: 2, extra: 0 },
+      inForce: { unblocked: [A.id], missing: expected([A]).length, extra: 0 },
     });
     await expect(second).resolves.toMatchObject({
       refused: [],
@@ -156,15 +163,18 @@ describe('createRuleSync', () => {
 
   it('splits a regex the browser refuses until the parts are accepted', async () => {
     const many = ['ana', 'ben', 'cai', 'dan', 'eve'].map((h) => listed(`https://x.com/${h}`));
-    expect(expected(many)).toHaveLength(2); // one regex for all five
-    // A browser that takes at most two of these handles per regex.
-    const names = many.map((p) => p.key);
-    const dnr = fakeDnr({ supports: (re) => names.filter((n) => re.includes(n)).length <= 2 });
+    const dnr = fakeDnr({
+      supports: (re) => names(many).filter((n) => re.includes(n)).length <= 2,
+    });
     const sync = createRuleSync(dnr.adapter, INTERSTITIAL);
     const res = await sync(many);
     expect(res.refused).toEqual([]);
+    // The plan put more than two of them in one regex, which had to be split.
+    expect(
+      dnr.calls.checked.some((re) => names(many).filter((n) => re.includes(n)).length > 2),
+    ).toBe(true);
     const installed = dnr.rules();
-    expect(installed.length).toBeGreaterThan(2);
+    expect(installed.length).toBeGreaterThan(expected(many).length);
     expect(new Set(installed.map((r) => r.id)).size).toBe(installed.length);
     for (const p of many) {
       const out = evaluate(installed, {
@@ -205,7 +215,7 @@ describe('createRuleSync', () => {
     expect(owned(dnr.rules())).toEqual(expected([A, B]));
   });
 
-  it('asks about the redirect regex, which needs capturing', async () => {
+  it('asks about the redirect regex, which needs capturing, and each cover regex', async () => {
     const dnr = fakeDnr({ supports: () => true });
     const seen: unknown[] = [];
     const check = dnr.adapter.isRegexSupported!.bind(dnr.adapter);
@@ -214,12 +224,36 @@ describe('createRuleSync', () => {
       return check(o);
     };
     await createRuleSync(dnr.adapter, INTERSTITIAL)([A]);
+    const redirects = compileRules([A], { interstitialUrl: INTERSTITIAL }).filter(
+      (r) => r.action.type === 'redirect',
+    );
     expect(seen).toEqual([
-      {
-        regex: expected([A])[0]?.condition.regexFilter,
-        isCaseSensitive: false,
+      ...redirects.map((r) => ({
+        regex: r.condition.regexFilter,
+        isCaseSensitive: r.condition.isUrlFilterCaseSensitive,
         requireCapturing: true,
-      },
+      })),
+      ...planCover([A]).map((pack) => ({
+        regex: coverRegex(pack),
+        isCaseSensitive: false,
+        requireCapturing: false,
+      })),
     ]);
+  });
+
+  it('leaves out a cover regex the browser refuses, and still blocks every profile', async () => {
+    const cover = new Set(planCover([A, B]).map(coverRegex));
+    const refused = [...cover][0]!;
+    const dnr = fakeDnr({ supports: (re) => re !== refused });
+    const res = await createRuleSync(dnr.adapter, INTERSTITIAL)([A, B]);
+    expect(res.refused).toEqual([]);
+    expect(res.inForce).toEqual({ unblocked: [], missing: 0, extra: 0 });
+    const installed = dnr.rules();
+    expect(installed.map((r) => r.condition.regexFilter)).not.toContain(refused);
+    expect(installed.filter((r) => inRange(COVER_RULE_IDS, r.id))).toHaveLength(cover.size - 1);
+    for (const p of [A, B]) {
+      expect(evaluate(installed, { url: p.url, type: 'main_frame' }).action).toBe('redirect');
+      expect(evaluate(installed, { url: p.url, type: 'xmlhttprequest' }).action).toBe('block');
+    }
   });
 });

@@ -119,8 +119,10 @@ describe('setupRuleSync records what is in force after each update', () => {
       'Dynamic rule count for regex rules exceeded.',
     );
 
-    // A profile removed makes room (as removing profiles one no longer needs would).
-    await s.setProfiles([B]);
-    expect((await recordFor(s, [B])).unblocked).toEqual([]);
+    // A profile removed makes room (as removing profiles one no longer needs would): one
+    // of A's platform, whose rules take the place A's had.
+    const D = listed('https://www.instagram.com/sam.roe/');
+    await s.setProfiles([D]);
+    expect((await recordFor(s, [D])).unblocked).toEqual([]);
   });
 });
