@@ -5,6 +5,8 @@ import preact from '@preact/preset-vite';
 // WxtVitest does not apply wxt.config.ts's vite plugins, so preact() is added here too.
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
+  // A build identity for lib/build.ts, as wxt.config.ts stamps one into every build.
+  define: { __NC_BUILD__: JSON.stringify('5.0.0+unit00000000') },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PLATFORM_HOST_PATTERNS } from './lib/profiles/hosts';
+import { buildIdentity, nameWorkerForBuild } from './scripts/build-identity';
 import { preactWithoutInnerHtml } from './scripts/vite-preact-without-inner-html';
 
 // Firefox gets MV3 too: one rule engine (declarativeNetRequest) for both browsers, host
@@ -13,7 +14,12 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   // preactWithoutInnerHtml: see its file; it keeps `web-ext lint --warnings-as-errors` clean.
-  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
+  // __NC_BUILD__: this build's identity (lib/build.ts), the same on every machine for the
+  // same sources, so the store packages still rebuild byte for byte.
+  vite: () => ({
+    plugins: [preact(), preactWithoutInnerHtml()],
+    define: { __NC_BUILD__: JSON.stringify(buildIdentity()) },
+  }),
   // `npm run zip`: the Firefox run also writes the sources zip AMO's reviewers rebuild from
   // (SOURCE_CODE_REVIEW.md, inside it, says how). Hidden files, node_modules and .output
   // are left out by WXT already; what is left out here is not needed to build.
@@ -26,6 +32,18 @@ export default defineConfig({
       'stats.html',
       '**/*.log',
     ],
+  },
+  hooks: {
+    // Chrome keeps running the service worker script it registered until the worker's
+    // address changes: a build whose files replaced an earlier one's in place, even at a
+    // new version and after a browser restart, would otherwise keep the earlier background
+    // (seen with Chromium 156). So the manifest names a one-line worker whose name carries
+    // this build's identity and which imports the real one. Firefox starts its background
+    // from the files each time and keeps the plain name.
+    'build:done': (wxt) => {
+      if (wxt.config.browser === 'firefox' || wxt.config.command !== 'build') return;
+      nameWorkerForBuild(wxt.config.outDir, buildIdentity());
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { loadedVersionDiffers } from './build';
 import { isWords, type Words } from './words';
 
 /**
@@ -45,7 +46,8 @@ export const FALLBACK_MESSAGES_PATH = '/_locales/en/messages.json';
 /**
  * Pages call this before their first render. When the browser gives the extension no
  * messages at all, it reads the default (English) messages file from the extension itself,
- * so every word can still be shown. This is not hypothetical: headless Chromium 156 in the
+ * so every word can still be shown; and also when the loaded extension is of another
+ * version (see loadedVersionDiffers). This is not hypothetical: headless Chromium 156 in the
  * e2e runs, started with --load-extension on a fresh profile, leaves the extension with no
  * messages (even "extName" is "") in about one launch in three. Read at run time rather
  * than bundled, so no context pays for it when the browser works as it should.
@@ -53,7 +55,11 @@ export const FALLBACK_MESSAGES_PATH = '/_locales/en/messages.json';
 export async function loadFallbackMessages(
   fetchText: (url: string) => Promise<string> = (url) => fetch(url).then((r) => r.text()),
 ): Promise<void> {
-  if (browser.i18n.getMessage('extName')) return;
+  // The browser's messages are this build's unless the extension it has loaded is another
+  // version (files replaced in place, not reloaded yet): then words this build added are
+  // missing from them.
+  const current = !loadedVersionDiffers(browser.runtime.getManifest().version);
+  if (current && browser.i18n.getMessage('extName')) return;
   try {
     setFallbackMessages(
       JSON.parse(await fetchText(browser.runtime.getURL(FALLBACK_MESSAGES_PATH))) as Record<

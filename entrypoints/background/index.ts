@@ -21,7 +21,6 @@ export default defineBackground({
   main() {
     const allowOnce = createAllowOnce(browser);
     setupRuleSync(browser);
-    setupInstall(browser);
     setupSessionAccess(browser);
     setupHistoryFallback(browser, allowOnce);
     browser.runtime.onInstalled.addListener(() => {
@@ -41,7 +40,7 @@ export default defineBackground({
           },
         ]),
       );
-    setupMessages(browser, {
+    const desk = setupMessages(browser, {
       ...thenBadge(optionsHandlers(browser, allowOnce)),
       ...thenBadge(logHandlers(browser)),
       ...thenBadge(continueHandlers(browser, allowOnce)),
@@ -49,6 +48,7 @@ export default defineBackground({
       ...summaryHandlers(browser),
       'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null),
     });
+    setupInstall(browser, desk.drain);
     browser.alarms.onAlarm.addListener((alarm) => {
       if (allowOnce.isAlarm(alarm.name)) void allowOnce.endExpired();
     });

@@ -1,5 +1,7 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
+import { BUILD } from '@/lib/build';
 import { parseMessage, senderMaySend, type Message, type Responses } from '@/lib/messaging';
+import { drainOutbox, OUTBOX_TYPES, type DrainResult } from '@/lib/outbox';
 
 export type Handlers = {
   [T in Message['type']]?: (
@@ -8,20 +10,51 @@ export type Handlers = {
   ) => Promise<Responses[T]>;
 };
 
+/** What setupMessages gives the rest of the background. */
+export interface MessageDesk {
+  /** Writes what waits in the outbox (lib/outbox); one drain at a time. */
+  drain: () => Promise<DrainResult>;
+}
+
 /**
  * The background's one message entry point: every request is parsed against the protocol
  * and its sender checked before any handler runs. Unknown or unwelcome messages get no
- * answer and change nothing.
+ * answer and change nothing. A page's hello is answered here with this build, after the
+ * outbox is written, so a page that opens after an update finds its waiting writes done.
  */
-export function setupMessages(browser: Browser, handlers: Handlers) {
+export function setupMessages(browser: Browser, handlers: Handlers): MessageDesk {
   const origin = browser.runtime.getURL('/');
+
+  // An outbox request is written as if its page had sent it now: the same parse and the
+  // same handler, with this extension's own page as the sender.
+  const writeWaiting = async (raw: Record<string, unknown>): Promise<'written' | 'refused'> => {
+    const msg = parseMessage(raw);
+    if (!msg || !OUTBOX_TYPES.has(msg.type)) return 'refused';
+    const handler = handlers[msg.type] as
+      ((m: Message, s: { url: string }) => Promise<unknown>) | undefined;
+    if (!handler) return 'refused';
+    await handler(msg, { url: origin });
+    return 'written';
+  };
+  let draining: Promise<DrainResult> | null = null;
+  const drain = () =>
+    (draining ??= drainOutbox(browser.storage.local, writeWaiting, Date.now()).finally(() => {
+      draining = null;
+    }));
+
   // With webextension-polyfill a listener answers by returning a promise.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const msg = parseMessage(raw);
     if (!msg || !senderMaySend(msg.type, sender, browser.runtime.id, origin)) return undefined;
+    if (msg.type === 'hello') {
+      return drain()
+        .catch((e: unknown) => console.error('No Contact: the outbox could not be written', e))
+        .then((): Responses['hello'] => ({ ok: true, build: BUILD }));
+    }
     const handler = handlers[msg.type] as
       ((m: Message, s: typeof sender) => Promise<unknown>) | undefined;
     return handler ? handler(msg, sender) : undefined;
   });
+  return { drain };
 }

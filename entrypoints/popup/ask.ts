@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import { createAsk } from '@/lib/ask';
+import { link } from './link';
 
 /** The popup's requests to the background; no answer is a failure (see lib/ask). */
-export const ask = createAsk((m) => browser.runtime.sendMessage(m));
+export const ask = link.ask;

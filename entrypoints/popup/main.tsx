@@ -6,11 +6,14 @@ import { loadFallbackMessages, t } from '@/lib/i18n';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import './style.css';
 import { askSummaryEarly } from './ask-summary';
+import { link } from './link';
 
 // This first script is small: it paints the day the toolbar badge shows (carried in the
 // popup's address, see popupAddress), then asks the background for the numbers and loads
 // the rest of the popup, which takes over the same page.
 const app = document.getElementById('app')!;
+// After an update, a page of an older build reloads (see lib/page-link).
+void link.check();
 const earlyDay = earlyDayFrom(location.search, Date.now(), systemTimeZone());
 
 // Chrome does not replace __MSG_…__ in an extension page's HTML, so the language and the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserName } from './harness/browsers';
-import { browserSuite } from './harness/suite';
+import type { BrowserName, E2EPage } from './harness/browsers';
+import { browserSuite, type Suite } from './harness/suite';
 import {
   addProfile,
   openExtensionPage,
@@ -16,8 +16,10 @@ const SITE = 'https://www.instagram.com';
 const HANDLE = 'jamie.doe';
 const PROFILE = `${SITE}/${HANDLE}/`;
 
-for (const name of ['chromium', 'firefox'] as BrowserName[]) {
-  describe(`${name}: allow once`, () => {
+// Both browsers run in one block, so that their one-minute waits for the allowance to end
+// overlap: each first starts its allowance, then each waits for its end.
+describe('allow once, in both browsers at once', () => {
+  const suites = (['chromium', 'firefox'] as BrowserName[]).map((name) => {
     const s = browserSuite(name, async ({ b }) => {
       await setPlan(b, todayLocal());
       await addProfile(b, PROFILE, `@${HANDLE}`);
@@ -31,12 +33,15 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       })()`);
       await ext.close();
     });
-    const { log, isInterstitial } = s;
-    const pageRequests = () =>
-      s.sites.requestsFor('instagram.com', `/${HANDLE}`).filter((r) => r.dest === 'document');
+    return { name, s, tabA: null as E2EPage | null };
+  });
+  const pageRequests = (s: Suite) =>
+    s.sites.requestsFor('instagram.com', `/${HANDLE}`).filter((r) => r.dest === 'document');
 
-    it('opens the profile in that tab only, and blocks it again when the allowance ends', async () => {
-      const { b, sites } = s;
+  for (const run of suites) {
+    const { name, s } = run;
+    it(`${name}: "Continue anyway" opens the profile in that tab only`, async () => {
+      const { b, sites, log, isInterstitial } = s;
       const a = await b.newPage();
       a.goto(PROFILE);
       await waitForHref(a, isInterstitial, 'the interstitial in tab A');
@@ -47,8 +52,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(res.ok).toBe(true);
       a.goto(PROFILE);
       await waitForText(a, `Profile ${HANDLE}`);
-      log(`allowed tab: document requests for /${HANDLE} = ${pageRequests().length}`);
-      expect(pageRequests()).toHaveLength(1);
+      log(`allowed tab: document requests for /${HANDLE} = ${pageRequests(s).length}`);
+      expect(pageRequests(s)).toHaveLength(1);
 
       // Another tab is still blocked while the allowance runs.
       const other = await b.newPage();
@@ -56,10 +61,19 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       other.goto(PROFILE);
       await waitForHref(other, isInterstitial, 'the interstitial in tab B');
       await sleep(300);
-      log(`other tab during the allowance: requests for /${HANDLE} = ${pageRequests().length}`);
-      expect(pageRequests()).toHaveLength(0);
+      log(`other tab during the allowance: requests for /${HANDLE} = ${pageRequests(s).length}`);
+      expect(pageRequests(s)).toHaveLength(0);
       await other.close();
+      run.tabA = a;
+    });
+  }
 
+  for (const run of suites) {
+    const { name, s } = run;
+    it(`${name}: when the allowance ends, the tab is blocked again`, async () => {
+      const { sites, log, isInterstitial } = s;
+      const a = run.tabA;
+      if (!a) throw new Error('the allowance was not started (see the test before)');
       // When the minute is over, the page in tab A is replaced and stays blocked.
       const started = Date.now();
       await waitFor(async () => isInterstitial(await a.href()), 'the allowance to end', 120_000);
@@ -68,8 +82,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       a.goto(PROFILE);
       await sleep(300);
       await waitForHref(a, isInterstitial, 'the interstitial in tab A again');
-      log(`tab A after the allowance: requests for /${HANDLE} = ${pageRequests().length}`);
-      expect(pageRequests()).toHaveLength(0);
+      log(`tab A after the allowance: requests for /${HANDLE} = ${pageRequests(s).length}`);
+      expect(pageRequests(s)).toHaveLength(0);
     });
-  });
-}
+  }
+});

@@ -77,6 +77,18 @@ describe('t() and plural()', () => {
     expect(fetchText).not.toHaveBeenCalled();
   });
 
+  it('reads the file when the browser holds another version of the extension (files replaced in place)', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'No Contact',
+      version: '0.1.0',
+    });
+    const fetchText = vi.fn(() => Promise.resolve(JSON.stringify(english)));
+    await loadFallbackMessages(fetchText);
+    expect(fetchText).toHaveBeenCalledTimes(1);
+    setFallbackMessages(null);
+  });
+
   it('cuts a message around the elements in its placeholders (tWith)', () => {
     const time = { element: 'time' };
     expect(tWith('profileSwitchesOn', time)).toEqual(['Switches to Modified on ', time, '.']);

@@ -10,3 +10,10 @@ import { messageFrom } from '../helpers/i18n-messages';
 fakeBrowser.i18n.getMessage = (name: string, substitutions?: string | string[]) =>
   messageFrom(english, name, substitutions);
 fakeBrowser.i18n.getUILanguage = () => 'en-US';
+// The loaded extension's version is this build's (vitest.config.ts stamps 5.0.0+…), as in
+// a browser that has loaded the files the page came from.
+fakeBrowser.runtime.getManifest = () => ({
+  manifest_version: 3,
+  name: 'No Contact',
+  version: '5.0.0',
+});
