@@ -1,6 +1,14 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { CHANNEL_LABELS, GIST_LABELS, GUIDANCE, replyDifference } from '@/lib/reached-out';
+import {
+  CHANNEL_LABELS,
+  GIST_LABELS,
+  guidanceFor,
+  offersReply,
+  replyDifference,
+} from '@/lib/reached-out';
+import { limitsKey } from '@/lib/purpose';
+import { DEFAULT_PURPOSE, type Purpose } from '@/lib/settings';
 import type { ReachedOutValues, ReplyAs } from '@/lib/reached-out-log';
 import {
   CONTACT_CHANNELS,
@@ -9,7 +17,10 @@ import {
   type ReachOutGist,
 } from '@/lib/streak/log-event';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
+import type { When } from '@/lib/streak/when';
 import { described, FieldNote } from './Field';
+import type { WhenContext } from './popup/SlipForm';
+import { WhenField } from './WhenField';
 
 type Status = { text: string; error: boolean } | null;
 
@@ -26,9 +37,15 @@ export function ReachedOutForm({
   endPlanHref = '#plan',
   onEndPlan,
   headingLevel = 3,
+  when: whenContext,
+  purpose = DEFAULT_PURPOSE,
 }: {
-  /** Logs their contact; rejects with a message when it could not. */
-  onLog: (v: ReachedOutValues) => Promise<void>;
+  /**
+   * Logs their contact; rejects with a message when it could not. For angry or hurt
+   * contact it may say how many such reports the last week holds (the rule in
+   * lib/reached-out).
+   */
+  onLog: (v: ReachedOutValues) => Promise<{ angryReports?: number } | void>;
   /** Logs the person's reply; resolves to the words to show. */
   onReply: (as: ReplyAs) => Promise<string>;
   endPlanHref?: string;
@@ -36,15 +53,26 @@ export function ReachedOutForm({
   onEndPlan?: () => void;
   /** Its headings' level: 3 under an options section, 2 under the popup's title. */
   headingLevel?: 2 | 3;
+  /** The "when" field's context; without it, their contact is logged as just now. */
+  when?: WhenContext;
+  /** What the person's days are for: it chooses the guidance's words. */
+  purpose?: Purpose;
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const id = useId();
-  const [channel, setChannel] = useState<ContactChannel | ''>('');
+  // A message is the common case: chosen already, so logging it takes three clicks.
+  const [channel, setChannel] = useState<ContactChannel | ''>('message');
+  const [when, setWhen] = useState<When>({ kind: 'now' });
   const [gist, setGist] = useState<ReachOutGist | ''>('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ channel?: string; gist?: string; note?: string }>({});
+  const [errors, setErrors] = useState<{
+    channel?: string;
+    gist?: string;
+    note?: string;
+    when?: string;
+  }>({});
   const [status, setStatus] = useState<Status>(null);
-  const [logged, setLogged] = useState<ReachOutGist | null>(null);
+  const [logged, setLogged] = useState<{ gist: ReachOutGist; angryReports: number } | null>(null);
   const [replyStatus, setReplyStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -57,16 +85,23 @@ export function ReachedOutForm({
     if (!gist) next.gist = t('reachedOutChooseGist');
     if (note.trim().length > NOTE_MAX_CHARS)
       next.note = t('reachedOutNoteTooLong', NOTE_MAX_CHARS, note.trim().length);
+    const checked = whenContext ? whenContext.check(when) : { ok: true as const, at: undefined };
+    if (!checked.ok) next.when = checked.error;
     setErrors(next);
-    if (next.channel || next.gist || next.note || !channel || !gist) {
+    if (next.channel || next.gist || next.note || next.when || !checked.ok || !channel || !gist) {
       form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     setBusy(true);
     setStatus(null);
     try {
-      await onLog({ channel, gist, note: note.trim() || undefined });
-      setLogged(gist);
+      const r = await onLog({
+        channel,
+        gist,
+        note: note.trim() || undefined,
+        ...(checked.at !== undefined ? { at: checked.at } : {}),
+      });
+      setLogged({ gist, angryReports: (r && r.angryReports) ?? 1 });
       setReplyStatus(null);
       setStatus({
         text: t('reachedOutLogged'),
@@ -100,7 +135,8 @@ export function ReachedOutForm({
 
   const reset = () => {
     setLogged(null);
-    setChannel('');
+    setChannel('message');
+    setWhen({ kind: 'now' });
     setGist('');
     setNote('');
     setStatus(null);
@@ -108,7 +144,8 @@ export function ReachedOutForm({
   };
 
   if (logged) {
-    const g = GUIDANCE[logged];
+    const g = guidanceFor(logged.gist, purpose, logged.angryReports);
+    const limits = g.advice === 'goal-reached' ? limitsKey(purpose) : null;
     return (
       <div>
         <p role="status">{status?.text ?? ''}</p>
@@ -117,6 +154,7 @@ export function ReachedOutForm({
             {g.title}
           </Heading>
           <p>{g.text}</p>
+          {limits && <p class="muted">{t(limits)}</p>}
           {g.advice === 'goal-reached' && (
             <p>
               {onEndPlan ? (
@@ -129,21 +167,23 @@ export function ReachedOutForm({
             </p>
           )}
         </section>
-        <section aria-labelledby={`${id}-reply`}>
-          <Heading id={`${id}-reply`}>{t('reachedOutIfYouReply')}</Heading>
-          <p class="muted">{replyDifference()}</p>
-          <div class="row">
-            <button type="button" disabled={busy} onClick={() => void reply('necessary-contact')}>
-              {t('reachedOutReplyNecessary')}
-            </button>
-            <button type="button" disabled={busy} onClick={() => void reply('slip')}>
-              {t('reachedOutReplySlip')}
-            </button>
-          </div>
-          <p class={replyStatus?.error ? 'error' : undefined} role="status">
-            {replyStatus?.text ?? ''}
-          </p>
-        </section>
+        {offersReply(logged.gist) && (
+          <section aria-labelledby={`${id}-reply`}>
+            <Heading id={`${id}-reply`}>{t('reachedOutIfYouReply')}</Heading>
+            <p class="muted">{replyDifference()}</p>
+            <div class="row">
+              <button type="button" disabled={busy} onClick={() => void reply('necessary-contact')}>
+                {t('reachedOutReplyNecessary')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => void reply('slip')}>
+                {t('reachedOutReplySlip')}
+              </button>
+            </div>
+            <p class={replyStatus?.error ? 'error' : undefined} role="status">
+              {replyStatus?.text ?? ''}
+            </p>
+          </section>
+        )}
         <button type="button" onClick={reset}>
           {t('reachedOutAgain')}
         </button>
@@ -194,6 +234,18 @@ export function ReachedOutForm({
         ))}
         <FieldNote id={`${id}-gist-note`} error={errors.gist} />
       </fieldset>
+      {whenContext && (
+        <WhenField
+          value={when}
+          onChange={(w) => {
+            setWhen(w);
+            setErrors((x) => ({ ...x, when: undefined }));
+          }}
+          error={errors.when}
+          defaultTime={whenContext.defaultTime}
+          today={whenContext.today}
+        />
+      )}
       <div class="field">
         <label for={`${id}-note`}>{t('reachedOutNoteLabel')}</label>
         <textarea

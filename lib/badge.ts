@@ -22,9 +22,19 @@ export interface BadgeState {
   alarmAt: number | null;
 }
 
-/** The badge's text: the day number while the plan runs; empty before setup or before day 1. */
-export function badgeText(status: DayStatus): string {
-  return status.kind === 'running' ? String(status.day) : '';
+/**
+ * What the badge shows once a plan has ended: a mark of its own, so the toolbar never
+ * looks as if nothing had been set up (the popup says when and after how many days).
+ */
+export const ENDED_BADGE = '✓';
+
+/**
+ * The badge's text: the day number while the plan runs (it goes on past the goal); the
+ * ended mark once a plan has ended and no new one runs; empty before setup or before day 1.
+ */
+export function badgeText(status: DayStatus, ended = false): string {
+  if (status.kind === 'running') return String(status.day);
+  return status.kind === 'no-plan' && ended ? ENDED_BADGE : '';
 }
 
 /**
@@ -32,9 +42,14 @@ export function badgeText(status: DayStatus): string {
  * plan arrives as a settings change), so no alarm is needed; otherwise the text is good
  * until the next local date begins, whatever daylight saving does to that night.
  */
-export function planBadge(status: DayStatus, now: number, timeZone: string): BadgeState {
+export function planBadge(
+  status: DayStatus,
+  now: number,
+  timeZone: string,
+  ended = false,
+): BadgeState {
   return {
-    text: badgeText(status),
+    text: badgeText(status, ended),
     date: localDate(now, timeZone),
     timeZone,
     alarmAt: status.kind === 'no-plan' ? null : nextLocalMidnight(now, timeZone),

@@ -1,6 +1,8 @@
 import type { Profile, ProfileMode } from './profiles/types';
 import {
   COOLING_OFF_MS,
+  effectiveMode,
+  isConversation,
   type Change,
   type Friction,
   type PendingChange,
@@ -95,6 +97,8 @@ export function classify(settings: Settings, proposal: Proposal): Effect {
     case 'set-mode': {
       const p = settings.profiles.find((x) => x.id === proposal.profileId);
       if (!p || p.mode === proposal.mode) return 'none';
+      // A profile is never Modified: only a conversation can be (see lib/settings/conversation).
+      if (proposal.mode === 'modified' && !isConversation(p)) return 'none';
       return proposal.mode === 'modified' ? 'weakens' : 'strengthens';
     }
     case 'set-friction': {
@@ -149,8 +153,9 @@ export function propose(
   switch (proposal.kind) {
     case 'add-profile': {
       if (classify(settings, proposal) === 'none') return unchanged;
+      const added = { ...proposal.profile, mode: effectiveMode(proposal.profile) };
       return {
-        settings: { ...settings, profiles: [...settings.profiles, proposal.profile] },
+        settings: { ...settings, profiles: [...settings.profiles, added] },
         outcome: 'applied',
       };
     }
@@ -350,7 +355,7 @@ export function applyDue(settings: Settings, now: number): DueResult {
         s = {
           ...s,
           profiles: s.profiles.map((x) =>
-            x.id === c.profileId ? { ...x, mode: 'modified' as const } : x,
+            x.id === c.profileId && isConversation(x) ? { ...x, mode: 'modified' as const } : x,
           ),
         };
         break;

@@ -27,9 +27,14 @@ const step = <Id extends string>(id: Id, titleKey: MessageKey) => ({
   },
 });
 
+/**
+ * The situation check comes first: what the days are for, and whether plain No Contact
+ * fits (a long silence, Modified No Contact, setting the stage), before a start date is
+ * chosen, as the method sets the stage before day 1.
+ */
 export const FIRST_RUN_STEPS = [
-  step('plan', 'stepPlanTitle'),
   step('situation', 'stepSituationTitle'),
+  step('plan', 'stepPlanTitle'),
   step('profiles', 'stepProfilesTitle'),
   step('reasons', 'stepReasonsTitle'),
   step('private', 'stepPrivateTitle'),
@@ -45,7 +50,7 @@ export interface FirstRunState {
 
 export const INITIAL_FIRST_RUN: FirstRunState = {
   version: 1,
-  step: 'plan',
+  step: 'situation',
   done: false,
   situation: NO_SITUATION,
 };
@@ -56,7 +61,7 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 /** Reads the stored state; anything unreadable starts the first run from its beginning. */
 export function parseFirstRun(raw: unknown): FirstRunState {
   if (!isObj(raw) || raw.version !== 1) return INITIAL_FIRST_RUN;
-  const step = FIRST_RUN_STEPS.find((s) => s.id === raw.step)?.id ?? 'plan';
+  const step = FIRST_RUN_STEPS.find((s) => s.id === raw.step)?.id ?? 'situation';
   const s = isObj(raw.situation) ? raw.situation : {};
   return {
     version: 1,

@@ -4,11 +4,13 @@
  * answers. Anything that does not parse is refused without effect.
  */
 
-import { isInt, isKey, isObj, isOneOf, isText } from './check';
+import { BUILD_MAX_CHARS } from './build';
+import { isInt, isKey, isObj, isOneOf, isText, isTime } from './check';
 import {
   ADDRESS_MAX_CHARS,
   BACKUP_MAX_BYTES,
   DRAFT_MAX_CHARS,
+  EARLIEST_TIME,
   GOAL_DAYS_MAX,
   GOAL_DAYS_MIN,
   NOTE_MAX_CHARS,
@@ -18,9 +20,11 @@ import type { Words } from './words';
 import { SIGN_IDS, type SignId } from './signs';
 import {
   CONTACT_CHANNELS,
+  NECESSARY_TOPICS,
   REACH_OUT_GISTS,
   SLIP_KINDS,
   type ContactChannel,
+  type NecessaryTopic,
   type ReachOutGist,
   type SlipKind,
 } from './streak/log-event';
@@ -29,10 +33,25 @@ import type { Summary } from './streak/stats';
 export type PageSource = 'interstitial' | 'popup' | 'options';
 
 export interface Requests {
+  /**
+   * A page's first word: its build (lib/build). The background answers with its own and
+   * writes what waits in the outbox (lib/outbox); a page of another build acts on the
+   * difference (lib/page-link).
+   */
+  hello: { build: string };
   /** "Go back" on the interstitial, or "I had an urge" in the popup. */
   'log-urge': { source: PageSource; dedupeKey: string; profileId?: string };
-  /** "I slipped..." in the popup or options. */
-  'log-slip': { source: PageSource; what: SlipKind; note?: string; dedupeKey: string };
+  /**
+   * "I slipped..." in the popup or options. `at`: when it happened, if earlier than now
+   * (epoch ms; never before the plan's first day, never in the future).
+   */
+  'log-slip': {
+    source: PageSource;
+    what: SlipKind;
+    note?: string;
+    at?: number;
+    dedupeKey: string;
+  };
   /**
    * "Continue anyway" on the interstitial: logs a slip or a necessary contact, then allows
    * that one profile in the sender's tab for a while. `url` must be a listed profile.
@@ -57,10 +76,20 @@ export interface Requests {
     channel: ContactChannel;
     gist?: ReachOutGist;
     note?: string;
+    /** When it happened, if earlier than now (as for 'log-slip'). */
+    at?: number;
     dedupeKey: string;
   };
-  /** A reply the person chose to log as necessary contact (never restarts the count). */
-  'log-necessary-contact': { source: PageSource; note?: string; dedupeKey: string };
+  /**
+   * Necessary contact (never restarts the count): a reply the person chose to log so, or
+   * "I had necessary contact" in the popup, with what it was about.
+   */
+  'log-necessary-contact': {
+    source: PageSource;
+    topic?: NecessaryTopic;
+    note?: string;
+    dedupeKey: string;
+  };
   /** Ticks a sign it is working with the day it was noticed, or unticks it (null). */
   'set-sign': { sign: SignId; noticedOn: CivilDate | null };
   /** Keeps a draft in the private drafts box. `id` is new per draft: saving twice keeps one. */
@@ -76,15 +105,23 @@ export interface Requests {
 }
 
 export interface Responses {
+  hello: { ok: true; build: string };
   'log-urge': { ok: true; eventId: string };
-  'log-slip': { ok: true; eventId: string; restarted: boolean };
+  'log-slip': { ok: true; eventId: string; restarted: boolean } | { ok: false; error: Words };
   continue: { ok: true; eventId: string; until: number } | { ok: false; error: Words };
   undo: { ok: boolean };
   'guard-hello': { tabId: number | null; allowances: unknown };
   'log-plan-start': { ok: true; eventId: string };
   'apply-import': { ok: true } | { ok: false; error: Words };
   'delete-everything': { ok: true } | { ok: false; error: Words };
-  'log-reached-out': { ok: true; eventId: string };
+  'log-reached-out':
+    | {
+        ok: true;
+        eventId: string;
+        /** For angry or hurt contact: how many such reports the last 7 days hold (this one too). */
+        angryReports?: number;
+      }
+    | { ok: false; error: Words };
   'log-necessary-contact': { ok: true; eventId: string };
   'set-sign': { ok: true } | { ok: false; error: Words };
   'save-draft': { ok: true; id: string } | { ok: false; error: Words };
@@ -94,13 +131,19 @@ export interface Responses {
 }
 
 export type MessageType = keyof Requests;
-export type Message<T extends MessageType = MessageType> = { type: T } & Requests[T];
+export type Message<T extends MessageType = MessageType> = {
+  type: T;
+  build?: string;
+} & Requests[T];
 
 /** Messages a content script (a web page's context) may send; every other one needs an extension page. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['guard-hello']);
 
 const SOURCES: readonly PageSource[] = ['interstitial', 'popup', 'options'];
 const isNote = (v: unknown) => v === undefined || isText(v, NOTE_MAX_CHARS);
+/** A logged event's own time, when given: an instant (the background checks it against the plan). */
+const isAt = (v: unknown) =>
+  v === undefined || (isTime(v) && isInt(v, EARLIEST_TIME, Number.MAX_SAFE_INTEGER));
 /**
  * The import text a message may carry: a string has at least as many UTF-8 bytes as
  * characters, so a longer one is over BACKUP_MAX_BYTES; the background checks the bytes.
@@ -110,18 +153,23 @@ const isImportText = (v: unknown) => isText(v, BACKUP_MAX_BYTES);
 /** Checks a received message's shape exactly; returns null for anything else. */
 export function parseMessage(raw: unknown): Message | null {
   if (!isObj(raw) || typeof raw.type !== 'string') return null;
+  // Every request may say which build sent it (pages of this version always do).
+  if (raw.build !== undefined && !isText(raw.build, BUILD_MAX_CHARS, 1)) return null;
   const allowed = (keys: string[]) =>
-    Object.keys(raw).every((k) => k === 'type' || keys.includes(k));
+    Object.keys(raw).every((k) => k === 'type' || k === 'build' || keys.includes(k));
   switch (raw.type) {
+    case 'hello':
+      if (!allowed([]) || typeof raw.build !== 'string') return null;
+      return raw as Message<'hello'>;
     case 'log-urge':
       if (!allowed(['source', 'dedupeKey', 'profileId'])) return null;
       if (!isOneOf(raw.source, SOURCES) || !isKey(raw.dedupeKey)) return null;
       if (raw.profileId !== undefined && !isKey(raw.profileId)) return null;
       return raw as Message<'log-urge'>;
     case 'log-slip':
-      if (!allowed(['source', 'what', 'note', 'dedupeKey'])) return null;
+      if (!allowed(['source', 'what', 'note', 'at', 'dedupeKey'])) return null;
       if (!isOneOf(raw.source, SOURCES) || !isKey(raw.dedupeKey)) return null;
-      if (!isOneOf(raw.what, SLIP_KINDS) || !isNote(raw.note)) return null;
+      if (!isOneOf(raw.what, SLIP_KINDS) || !isNote(raw.note) || !isAt(raw.at)) return null;
       return raw as Message<'log-slip'>;
     case 'continue':
       if (!allowed(['url', 'dedupeKey'])) return null;
@@ -146,15 +194,17 @@ export function parseMessage(raw: unknown): Message | null {
       if (!allowed([])) return null;
       return raw as Message<'delete-everything'>;
     case 'log-reached-out':
-      if (!allowed(['source', 'channel', 'gist', 'note', 'dedupeKey'])) return null;
+      if (!allowed(['source', 'channel', 'gist', 'note', 'at', 'dedupeKey'])) return null;
+      if (!isAt(raw.at)) return null;
       if (!isOneOf(raw.source, SOURCES) || !isKey(raw.dedupeKey)) return null;
       if (!isOneOf(raw.channel, CONTACT_CHANNELS)) return null;
       if (raw.gist !== undefined && !isOneOf(raw.gist, REACH_OUT_GISTS)) return null;
       if (!isNote(raw.note)) return null;
       return raw as Message<'log-reached-out'>;
     case 'log-necessary-contact':
-      if (!allowed(['source', 'note', 'dedupeKey'])) return null;
+      if (!allowed(['source', 'topic', 'note', 'dedupeKey'])) return null;
       if (!isOneOf(raw.source, SOURCES) || !isKey(raw.dedupeKey)) return null;
+      if (raw.topic !== undefined && !isOneOf(raw.topic, NECESSARY_TOPICS)) return null;
       if (!isNote(raw.note)) return null;
       return raw as Message<'log-necessary-contact'>;
     case 'set-sign':

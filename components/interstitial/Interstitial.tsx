@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { days, t } from '@/lib/i18n';
 import type { Friction } from '@/lib/settings';
 import type { Summary } from '@/lib/streak/stats';
+import { goalReachedKey } from '@/lib/purpose';
+import { DEFAULT_PURPOSE, type Purpose } from '@/lib/settings';
 import { DayHeading } from '../DayHeading';
+import { PlanEnded } from '../PlanEnded';
 import { useCountdown, type VisibilitySource } from '../hooks/use-countdown';
 import type { Card } from './cards';
 import { confirmationPhrase, phraseMatches } from './phrase';
@@ -18,8 +21,16 @@ export type Target =
    * continued to): its platform or site, and its start, both short.
    */
   | { kind: 'too-long'; site: string; address: string }
-  /** A listed profile. `label` is the person's own entry, e.g. "Instagram · @handle". */
-  | { kind: 'listed'; label: string; mode: 'block' | 'modified' };
+  /**
+   * A listed profile or conversation. Only its platform is shown ("Instagram"; null for a
+   * site the person added): never the handle or name, which would bring the ex to mind.
+   */
+  | {
+      kind: 'listed';
+      platform: string | null;
+      conversation: boolean;
+      mode: 'block' | 'modified';
+    };
 
 /** The pause before "Continue" on a Modified No Contact profile: a breath, not a barrier. */
 export const MODIFIED_PAUSE_SECONDS = 3;
@@ -35,6 +46,8 @@ export interface InterstitialProps {
   looksRestart: boolean;
   /** Null while the settings are read. */
   card: Card | null;
+  /** What the days are for (chooses words only). */
+  purpose?: Purpose;
   onAnotherCard: () => void;
   onGoBack: () => void;
   /** Set once "Go back" was pressed, until the page is left. */
@@ -62,7 +75,11 @@ export function Interstitial(props: InterstitialProps) {
     <main aria-busy={summary === null && target?.kind === 'listed' ? 'true' : undefined}>
       {target?.kind === 'listed' && (
         <p class="eyebrow">
-          {t('interstitialListed')} <span class="address">{target.label}</span>
+          {target.platform === null
+            ? t('interstitialListedSite')
+            : target.conversation
+              ? t('interstitialListedConversation', target.platform)
+              : t('interstitialListedProfile', target.platform)}
         </p>
       )}
       {target?.kind === 'unlisted' && (
@@ -78,7 +95,14 @@ export function Interstitial(props: InterstitialProps) {
       {target?.kind === 'none' && <p class="eyebrow">{t('interstitialNoAddress')}</p>}
 
       <header class="day">
-        {summary ? (
+        {summary?.endedPlan ? (
+          <PlanEnded
+            ended={summary.endedPlan}
+            purpose={props.purpose ?? DEFAULT_PURPOSE}
+            onNewPlan={props.onSetup}
+            headingId={HEADING_ID}
+          />
+        ) : summary ? (
           <DayHeading
             status={summary.status}
             nextMilestone={summary.nextMilestone}
@@ -89,7 +113,11 @@ export function Interstitial(props: InterstitialProps) {
         )}
       </header>
 
-      {summary?.status.kind === 'no-plan' && (
+      {summary?.status.kind === 'running' && summary.status.goalReached && (
+        <p class="note">{t(goalReachedKey(props.purpose ?? DEFAULT_PURPOSE))}</p>
+      )}
+
+      {summary?.status.kind === 'no-plan' && !summary.endedPlan && (
         <section class="setup" aria-label={t('interstitialSetupLabel')}>
           <p>{t('interstitialSetupIntro')}</p>
           <p>

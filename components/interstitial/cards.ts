@@ -6,7 +6,8 @@
  */
 
 import { t, type MessageKey } from '@/lib/i18n';
-import type { IfThenPlan } from '@/lib/settings';
+import { SHARED_WHY_KEYS, whyCardKeys } from '@/lib/purpose';
+import { DEFAULT_PURPOSE, type IfThenPlan, type Purpose } from '@/lib/settings';
 import { ifThenText } from '../if-then-text';
 
 export type CardKind = 'why' | 'reason' | 'if-then';
@@ -18,19 +19,11 @@ export interface Card {
   text: string;
 }
 
-/** Why any contact, even a look, starts the count again (the messages' keys, in order). */
-export const WHY_CONTACT_RESETS_KEYS: readonly MessageKey[] = [
-  'cardWhy1',
-  'cardWhy2',
-  'cardWhy3',
-  'cardWhy4',
-  'cardWhy5',
-  'cardWhy6',
-  'cardWhy7',
-  'cardWhy8',
-  'cardWhy9',
-  'cardWhy10',
-];
+/**
+ * Why any contact, even a look, starts the count again (the messages' keys, in order),
+ * whatever the days are for; each purpose adds its own (lib/purpose).
+ */
+export const WHY_CONTACT_RESETS_KEYS: readonly MessageKey[] = SHARED_WHY_KEYS;
 
 /** "If I want to look, then I will ..." plans, to choose a different next step. */
 export const IF_THEN_PLAN_KEYS: readonly MessageKey[] = [
@@ -42,8 +35,9 @@ export const IF_THEN_PLAN_KEYS: readonly MessageKey[] = [
   'cardPlan6',
 ];
 
-/** The "why" cards' words, in the person's language. */
-export const whyContactResets = (): string[] => WHY_CONTACT_RESETS_KEYS.map((k) => t(k));
+/** The "why" cards' words for a purpose, in the person's language. */
+export const whyContactResets = (purpose: Purpose = DEFAULT_PURPOSE): string[] =>
+  whyCardKeys(purpose).map((k) => t(k));
 /** The suggested if-then plans, in the person's language. */
 export const ifThenPlans = (): string[] => IF_THEN_PLAN_KEYS.map((k) => t(k));
 
@@ -74,7 +68,9 @@ export function cardFor(
   n: number,
   reasons: readonly string[],
   plans: readonly IfThenPlan[] = [],
+  purpose: Purpose = DEFAULT_PURPOSE,
 ): Card {
+  const whyKeys = whyCardKeys(purpose);
   const ownPlans = usablePlans(plans);
   const own = usableReasons(reasons);
   const cycle: CardKind[] = own.length
@@ -102,7 +98,7 @@ export function cardFor(
       return {
         kind,
         title: t('cardTitleWhy'),
-        text: t(WHY_CONTACT_RESETS_KEYS[k % WHY_CONTACT_RESETS_KEYS.length]!),
+        text: t(whyKeys[k % whyKeys.length]!),
       };
   }
 }

@@ -13,16 +13,22 @@ export function EndPlanForm({
   waiting,
   goalReached,
   onEnd,
+  initialReason,
 }: {
   /** Whether an end is already waiting (the reason can still be changed). */
   waiting: boolean;
   /** Whether today is the goal day or later, so "goal reached" ends the plan at once. */
   goalReached: boolean;
   onEnd: (reason: PlanEndChoice) => Promise<string>;
+  /**
+   * The reason chosen already, when the person came here for it ("they asked to get back
+   * together" from the guidance): otherwise the goal, or "I decided to stop".
+   */
+  initialReason?: PlanEndChoice | null;
 }) {
   const id = useId();
   const [reason, setReason] = useState<PlanEndChoice>(
-    goalReached ? 'goal-reached' : 'decided-to-stop',
+    initialReason ?? (goalReached ? 'goal-reached' : 'decided-to-stop'),
   );
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -42,6 +48,7 @@ export function EndPlanForm({
     <form onSubmit={submit} noValidate>
       <p class="muted">{t('endPlanIntro')}</p>
       <p id={`${id}-when`}>{goalReached ? t('endPlanGoalReached') : t('endPlanWaits')}</p>
+      {reason === 'reconciled' && !goalReached && <p>{t('endPlanReconciledWait')}</p>}
       <div class="field">
         <label for={`${id}-reason`}>{t('endPlanWhy')}</label>
         <select

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { GOAL_DAYS_MAX, GOAL_DAYS_MIN } from '@/lib/limits';
+import { GOAL_DAYS_MAX, GOAL_DAYS_MIN, PLAN_START_MAX_AHEAD_DAYS } from '@/lib/limits';
 import { DEFAULT_GOAL_DAYS, type Plan } from '@/lib/settings';
-import type { CivilDate } from '@/lib/streak/calendar';
+import { addDays, type CivilDate } from '@/lib/streak/calendar';
 import { described, FieldNote, focusFirstInvalid, isBadInput } from '../Field';
 import { checkGoal, checkStartDate } from './validate';
 
@@ -90,7 +90,7 @@ export function PlanForm({
           id={`${id}-start`}
           type="date"
           value={start}
-          max={today}
+          max={addDays(today, PLAN_START_MAX_AHEAD_DAYS)}
           {...described(`${id}-start-note`, errors.start)}
           onInput={(e) => {
             setStart(e.currentTarget.value);

@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { say, t } from '@/lib/i18n';
 import { recognise, recogniseCustom } from '@/lib/profiles';
 import { profileLimitProblem } from '@/lib/rules/budget';
+import { isConversation } from '@/lib/settings/conversation';
 import type {
   CustomKind,
   Profile,
@@ -61,6 +62,8 @@ export function ProfileForm({
   const result: Recognition | null =
     unknownSite && customKind ? recogniseCustom(text, customKind, profiles) : plain;
   const site = unknownSite ? siteOf(text) : null;
+  // Modified No Contact is for conversations only: a profile is always blocked.
+  const conversation = result?.ok === true && isConversation(result.profile);
 
   // An unknown site is not a mistake: it is a question (list it as a custom entry?).
   const refusal = result && !result.ok && !(unknownSite && !customKind) ? say(result.words) : null;
@@ -91,8 +94,9 @@ export function ProfileForm({
       return;
     }
     setBusy(true);
+    const chosen: ProfileMode = isConversation(r.profile) ? mode : 'block';
     // No await before this call: a permission request needs the click's user gesture.
-    const pending = onAdd(r.profile, mode);
+    const pending = onAdd(r.profile, chosen);
     const outcome = await pending.catch((err: unknown): AddOutcome => ({
       added: false,
       error: err instanceof Error ? err.message : t('profileAddFailed'),
@@ -113,7 +117,7 @@ export function ProfileForm({
         ? t('profileAddedNotBlocked', name)
         : outcome.blocked === null
           ? t('profileAddedUnconfirmed', name)
-          : mode === 'modified'
+          : chosen === 'modified'
             ? t('profileAddedModified', name)
             : t('profileAddedBlocked', name),
     );
@@ -185,33 +189,35 @@ export function ProfileForm({
           <p class="muted">{t('profileCustomPermission', site ?? t('profileThisSite'))}</p>
         </fieldset>
       )}
-      <fieldset class="choices">
-        <legend>{t('profileModeLegend')}</legend>
-        <div class="check">
-          <input
-            type="radio"
-            id={`${id}-block`}
-            name={`${id}-mode`}
-            checked={mode === 'block'}
-            onChange={() => setMode('block')}
-          />
-          <label for={`${id}-block`}>{t('profileModeBlock')}</label>
-        </div>
-        <div class="check">
-          <input
-            type="radio"
-            id={`${id}-modified`}
-            name={`${id}-mode`}
-            checked={mode === 'modified'}
-            aria-describedby={`${id}-modified-note`}
-            onChange={() => setMode('modified')}
-          />
-          <label for={`${id}-modified`}>{t('profileModeModified')}</label>
-        </div>
-        <p id={`${id}-modified-note`} class="muted field-note">
-          {t('profileModeModifiedHint')}
-        </p>
-      </fieldset>
+      {conversation && (
+        <fieldset class="choices">
+          <legend>{t('profileModeLegend')}</legend>
+          <div class="check">
+            <input
+              type="radio"
+              id={`${id}-block`}
+              name={`${id}-mode`}
+              checked={mode === 'block'}
+              onChange={() => setMode('block')}
+            />
+            <label for={`${id}-block`}>{t('profileModeBlock')}</label>
+          </div>
+          <div class="check">
+            <input
+              type="radio"
+              id={`${id}-modified`}
+              name={`${id}-mode`}
+              checked={mode === 'modified'}
+              aria-describedby={`${id}-modified-note`}
+              onChange={() => setMode('modified')}
+            />
+            <label for={`${id}-modified`}>{t('profileModeModified')}</label>
+          </div>
+          <p id={`${id}-modified-note`} class="muted field-note">
+            {t('profileModeModifiedHint')}
+          </p>
+        </fieldset>
+      )}
       <p role="status" class={statusBad ? 'error' : undefined}>
         {status}
       </p>

@@ -1,12 +1,12 @@
 import type { Profile, ProfileMode } from '@/lib/profiles/types';
 import { t, tWith } from '@/lib/i18n';
-import type { PendingChange } from '@/lib/settings';
+import { isConversation, type PendingChange } from '@/lib/settings';
 import { formatMoment } from '@/lib/format-date';
 import { nameOf } from './format';
 
 /**
  * The listed profiles, each with its mode and what is waiting for it. Removing one, or
- * switching it to Modified, only asks; the list of waiting changes holds the cancel button.
+ * switching a conversation to Modified, only asks; the list of waiting changes holds the cancel button.
  */
 export function ProfileList({
   profiles,
@@ -56,7 +56,7 @@ export function ProfileList({
               )}
             </div>
             <div class="row">
-              {p.mode === 'block' && !toModified && !removal && (
+              {p.mode === 'block' && isConversation(p) && !toModified && !removal && (
                 <button
                   type="button"
                   aria-label={t('profileSwitchLabel', nameOf(p))}

@@ -1,9 +1,14 @@
 import type { Profile } from '@/lib/profiles/types';
 import type { Change, Friction } from '@/lib/settings';
 import type { SignId } from '@/lib/signs';
-import type { ContactChannel, LogEvent, PlanEndReason, SlipKind } from '@/lib/streak/log-event';
+import type {
+  ContactChannel,
+  LogEvent,
+  PlanEndReason,
+  ReachOutGist,
+  SlipKind,
+} from '@/lib/streak/log-event';
 import { formatCivilDate } from '@/lib/format-date';
-import { GIST_LABELS } from '@/lib/reached-out';
 import { days, labels, say, t } from '@/lib/i18n';
 import { profileName } from '@/lib/profiles/name';
 import type { StreakEnd } from '@/lib/streak/stats';
@@ -29,6 +34,28 @@ export const END_REASON_LABELS: Readonly<Record<PlanEndReason, string>> = labels
   other: 'endReasonOther',
 });
 
+/**
+ * The same, inside a sentence ("Plan ended: goal reached"): their own words, so that no
+ * choice label is ever lower-cased in code (which would give "i reached my goal").
+ */
+export const END_REASON_WORDS: Readonly<Record<PlanEndReason, string>> = labels({
+  'goal-reached': 'endReasonWordsGoalReached',
+  reconciled: 'endReasonWordsReconciled',
+  'decided-to-stop': 'endReasonWordsDecidedToStop',
+  'no-longer-needed': 'endReasonWordsNoLongerNeeded',
+  other: 'endReasonWordsOther',
+});
+
+/** What their contact was like, inside a sentence ("They reached out by message (mixed signals)"). */
+const GIST_WORDS: Readonly<Record<ReachOutGist, string>> = labels({
+  'mixed-signals': 'gistWordsMixedSignals',
+  'asking-why': 'gistWordsAskingWhy',
+  angry: 'gistWordsAngry',
+  'get-back-together': 'gistWordsGetBackTogether',
+  practical: 'gistWordsPractical',
+  other: 'gistWordsOther',
+});
+
 /** The same, inside a sentence: "They reached out by …". */
 const CHANNEL_WORDS: Readonly<Record<ContactChannel, string>> = labels({
   message: 'channelWordsMessage',
@@ -45,7 +72,7 @@ export function describeStreakEnd(end: StreakEnd | null): string {
     case 'slip':
       return t('streakEndSlip', SLIP_LABELS[end.what]);
     case 'plan-ended':
-      return t('streakEndPlanEnded', END_REASON_LABELS[end.reason].toLowerCase());
+      return t('streakEndPlanEnded', END_REASON_WORDS[end.reason]);
     case 'new-plan':
       return t('streakEndNewPlan');
   }
@@ -69,12 +96,12 @@ export function describeEvent(e: LogEvent, profiles: readonly Profile[]): string
       return t(
         'eventReachedOut',
         CHANNEL_WORDS[e.channel],
-        e.gist ? ` (${GIST_LABELS[e.gist].split(':')[0]!.toLowerCase()})` : '',
+        e.gist ? ` (${GIST_WORDS[e.gist]})` : '',
       );
     case 'plan-started':
       return t('eventPlanStarted', formatCivilDate(e.startDate), days(e.goalDays));
     case 'plan-ended':
-      return t('streakEndPlanEnded', END_REASON_LABELS[e.reason].toLowerCase());
+      return t('streakEndPlanEnded', END_REASON_WORDS[e.reason]);
   }
 }
 
@@ -101,7 +128,7 @@ export function describeChange(c: Change, profiles: readonly Profile[]): string 
     case 'lower-friction':
       return t('changeLowerFriction', describeFriction(c.friction));
     case 'end-plan':
-      return t('changeEndPlan', END_REASON_LABELS[c.reason].toLowerCase());
+      return t('changeEndPlan', END_REASON_WORDS[c.reason]);
   }
 }
 

@@ -9,11 +9,12 @@ import {
   IF_THEN_PART_MAX_CHARS,
   PAUSE_SECONDS_MAX,
   PAUSE_SECONDS_MIN,
+  PLAN_START_MAX_AHEAD_DAYS,
   REASON_MAX_CHARS,
   REASONS_MAX,
 } from '@/lib/limits';
 import type { IfThenPlan } from '@/lib/settings';
-import { isCivilDate, type CivilDate } from '@/lib/streak/calendar';
+import { daysBetween, isCivilDate, type CivilDate } from '@/lib/streak/calendar';
 import { t, type MessageKey } from '@/lib/i18n';
 
 /*
@@ -54,10 +55,12 @@ export function checkStartDate(raw: Raw | string, today: CivilDate): Checked<Civ
       ok: false,
       message: t('checkDateInvalid'),
     };
-  if (v > today)
+  // A later start is allowed ("No Contact starts in 3 days": blocking is on at once,
+  // nothing counts until then), within the same year ahead a backup may hold.
+  if (daysBetween(today, v) > PLAN_START_MAX_AHEAD_DAYS)
     return {
       ok: false,
-      message: t('checkStartDateFuture'),
+      message: t('checkStartDateFuture', PLAN_START_MAX_AHEAD_DAYS),
     };
   if (v < EARLIEST_DATE) return { ok: false, message: t('checkStartDateTooEarly', EARLIEST_YEAR) };
   return { ok: true, value: v };

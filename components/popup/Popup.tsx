@@ -1,18 +1,21 @@
 import { useState } from 'preact/hooks';
 import type { EarlyDay } from '@/lib/popup-address';
 import { weaknessText, type Weakness } from '@/lib/protection';
-import { SIGN_IDS } from '@/lib/signs';
-import type { SlipKind } from '@/lib/streak/log-event';
+import { goalReachedKey } from '@/lib/purpose';
+import { DEFAULT_PURPOSE, type Purpose } from '@/lib/settings';
+import type { NecessaryTopic, SlipKind } from '@/lib/streak/log-event';
 import type { Summary } from '@/lib/streak/stats';
 import type { Celebration } from '@/lib/celebrations';
 import { formatCivilDate } from '@/lib/format-date';
 import { days, t } from '@/lib/i18n';
 import { milestoneText } from '../DayHeading';
 import type { ReachedOutValues, ReplyAs } from '@/lib/reached-out-log';
+import { PlanEnded } from '../PlanEnded';
 import { ReachedOutForm } from '../ReachedOutForm';
 import { BreathingPause } from './BreathingPause';
 import { DayRing, Waiting } from './Waiting';
-import { SlipForm } from './SlipForm';
+import { NecessaryForm } from './NecessaryForm';
+import { SlipForm, type WhenContext } from './SlipForm';
 import { UndoNotice } from './UndoNotice';
 
 export interface LoggedSlip {
@@ -20,7 +23,13 @@ export interface LoggedSlip {
   restarted: boolean;
 }
 
-/** The numbers, and how many of the signs it is working were noticed (when known). */
+/** What became of a logged slip: logged, refused with words to show, or not logged. */
+export type SlipOutcome = LoggedSlip | { refused: string } | null;
+
+/**
+ * The numbers. (The background also says how many signs were ticked; the popup does not
+ * show it: the signs are a checklist, never a score.)
+ */
 export type PopupSummary = Summary & { signsNoticed?: number };
 
 export interface PopupProps {
@@ -37,16 +46,25 @@ export interface PopupProps {
   celebration: Celebration | null;
   /** Logs an urge resisted; the event's id, or null when it could not be logged. */
   onUrge: () => Promise<string | null>;
-  onSlip: (what: SlipKind, note: string) => Promise<LoggedSlip | null>;
+  /** `at`: when it happened, if earlier than now. */
+  onSlip: (what: SlipKind, note: string, at: number | undefined) => Promise<SlipOutcome>;
+  /** "I had necessary contact": the event's id, or null when it could not be logged. */
+  onNecessary: (topic: NecessaryTopic, note: string) => Promise<string | null>;
+  /** The "when did it happen" fields' context. */
+  when: WhenContext;
+  /** What the days are for (chooses words, never rules); "not sure yet" when not given. */
+  purpose?: Purpose;
   onUndo: (eventId: string) => Promise<boolean>;
   /** "They reached out": logs their contact; rejects with words to show when it could not. */
-  onReachedOut: (v: ReachedOutValues) => Promise<void>;
+  onReachedOut: (v: ReachedOutValues) => Promise<{ angryReports?: number } | void>;
   /** Logs the person's reply to them; resolves to the words to show. */
   onReply: (as: ReplyAs) => Promise<string>;
   /** Opens the private drafts box ("Write it here instead"). */
   onDrafts: () => void;
-  /** Opens the options where the plan is ended. */
+  /** Opens the options where the plan is ended ("they asked to get back together" chosen). */
   onEndPlan: () => void;
+  /** Opens the options where the plan is ended, the goal chosen as the reason. */
+  onEndAtGoal?: () => void;
   onSetup: () => void;
   onSettings: () => void;
   /** Opens the list of profiles (a warning says some are not blocked). */
@@ -57,10 +75,11 @@ export interface PopupProps {
 
 type Notice =
   | { kind: 'urge'; eventId: string; since: number }
+  | { kind: 'necessary'; eventId: string; since: number }
   | { kind: 'slip'; eventId: string; since: number; restarted: boolean }
   | { kind: 'error'; text: string };
 
-type View = 'home' | 'slip' | 'breathe' | 'reached-out';
+type View = 'home' | 'slip' | 'breathe' | 'reached-out' | 'necessary';
 
 export function Popup(props: PopupProps) {
   const { summary } = props;
@@ -82,13 +101,26 @@ export function Popup(props: PopupProps) {
     );
   };
 
-  const slip = async (what: SlipKind, note: string) => {
+  const slip = async (what: SlipKind, note: string, at: number | undefined) => {
     const since = Date.now();
-    const r = await props.onSlip(what, note);
+    const r = await props.onSlip(what, note, at);
     setView('home');
     setNotice(
-      r
-        ? { kind: 'slip', eventId: r.eventId, since, restarted: r.restarted }
+      r === null
+        ? { kind: 'error', text: t('popupNotLogged') }
+        : 'refused' in r
+          ? { kind: 'error', text: r.refused }
+          : { kind: 'slip', eventId: r.eventId, since, restarted: r.restarted },
+    );
+  };
+
+  const necessary = async (topic: NecessaryTopic, note: string) => {
+    const since = Date.now();
+    const eventId = await props.onNecessary(topic, note);
+    setView('home');
+    setNotice(
+      eventId
+        ? { kind: 'necessary', eventId, since }
         : { kind: 'error', text: t('popupNotLogged') },
     );
   };
@@ -122,6 +154,20 @@ export function Popup(props: PopupProps) {
     </section>
   );
 
+  if (status.kind === 'no-plan' && summary.endedPlan) {
+    return (
+      <main>
+        <PlanEnded
+          ended={summary.endedPlan}
+          purpose={props.purpose ?? DEFAULT_PURPOSE}
+          onNewPlan={props.onSettings}
+          locale={props.locale}
+        />
+        {warnings}
+      </main>
+    );
+  }
+
   if (status.kind === 'no-plan') {
     return (
       <main>
@@ -142,7 +188,15 @@ export function Popup(props: PopupProps) {
           longestStreak={summary.longestStreak}
           onSubmit={slip}
           onCancel={() => setView('home')}
+          when={props.when}
         />
+      </main>
+    );
+  }
+  if (view === 'necessary') {
+    return (
+      <main>
+        <NecessaryForm onSubmit={necessary} onCancel={() => setView('home')} />
       </main>
     );
   }
@@ -156,6 +210,8 @@ export function Popup(props: PopupProps) {
           onReply={props.onReply}
           onEndPlan={props.onEndPlan}
           headingLevel={2}
+          when={props.when}
+          purpose={props.purpose}
         />
         <div class="row">
           <button type="button" class="quiet" onClick={() => setView('home')}>
@@ -192,6 +248,22 @@ export function Popup(props: PopupProps) {
         )}
       </section>
 
+      {running?.goalReached && (
+        <section class="goal-reached" aria-label={t('goalReached')}>
+          <p>{t(goalReachedKey(props.purpose ?? DEFAULT_PURPOSE))}</p>
+          <div class="row">
+            <button type="button" onClick={props.onSettings}>
+              {t('goalKeepGoing')}
+            </button>
+            {props.onEndAtGoal && (
+              <button type="button" onClick={props.onEndAtGoal}>
+                {t('endPlan')}
+              </button>
+            )}
+          </div>
+        </section>
+      )}
+
       {props.celebration && (
         <p class="celebration" role="status">
           {props.celebration.text}
@@ -217,12 +289,6 @@ export function Popup(props: PopupProps) {
           <dt>{t('popupUrgesInAll')}</dt>
           <dd>{summary.totals.urgesResisted}</dd>
         </div>
-        {summary.signsNoticed !== undefined && summary.signsNoticed > 0 && (
-          <div>
-            <dt>{t('popupSigns')}</dt>
-            <dd>{t('popupSignsNoticed', summary.signsNoticed, SIGN_IDS.length)}</dd>
-          </div>
-        )}
         {milestone && (
           <div>
             <dt>{t('popupNextMilestone')}</dt>
@@ -255,6 +321,15 @@ export function Popup(props: PopupProps) {
           </p>
         </UndoNotice>
       )}
+      {notice?.kind === 'necessary' && (
+        <UndoNotice
+          key={notice.eventId}
+          since={notice.since}
+          onUndo={() => props.onUndo(notice.eventId)}
+        >
+          <p>{t('popupNecessaryNoted')}</p>
+        </UndoNotice>
+      )}
       {notice?.kind === 'error' && (
         <p class="error" role="alert">
           {notice.text}
@@ -285,6 +360,15 @@ export function Popup(props: PopupProps) {
           }}
         >
           {t('reachedOut')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setNotice(null);
+            setView('necessary');
+          }}
+        >
+          {t('popupNecessaryButton')}
         </button>
         <button type="button" class="quiet" onClick={props.onSettings}>
           {t('popupSettings')}

@@ -2,6 +2,22 @@ import { useRef, useState } from 'preact/hooks';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
 import { SLIP_KINDS, type SlipKind } from '@/lib/streak/log-event';
 import { days, t, type MessageKey } from '@/lib/i18n';
+import type { When } from '@/lib/streak/when';
+import { WhenField } from '../WhenField';
+
+/** The page's check of a chosen time: the instant to log (undefined: now), or why not. */
+export type CheckWhen = (
+  w: When,
+) => { ok: true; at: number | undefined } | { ok: false; error: string };
+
+/** What the "when" field needs from the page. */
+export interface WhenContext {
+  check: CheckWhen;
+  /** "HH:MM" now, offered for an earlier day. */
+  defaultTime: string;
+  /** Today's date, the latest a date may be. */
+  today: string;
+}
 
 /** The message for each kind of slip, as the person would say it. */
 export const SLIP_LABEL_KEYS: Record<SlipKind, MessageKey> = {
@@ -16,13 +32,17 @@ export const SLIP_LABEL_KEYS: Record<SlipKind, MessageKey> = {
 
 interface Props {
   longestStreak: number;
-  onSubmit: (what: SlipKind, note: string) => Promise<void>;
+  /** `at`: when it happened, if earlier than now. */
+  onSubmit: (what: SlipKind, note: string, at: number | undefined) => Promise<void>;
   onCancel: () => void;
+  when: WhenContext;
 }
 
 /** "I slipped...": what happened and an optional note, before the count starts again. */
-export function SlipForm({ longestStreak, onSubmit, onCancel }: Props) {
+export function SlipForm({ longestStreak, onSubmit, onCancel, when: whenContext }: Props) {
   const [what, setWhat] = useState<SlipKind | null>(null);
+  const [when, setWhen] = useState<When>({ kind: 'now' });
+  const [whenError, setWhenError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -36,8 +56,13 @@ export function SlipForm({ longestStreak, onSubmit, onCancel }: Props) {
       first.current?.focus();
       return;
     }
+    const checked = whenContext.check(when);
+    if (!checked.ok) {
+      setWhenError(checked.error);
+      return;
+    }
     setBusy(true);
-    await onSubmit(what, note);
+    await onSubmit(what, note, checked.at);
     setBusy(false);
   };
 
@@ -69,6 +94,16 @@ export function SlipForm({ longestStreak, onSubmit, onCancel }: Props) {
           {t('slipChooseFirst')}
         </p>
       )}
+      <WhenField
+        value={when}
+        onChange={(w) => {
+          setWhen(w);
+          setWhenError(null);
+        }}
+        error={whenError}
+        defaultTime={whenContext.defaultTime}
+        today={whenContext.today}
+      />
       <label for="slip-note">{t('slipNoteLabel')}</label>
       <textarea
         id="slip-note"

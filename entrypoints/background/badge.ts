@@ -57,11 +57,10 @@ export function setupBadge(browser: Browser, options: BadgeOptions = {}): Badge 
     const settings = await loadSettings(browser.storage.local);
     const timeZone = countingTimeZone(settings.plan, deviceZone());
     const at = now();
-    let status: DayStatus = { kind: 'no-plan' };
-    if (settings.plan) {
-      status = (await loadSummary(openDb(), { plan: settings.plan, now: at, timeZone })).status;
-    }
-    const next = planBadge(status, at, timeZone);
+    // Without a plan the log still says whether one ended: the badge shows that state too.
+    const summary = await loadSummary(openDb(), { plan: settings.plan, now: at, timeZone });
+    const status: DayStatus = settings.plan ? summary.status : { kind: 'no-plan' };
+    const next = planBadge(status, at, timeZone, summary.endedPlan !== null);
     await browser.action.setBadgeText({ text: next.text });
     await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
     // The popup paints the day from its address at once (see popupAddress).

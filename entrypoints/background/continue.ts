@@ -3,15 +3,15 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import { addEvent } from '@/lib/db/event-store';
 import type { NoContactDb } from '@/lib/db/schema';
 import { matchProfile } from '@/lib/match';
-import { loadSettings } from '@/lib/settings';
+import { effectiveMode, loadSettings } from '@/lib/settings';
 import type { AllowOnce } from './allow-once';
 import { backgroundDb } from './db';
 import { eventStamp } from './event-stamp';
 import type { Handlers } from './messages';
 
 /**
- * "Continue anyway" on the interstitial: the look is logged (a slip, or a necessary
- * contact for a Modified profile) and the profile allowed once in the sender's tab. The
+ * "Continue anyway" on the interstitial: the visit is logged (a slip, or a necessary
+ * contact for a Modified conversation) and the profile allowed once in the sender's tab. The
  * event carries the sender's dedupe key, so a double click is written once.
  */
 export function continueHandlers(
@@ -28,7 +28,9 @@ export function continueHandlers(
       // be crafted, so the background checks again before allowing anything.
       const profile = matchProfile(m.url, settings.profiles);
       if (!profile) return { ok: false, error: words('continueNotListed') };
-      const modified = profile.mode === 'modified';
+      // Modified No Contact covers conversations only: a look at a profile is a look
+      // under any plan, whatever its stored mode says.
+      const modified = effectiveMode(profile) === 'modified';
       const looksRestart = settings.plan?.looksRestart ?? true;
       const e = await addEvent(
         openDb(),

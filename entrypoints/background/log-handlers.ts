@@ -1,6 +1,10 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import { addEvent, undoEvent } from '@/lib/db/event-store';
+import { addEvent, listEvents, undoEvent } from '@/lib/db/event-store';
+import { ANGRY_WINDOW_MS, angryReportsInWindow } from '@/lib/reached-out';
 import type { NoContactDb } from '@/lib/db/schema';
+import { loadSettings } from '@/lib/settings';
+import { checkEventTime } from '@/lib/streak/when';
+import type { Words } from '@/lib/words';
 import { backgroundDb } from './db';
 import { eventStamp } from './event-stamp';
 import type { Handlers } from './messages';
@@ -14,6 +18,22 @@ import type { Handlers } from './messages';
  */
 export function logHandlers(browser: Browser, openDb: () => NoContactDb = backgroundDb): Handlers {
   const base = () => eventStamp(browser);
+  /**
+   * The stamp of something logged a while after it happened: dated at `at` when given,
+   * checked here against the plan's first day and this clock (the page checked too, but
+   * a message can be crafted).
+   */
+  const dated = async (
+    at: number | undefined,
+  ): Promise<
+    { ok: true; stamp: Awaited<ReturnType<typeof base>> } | { ok: false; error: Words }
+  > => {
+    const settings = await loadSettings(browser.storage.local);
+    const stamp = await eventStamp(browser, settings);
+    if (at === undefined) return { ok: true, stamp };
+    const problem = checkEventTime(at, stamp.time, stamp.timeZone, settings.plan);
+    return problem ? { ok: false, error: problem } : { ok: true, stamp: { ...stamp, time: at } };
+  };
   return {
     'log-urge': async (m) => {
       const e = await addEvent(openDb(), {
@@ -26,9 +46,11 @@ export function logHandlers(browser: Browser, openDb: () => NoContactDb = backgr
       return { ok: true, eventId: e.id };
     },
     'log-slip': async (m) => {
+      const when = await dated(m.at);
+      if (!when.ok) return when;
       const e = await addEvent(openDb(), {
         kind: 'slip',
-        ...(await base()),
+        ...when.stamp,
         source: m.source,
         what: m.what,
         note: m.note?.trim() || undefined,
@@ -38,22 +60,36 @@ export function logHandlers(browser: Browser, openDb: () => NoContactDb = backgr
       return { ok: true, eventId: e.id, restarted: e.kind === 'slip' && e.restarted };
     },
     'log-reached-out': async (m) => {
+      const when = await dated(m.at);
+      if (!when.ok) return when;
       const e = await addEvent(openDb(), {
         kind: 'they-reached-out',
-        ...(await base()),
+        ...when.stamp,
         source: m.source,
         channel: m.channel,
         gist: m.gist,
         note: m.note?.trim() || undefined,
         dedupeKey: m.dedupeKey,
       });
-      return { ok: true, eventId: e.id };
+      if (m.gist !== 'angry') return { ok: true, eventId: e.id };
+      // The angry-report rule reads the log (lib/reached-out): how often it came lately.
+      const now = Date.now();
+      const recent = await listEvents(openDb(), {
+        kind: 'they-reached-out',
+        since: now - ANGRY_WINDOW_MS,
+      });
+      const reports = recent.map((r) => ({
+        time: r.time,
+        gist: r.kind === 'they-reached-out' ? r.gist : undefined,
+      }));
+      return { ok: true, eventId: e.id, angryReports: angryReportsInWindow(reports, now) };
     },
     'log-necessary-contact': async (m) => {
       const e = await addEvent(openDb(), {
         kind: 'necessary-contact',
         ...(await base()),
         source: m.source,
+        topic: m.topic,
         note: m.note?.trim() || undefined,
         dedupeKey: m.dedupeKey,
       });

@@ -4,28 +4,28 @@ import { useSettings } from '@/components/hooks/use-settings';
 import { useSummary } from '@/components/hooks/use-summary';
 import { cardFor } from '@/components/interstitial/cards';
 import { Interstitial, type Target } from '@/components/interstitial/Interstitial';
-import { createAsk } from '@/lib/ask';
 import { readBlockedAddress, readLongAddress, shortAddress } from '@/lib/blocked-address';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
-import { say, sayAnswer, t } from '@/lib/i18n';
+import { sayAnswer, t } from '@/lib/i18n';
 import { matchProfile } from '@/lib/match';
-import { profileName } from '@/lib/profiles/name';
+import { platformModule } from '@/lib/profiles/registry';
 import {
   cameBackFromGoBack,
   markGoingBack,
   nextCardVisit,
   readGoingBack,
 } from '@/lib/interstitial-visits';
-import { loadSettings } from '@/lib/settings';
+import { effectiveMode, isConversation, loadSettings } from '@/lib/settings';
 import { newDedupeKey } from '@/lib/messaging';
 import { leave, withTimeout, type LeaveDeps } from './leave';
+import { link } from './link';
 
 /** Long enough for a sleeping background to wake; short enough never to trap anyone. */
 const URGE_LOG_TIMEOUT_MS = 1500;
 const CONTINUE_TIMEOUT_MS = 10_000;
 
 /** The page's requests to the background; no answer is a failure (see lib/ask). */
-const ask = createAsk((m) => browser.runtime.sendMessage(m));
+const ask = link.ask;
 
 const leaveDeps: LeaveDeps = {
   // Not navigation.canGoBack: the Navigation API only lists entries of this page's own
@@ -85,7 +85,15 @@ export function App() {
   else if (!blocked) target = { kind: 'none' };
   else if (settings)
     target = profile
-      ? { kind: 'listed', label: say(profileName(profile)), mode: profile.mode }
+      ? {
+          kind: 'listed',
+          platform:
+            profile.platform === 'custom'
+              ? null
+              : (platformModule(profile.platform)?.label ?? null),
+          conversation: isConversation(profile),
+          mode: effectiveMode(profile),
+        }
       : { kind: 'unlisted', address: shortAddress(blocked) };
 
   /**
@@ -180,8 +188,13 @@ export function App() {
       summary={summary}
       friction={settings?.friction ?? null}
       looksRestart={settings?.plan?.looksRestart ?? true}
-      card={settings ? cardFor(visit + cardShift, settings.reasons, settings.ifThen) : null}
+      card={
+        settings
+          ? cardFor(visit + cardShift, settings.reasons, settings.ifThen, settings.purpose)
+          : null
+      }
       onAnotherCard={() => setCardShift((n) => n + 1)}
+      purpose={settings?.purpose}
       onGoBack={() => void go(true)}
       leaving={leaving}
       onContinue={onContinue}

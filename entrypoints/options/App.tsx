@@ -9,9 +9,10 @@ import {
 import { useSettings } from '@/components/hooks/use-settings';
 import { useSettingsDamage } from '@/components/hooks/use-settings-damage';
 import { DamageNotice } from '@/components/options/DamageNotice';
+import { Notices } from '@/components/options/Notices';
 import { PendingList } from '@/components/options/PendingList';
 import { Warnings } from '@/components/options/Warnings';
-import { cancelChange } from './actions';
+import { cancelChange, dismissNotices } from './actions';
 import { DataSection } from './sections/DataSection';
 import { DraftsSection } from './sections/DraftsSection';
 import { FirstRunView } from './sections/FirstRunView';
@@ -128,6 +129,12 @@ export function App() {
                 </p>
               )}
               <DamageNotice problems={damage.problems} onDismiss={damage.dismiss} />
+              <Notices
+                notices={settings.notices}
+                onDismiss={() => {
+                  dismissNotices().catch((e: unknown) => console.error(e));
+                }}
+              />
               <Warnings
                 weaknesses={weaknesses}
                 onGrantAccess={grantAccess}
@@ -142,7 +149,7 @@ export function App() {
               />
               {section === 'plan' && <PlanSection settings={settings} />}
               {section === 'profiles' && <ProfilesSection settings={settings} />}
-              {section === 'reached-out' && <ReachedOutSection />}
+              {section === 'reached-out' && <ReachedOutSection settings={settings} />}
               {section === 'signs' && <SignsSection settings={settings} />}
               {section === 'drafts' && <DraftsSection />}
               {section === 'history' && <HistorySection settings={settings} />}

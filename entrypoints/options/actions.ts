@@ -20,7 +20,7 @@ import {
   type Proposal,
   type ProposalResult,
 } from '@/lib/cooling-off';
-import { createAsk } from '@/lib/ask';
+import { link } from './link';
 import { newDedupeKey, type Responses } from '@/lib/messaging';
 import { originPatternsFor, platformModule } from '@/lib/profiles';
 import {
@@ -36,7 +36,13 @@ import { RULE_CHECK_WAIT_MS } from '@/lib/limits';
 import { listLimitProblem, profileLimitProblem } from '@/lib/rules/budget';
 import { blockedIn, listKey, watchRuleCheck } from '@/lib/rules/rule-check';
 import type { Words } from '@/lib/words';
-import { loadSettings, updateSettings, type IfThenPlan, type Settings } from '@/lib/settings';
+import {
+  loadSettings,
+  updateSettings,
+  type IfThenPlan,
+  type Purpose,
+  type Settings,
+} from '@/lib/settings';
 import type { SignId } from '@/lib/signs';
 import { localDate, systemTimeZone, type CivilDate } from '@/lib/streak/calendar';
 import type { DayStatus } from '@/lib/streak/day';
@@ -51,9 +57,24 @@ import type { PlanEndChoice } from '@/lib/streak/log-event';
 
 const area = browser.storage.local;
 /** Every request to the background; no answer is a failure (see lib/ask). */
-const ask = createAsk((m) => browser.runtime.sendMessage(m));
+const ask = link.ask;
 
 const saveFailed = () => t('saveFailedRetry');
+
+/** Saves what the days are for; resolves to the words to show. */
+export async function savePurpose(purpose: Purpose): Promise<string> {
+  try {
+    await updateSettings(area, (s) => ({ ...s, purpose }));
+  } catch {
+    throw new Error(saveFailed());
+  }
+  return t('purposeSaved');
+}
+
+/** The person has read the one-time notes: they are not shown again. */
+export async function dismissNotices(): Promise<void> {
+  await updateSettings(area, (s) => ({ ...s, notices: [] }));
+}
 
 /** Saves the plan; a new plan or a new start date is also written to the event log. */
 export async function savePlan(v: PlanValues): Promise<string> {
@@ -265,12 +286,15 @@ export async function deleteAll(): Promise<string | null> {
 
 const notLogged = () => t('notLoggedRetry');
 
-export async function logReachedOut(v: ReachedOutValues): Promise<void> {
+export async function logReachedOut(v: ReachedOutValues): Promise<{ angryReports?: number }> {
+  let r: Awaited<ReturnType<typeof logContact>>;
   try {
-    await logContact(ask, 'options', v);
+    r = await logContact(ask, 'options', v);
   } catch {
     throw new Error(notLogged());
   }
+  if (r.refused) throw new Error(say(r.refused));
+  return r;
 }
 
 /** Logs the person's reply to them, as they chose; resolves to the words to show. */

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useSummaryFrom, type SummaryLoader } from '@/components/hooks/use-summary-from';
-import { Popup, type LoggedSlip, type PopupSummary } from '@/components/popup/Popup';
+import { whenContext } from '@/components/hooks/use-when';
+import { Popup, type PopupSummary, type SlipOutcome } from '@/components/popup/Popup';
 import type { EarlyDay } from '@/lib/popup-address';
 import {
   CELEBRATED_KEY,
@@ -12,7 +13,7 @@ import {
   type Celebration,
 } from '@/lib/celebrations';
 import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
-import { t } from '@/lib/i18n';
+import { say, t } from '@/lib/i18n';
 import { newDedupeKey } from '@/lib/messaging';
 import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
 import { browserFamily, checkProtection, requiredOrigins, type Weakness } from '@/lib/protection';
@@ -23,7 +24,8 @@ import {
   type ReachedOutValues,
   type ReplyAs,
 } from '@/lib/reached-out-log';
-import type { SlipKind } from '@/lib/streak/log-event';
+import type { NecessaryTopic, SlipKind } from '@/lib/streak/log-event';
+import { END_RECONCILED_PATH, endPlanPath } from '@/lib/end-plan-link';
 import { ask } from './ask';
 import { takeSummary } from './ask-summary';
 
@@ -122,16 +124,33 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
     return r ? r.eventId : null;
   };
 
-  const onSlip = async (what: SlipKind, note: string): Promise<LoggedSlip | null> => {
+  const onSlip = async (
+    what: SlipKind,
+    note: string,
+    at: number | undefined,
+  ): Promise<SlipOutcome> => {
     const trimmed = note.trim();
     const r = await ask('log-slip', {
       source: 'popup',
       what,
       ...(trimmed ? { note: trimmed } : {}),
+      ...(at !== undefined ? { at } : {}),
       dedupeKey: newDedupeKey(),
     }).catch(() => null);
     refresh();
-    return r ? { eventId: r.eventId, restarted: r.restarted } : null;
+    if (!r) return null;
+    return r.ok ? { eventId: r.eventId, restarted: r.restarted } : { refused: say(r.error) };
+  };
+
+  const onNecessary = async (topic: NecessaryTopic, note: string): Promise<string | null> => {
+    const r = await ask('log-necessary-contact', {
+      source: 'popup',
+      topic,
+      ...(note ? { note } : {}),
+      dedupeKey: newDedupeKey(),
+    }).catch(() => null);
+    refresh();
+    return r ? r.eventId : null;
   };
 
   const onUndo = async (eventId: string): Promise<boolean> => {
@@ -140,13 +159,12 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
     return r?.ok === true;
   };
 
-  const onReachedOut = async (v: ReachedOutValues): Promise<void> => {
-    const logged = await logReachedOut(ask, 'popup', v).then(
-      () => true,
-      () => false,
-    );
+  const onReachedOut = async (v: ReachedOutValues): Promise<{ angryReports?: number }> => {
+    const r = await logReachedOut(ask, 'popup', v).catch(() => undefined);
     refresh();
-    if (!logged) throw new Error(t('popupReachedOutFailed'));
+    if (r === undefined) throw new Error(t('popupReachedOutFailed'));
+    if (r.refused) throw new Error(say(r.refused));
+    return r;
   };
 
   const onReply = async (as: ReplyAs): Promise<string> => {
@@ -186,11 +204,15 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
       celebration={celebration}
       onUrge={onUrge}
       onSlip={onSlip}
+      onNecessary={onNecessary}
+      when={whenContext(settings?.plan ?? null)}
+      purpose={settings?.purpose}
       onUndo={onUndo}
       onReachedOut={onReachedOut}
       onReply={onReply}
       onDrafts={() => openPage(DRAFTS_PAGE_PATH)}
-      onEndPlan={() => openPage('/options.html#plan')}
+      onEndPlan={() => openPage(END_RECONCILED_PATH)}
+      onEndAtGoal={() => openPage(endPlanPath('goal-reached'))}
       onSetup={openOptions}
       onSettings={openOptions}
       onOpenList={() => openPage('/options.html#profiles')}

@@ -20,7 +20,10 @@ import { recognise, recogniseCustom } from '../profiles';
 import { PATH } from '../profiles/custom';
 import { PLATFORMS, type Platform, type Profile, type Recognition } from '../profiles/types';
 import {
+  PURPOSES,
   SETTINGS_VERSION,
+  effectiveMode,
+  isConversationId,
   type Change,
   type Friction,
   type IfThenPlan,
@@ -95,7 +98,12 @@ function checkProfile(v: unknown, i: number, clock: Clock): Profile {
     key,
     display: str(o.display, words('backupPlaceNameOf', path), PROFILE_NAME_MAX_CHARS),
     url,
-    mode: oneOf(o.mode, words('backupPlaceModeOf', path), ['block', 'modified'] as const),
+    // Only a conversation is ever Modified (older backups may hold Modified profiles):
+    // blocking it instead only adds protection.
+    mode: effectiveMode({
+      platform,
+      mode: oneOf(o.mode, words('backupPlaceModeOf', path), ['block', 'modified'] as const),
+    }),
     addedAt: instant(o.addedAt, words('backupPlaceAddedAt', path), clock),
   };
 }
@@ -182,11 +190,20 @@ function checkIfThen(v: unknown): IfThenPlan[] {
 export function checkSettings(v: unknown, clock: Clock): Settings {
   const path = words('backupPlaceSettings');
   const o = obj(v, path);
-  // Version 2 settings (from backups made before if-then plans) read as version 3 without any.
-  if (o.version !== SETTINGS_VERSION && o.version !== 2)
+  // Version 2 settings (from backups made before if-then plans) read without any; versions
+  // 2 and 3 (before the purpose was asked) read as "not sure yet".
+  if (o.version !== SETTINGS_VERSION && o.version !== 2 && o.version !== 3)
     refuse('settings-version', words('backupSettingsVersion', String(o.version).slice(0, 10)));
   const common = ['version', 'plan', 'profiles', 'friction', 'reasons', 'pending'];
-  fields(o, path, o.version === 2 ? common : [...common, 'ifThen']);
+  fields(
+    o,
+    path,
+    o.version === 2
+      ? common
+      : o.version === 3
+        ? [...common, 'ifThen']
+        : [...common, 'ifThen', 'purpose', 'notices'],
+  );
   const profiles = list(o.profiles, words('backupPlaceProfiles')).map((p, i) =>
     checkProfile(p, i, clock),
   );
@@ -199,9 +216,11 @@ export function checkSettings(v: unknown, clock: Clock): Settings {
   const reasons = list(o.reasons, words('backupPlaceReasons')).map((r, i) =>
     str(r, words('backupPlaceReason', i + 1), REASON_MAX_CHARS),
   );
-  const pending = list(o.pending, words('backupPlacePendingList')).map((p, i) =>
-    checkPending(p, i, clock),
-  );
+  const pending = list(o.pending, words('backupPlacePendingList'))
+    .map((p, i) => checkPending(p, i, clock))
+    // A waiting switch of a profile (not a conversation) to Modified can no longer happen;
+    // leaving it out keeps the profile blocked.
+    .filter((p) => p.change.kind !== 'switch-to-modified' || isConversationId(p.change.profileId));
   const pendingIds = new Set<string>();
   for (const p of pending) {
     if (pendingIds.has(p.id)) refuse('duplicate-pending', words('backupDuplicatePending'));
@@ -215,5 +234,11 @@ export function checkSettings(v: unknown, clock: Clock): Settings {
     reasons,
     ifThen: o.version === 2 ? [] : checkIfThen(o.ifThen),
     pending,
+    purpose:
+      o.version === SETTINGS_VERSION
+        ? oneOf(o.purpose, words('backupPlacePurpose'), PURPOSES)
+        : 'unsure',
+    // One-time notes belong to this browser's history of updates, not to the backup.
+    notices: [],
   };
 }

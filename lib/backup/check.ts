@@ -16,6 +16,7 @@ import { SIGN_IDS, type SignNoticed } from '../signs';
 import { daysBetween } from '../streak/calendar';
 import {
   CONTACT_CHANNELS,
+  NECESSARY_TOPICS,
   EVENT_KINDS,
   EVENT_SOURCES,
   PLAN_END_REASONS,
@@ -59,7 +60,7 @@ const COMMON_FIELDS = ['id', 'kind', 'time', 'localDate', 'timeZone', 'source'] 
 const OPTIONAL_FIELDS = ['profileId', 'dedupeKey', 'undoneAt'] as const;
 const KIND_FIELDS: Record<LogEvent['kind'], { required: string[]; optional: string[] }> = {
   'urge-resisted': { required: [], optional: [] },
-  'necessary-contact': { required: [], optional: ['note'] },
+  'necessary-contact': { required: [], optional: ['topic', 'note'] },
   'they-reached-out': { required: ['channel'], optional: ['gist', 'note'] },
   slip: { required: ['what', 'restarted'], optional: ['note'] },
   'plan-started': { required: ['startDate', 'goalDays'], optional: [] },
@@ -106,7 +107,14 @@ function checkEvent(v: unknown, i: number, clock: Clock): LogEvent {
     case 'urge-resisted':
       return { ...base, kind };
     case 'necessary-contact':
-      return { ...base, kind, ...note() };
+      return {
+        ...base,
+        kind,
+        ...(o.topic !== undefined && {
+          topic: oneOf(o.topic, words('backupPlaceTopicIn', path), NECESSARY_TOPICS),
+        }),
+        ...note(),
+      };
     case 'they-reached-out':
       return {
         ...base,

@@ -5,6 +5,7 @@ import {
   COUNTED_KINDS,
   EVENT_KINDS,
   EVENT_SOURCES,
+  NECESSARY_TOPICS,
   PLAN_END_REASONS,
   REACH_OUT_GISTS,
   SLIP_KINDS,
@@ -43,8 +44,11 @@ function assertDraft(d: EventDraft): void {
     if (d.note !== undefined && d.note.length > NOTE_MAX_CHARS) fail('note too long');
     if (typeof d.restarted !== 'boolean') fail('restarted must be true or false');
   }
-  if (d.kind === 'necessary-contact' && d.note !== undefined && d.note.length > NOTE_MAX_CHARS)
-    fail('note too long');
+  if (d.kind === 'necessary-contact') {
+    if (d.note !== undefined && d.note.length > NOTE_MAX_CHARS) fail('note too long');
+    if (d.topic !== undefined && !(NECESSARY_TOPICS as readonly string[]).includes(d.topic))
+      fail('unknown topic');
+  }
   if (d.kind === 'they-reached-out') {
     if (!(CONTACT_CHANNELS as readonly string[]).includes(d.channel)) fail('unknown channel');
     if (d.gist !== undefined && !(REACH_OUT_GISTS as readonly string[]).includes(d.gist))

@@ -8,7 +8,8 @@ import {
 } from '../limits';
 import { PLATFORMS, type Profile } from '../profiles/types';
 import { PLAN_END_REASONS } from '../streak/log-event';
-import type { Change, Friction, IfThenPlan, PendingChange } from './types';
+import { isConversationId } from './conversation';
+import type { Change, Friction, IfThenPlan, Notice, PendingChange } from './types';
 
 /*
  * Whether a stored value is exactly one of the settings' parts, built on the shared field
@@ -34,8 +35,10 @@ export function isChange(v: unknown): v is Change {
   if (!isObj(v)) return false;
   switch (v.kind) {
     case 'remove-profile':
-    case 'switch-to-modified':
       return typeof v.profileId === 'string' && v.profileId.length > 0;
+    case 'switch-to-modified':
+      // Only a conversation may become Modified (see conversation.ts).
+      return typeof v.profileId === 'string' && isConversationId(v.profileId);
     case 'lower-friction':
       return isFriction(v.friction);
     case 'end-plan':
@@ -72,5 +75,14 @@ export function isProfile(v: unknown): v is Profile {
     isHttpUrl(v.url) &&
     (v.mode === 'block' || v.mode === 'modified') &&
     isTime(v.addedAt)
+  );
+}
+
+export function isNotice(v: unknown): v is Notice {
+  return (
+    isObj(v) &&
+    v.kind === 'modified-profiles-blocked' &&
+    isInt(v.profiles, 0, Number.MAX_SAFE_INTEGER) &&
+    isInt(v.pendingDropped, 0, Number.MAX_SAFE_INTEGER)
   );
 }

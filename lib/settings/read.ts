@@ -4,10 +4,12 @@ import { platformModule } from '../profiles/registry';
 import { PLATFORMS, type Profile } from '../profiles/types';
 import { isCivilDate, isTimeZone } from '../streak/calendar';
 import { words, type Words } from '../words';
+import { effectiveMode } from './conversation';
 import { migrateSettings } from './migrate';
 import {
   isAllowMinutes,
   isIfThenPlan,
+  isNotice,
   isPauseSeconds,
   isPendingChange,
   isProfile,
@@ -15,12 +17,16 @@ import {
 import {
   DEFAULT_FRICTION,
   DEFAULT_GOAL_DAYS,
+  DEFAULT_PURPOSE,
+  PURPOSES,
   SETTINGS_VERSION,
   defaultSettings,
   type Change,
   type Friction,
   type IfThenPlan,
+  type Notice,
   type PendingChange,
+  type Purpose,
   type Plan,
   type Settings,
 } from './types';
@@ -100,12 +106,18 @@ function readProfiles(raw: unknown, problems: Words[]): Profile[] {
   const seen = new Set<string>();
   let repaired = 0;
   let lost = 0;
+  let unModified = 0;
   for (const item of raw) {
     // Copy only the known fields, so what is written back (and exported) has no strays.
-    const p = isProfile(item) ? pickProfile(item) : repairProfile(item);
+    let p = isProfile(item) ? pickProfile(item) : repairProfile(item);
     if (!p) {
       lost++;
       continue;
+    }
+    // Only a conversation may be Modified (see conversation.ts): a profile is blocked.
+    if (effectiveMode(p) !== p.mode) {
+      p = { ...p, mode: 'block' };
+      unModified++;
     }
     if (!isProfile(item)) repaired++;
     // Two entries for one account block the same thing; one is enough.
@@ -123,6 +135,7 @@ function readProfiles(raw: unknown, problems: Words[]): Profile[] {
     problems.push(
       lost === 1 ? words('settingsProfileLostOne') : words('settingsProfileLostOther', lost),
     );
+  if (unModified > 0) problems.push(words('settingsProfileModifiedBlocked'));
   return out;
 }
 
@@ -213,6 +226,25 @@ function readPending(raw: unknown, problems: Words[]): PendingChange[] {
   return out;
 }
 
+function readPurpose(raw: unknown, problems: Words[]): Purpose {
+  if (raw === undefined) return DEFAULT_PURPOSE;
+  const found = PURPOSES.find((p) => p === raw);
+  if (found) return found;
+  problems.push(words('settingsPurposeReset'));
+  return DEFAULT_PURPOSE;
+}
+
+function readNotices(raw: unknown, problems: Words[]): Notice[] {
+  if (raw === undefined) return [];
+  const list = Array.isArray(raw) ? raw : [];
+  const out = list
+    .filter(isNotice)
+    .map((n) => ({ kind: n.kind, profiles: n.profiles, pendingDropped: n.pendingDropped }));
+  if (!Array.isArray(raw) || out.length !== list.length)
+    problems.push(words('settingsNoticesDropped'));
+  return out;
+}
+
 /** Reads any stored value into current settings, keeping every part that can be kept. */
 export function readSettingsValue(raw: unknown): SettingsRead {
   if (raw === undefined) return { settings: defaultSettings(), problems: [] };
@@ -231,6 +263,8 @@ export function readSettingsValue(raw: unknown): SettingsRead {
     reasons: readReasons(value.reasons, problems),
     ifThen: readIfThen(value.ifThen, problems),
     pending: readPending(value.pending, problems),
+    purpose: readPurpose(value.purpose, problems),
+    notices: readNotices(value.notices, problems),
   };
   return { settings, problems };
 }

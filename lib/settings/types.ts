@@ -8,7 +8,7 @@ import type { PlanEndReason } from '../streak/log-event';
  */
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export const DEFAULT_GOAL_DAYS = 30;
 /** Lowering protection or ending the plan waits this long, and can be cancelled meanwhile. */
@@ -40,7 +40,10 @@ export interface Friction {
 /** A change that lowers protection, so it waits out the cooling-off period first. */
 export type Change =
   | { kind: 'remove-profile'; profileId: string }
-  /** A blocked profile becomes Modified No Contact (a calm reminder, never a restart). */
+  /**
+   * A blocked conversation becomes Modified No Contact (a calm reminder, never a restart).
+   * Only conversations: a profile is never Modified (see conversation.ts).
+   */
   | { kind: 'switch-to-modified'; profileId: string }
   | { kind: 'lower-friction'; friction: Friction }
   | { kind: 'end-plan'; reason: PlanEndReason };
@@ -52,6 +55,27 @@ export interface PendingChange {
   requestedAt: number;
   /** Epoch ms from which it takes effect. */
   dueAt: number;
+}
+
+/**
+ * What these days are for, as the person answered at setup (changeable later): to give the
+ * relationship a real chance later, to move on, or not sure yet. It chooses texts, never
+ * rules: the count, the blocking and the log are the same for all three.
+ */
+export const PURPOSES = ['reconnect', 'move-on', 'unsure'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export const DEFAULT_PURPOSE: Purpose = 'unsure';
+
+/**
+ * A one-time notice for the options page, kept until the person has read it (v4).
+ * 'modified-profiles-blocked': Modified No Contact now applies to conversations only, so
+ * profiles that were Modified became plain blocked profiles (`profiles` of them), and
+ * waiting switches of profiles to Modified were dropped (`pendingDropped`).
+ */
+export interface Notice {
+  kind: 'modified-profiles-blocked';
+  profiles: number;
+  pendingDropped: number;
 }
 
 /** "If I want to <when>, then I will <then>.": the person's own plan for the moment. */
@@ -70,6 +94,10 @@ export interface Settings {
   /** The person's if-then plans, shown on the blocked page (v3). */
   ifThen: IfThenPlan[];
   pending: PendingChange[];
+  /** What these days are for (v4). */
+  purpose: Purpose;
+  /** One-time notices not yet read (v4). */
+  notices: Notice[];
 }
 
 export const DEFAULT_FRICTION: Friction = {
@@ -87,6 +115,8 @@ export function defaultSettings(): Settings {
     reasons: [],
     ifThen: [],
     pending: [],
+    purpose: DEFAULT_PURPOSE,
+    notices: [],
   };
 }
 

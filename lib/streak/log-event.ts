@@ -49,6 +49,13 @@ export type PlanEndReason = (typeof PLAN_END_REASONS)[number];
 export const PLAN_END_CHOICES = ['goal-reached', 'reconciled', 'decided-to-stop'] as const;
 export type PlanEndChoice = (typeof PLAN_END_CHOICES)[number];
 
+/**
+ * What a necessary contact was about (Modified No Contact): the practical matters the
+ * method names, and anything else the person counts as truly needed.
+ */
+export const NECESSARY_TOPICS = ['children', 'home', 'work', 'other'] as const;
+export type NecessaryTopic = (typeof NECESSARY_TOPICS)[number];
+
 /** How the ex made contact. */
 export const CONTACT_CHANNELS = [
   'message',
@@ -109,6 +116,8 @@ export interface SlipEvent extends EventBase {
 }
 export interface NecessaryContactEvent extends EventBase {
   kind: 'necessary-contact';
+  /** What it was about, when the person said ("I had necessary contact" in the popup). */
+  topic?: NecessaryTopic;
   note?: string;
 }
 export interface PlanStartedEvent extends EventBase {
@@ -183,6 +192,7 @@ export function canonicalEvent(e: LogEvent): LogEvent {
       return {
         ...head,
         kind: e.kind,
+        ...(e.topic !== undefined && { topic: e.topic }),
         ...(e.note !== undefined && { note: e.note }),
         ...tail,
       };

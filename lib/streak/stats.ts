@@ -83,6 +83,32 @@ export interface Summary {
   totalDaysKept: number;
   totals: DayCounts;
   todayCounts: DayCounts;
+  /**
+   * With no plan running: the plan that ended last, if one did (its end date, how many
+   * days it ran, and why), so every surface can show the end as a state of its own.
+   */
+  endedPlan: EndedPlan | null;
+}
+
+export interface EndedPlan {
+  /** The day it ended (the day "End the plan" took effect). */
+  on: CivilDate;
+  /** Days from the plan's start to its end (every streak of it together). */
+  days: number;
+  reason: PlanEndReason;
+}
+
+/**
+ * The plan that ended last, from the streaks: its last streak ended by 'plan-ended', and
+ * the streaks before it that slips split off the same plan.
+ */
+export function lastEndedPlan(streaks: readonly Streak[]): EndedPlan | null {
+  const last = streaks.at(-1);
+  if (!last || last.endedBy?.kind !== 'plan-ended') return null;
+  let days = last.days;
+  for (let i = streaks.length - 2; i >= 0 && streaks[i]!.endedBy?.kind === 'slip'; i--)
+    days += streaks[i]!.days;
+  return { on: last.endedBy.date, days, reason: last.endedBy.reason };
 }
 
 /** Everything, including per-day counts for the history chart. */
@@ -263,6 +289,7 @@ export function summarize(input: SummaryInput): Summary {
     totalDaysKept: streaks.reduce((n, s) => n + s.days, 0),
     totals: input.totals,
     todayCounts: input.todayCounts,
+    endedPlan: plan ? null : lastEndedPlan(streaks),
   };
 }
 

@@ -39,7 +39,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         'the interstitial',
       );
       await waitForText(page, 'Day 1');
-      expect(await bodyText(page)).toContain('Instagram · @jamie.doe');
+      expect(await bodyText(page)).toContain('A profile on your list · Instagram');
       await page.close();
     }
 

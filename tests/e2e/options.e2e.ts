@@ -31,6 +31,7 @@ interface StoredSettings {
   pending: { id: string; change: { kind: string }; dueAt: number }[];
   reasons: string[];
   ifThen: { when: string; then: string }[];
+  purpose?: string;
 }
 
 /** A backup as Export writes it: a plan ten days old, one profile, and a week of events. */
@@ -117,19 +118,30 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(suite.b.firstRunOpened).toBe(true);
       const page = await openExtensionPage(suite.b, 'options.html');
       await waitForText(page, 'Step 1 of 5');
-      expect(await bodyText(page)).toContain('When did No Contact start?');
+      // The situation comes first, with what the days are for; the start date after it.
+      expect(await bodyText(page)).toContain('What are these days for?');
       await page.close();
     });
 
     it('completing the first run with an Instagram profile blocks it, and the popup counts from the start date', async () => {
       const page = await openExtensionPage(suite.b, 'options.html');
       await waitForText(page, 'Step 1 of 5');
+      // What the days are for, asked first and saved at once.
+      await clickNamed(page, 'To move on');
+      await waitFor(
+        async () => (await settingsOf(page))?.purpose === 'move-on',
+        'the purpose to be saved',
+      );
+      await clickNamed(page, 'Next');
+      await waitForText(page, 'Step 2 of 5');
+      expect(await bodyText(page)).toContain('When did No Contact start?');
 
       // Bad input first: a message beside the field, and nothing saved.
-      await setField(page, 'Start date', todayLocal(3));
+      // (A later start is allowed, up to a year ahead: further is refused.)
+      await setField(page, 'Start date', todayLocal(400));
       await setField(page, 'Goal (days)', '0');
       await clickNamed(page, 'Save and continue');
-      await waitForText(page, 'can’t be in the future');
+      await waitForText(page, 'not more than 366 days ahead');
       const invalid = await page.evaluate<string[]>(
         `[...document.querySelectorAll('[aria-invalid="true"]')].map((e) => document.getElementById(e.getAttribute('aria-describedby')).textContent)`,
       );
@@ -140,8 +152,6 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await setField(page, 'Start date', todayLocal(-4));
       await setField(page, 'Goal (days)', '45');
       await clickNamed(page, 'Save and continue');
-      await waitForText(page, 'Step 2 of 5');
-      await clickNamed(page, 'Next');
 
       await waitForText(page, 'Step 3 of 5');
       await typeInto(page, 'Profile address', PROFILE);
@@ -475,7 +485,6 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         exportedAt: new Date().toISOString(),
         settings: {
           ...before,
-          version: 3,
           reasons: [...before.reasons, 'Written after the lock.'],
         },
         events: [],

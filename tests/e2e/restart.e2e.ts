@@ -214,7 +214,7 @@ describe('chromium: the first visits after a browser restart', () => {
       expect(trail.filter(isErrorPage)).toEqual([]);
       const last = trail[trail.length - 1]!;
       expect(isDone(last)).toBe(true);
-      expect(last.text).toContain('Instagram · @jamie.doe');
+      expect(last.text).toContain('A profile on your list · Instagram');
     }
     expect(leaked).toEqual([]);
     // The rules were right as the browser kept them: nothing needed rewriting at start.
@@ -317,7 +317,7 @@ describe('firefox: the first visit after a browser restart', () => {
     log(`requests for instagram.com/jamie.doe since the restart: ${leaked.length}`);
     expect(trail.filter(isErrorPage)).toEqual([]);
     expect(isDone(trail[trail.length - 1]!)).toBe(true);
-    expect(trail[trail.length - 1]!.text).toContain('Instagram · @jamie.doe');
+    expect(trail[trail.length - 1]!.text).toContain('A profile on your list · Instagram');
     expect(leaked).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   BADGE_MIDNIGHT_ALARM,
   badgeIsStale,
   badgeText,
+  ENDED_BADGE,
   parseBadgeState,
   planBadge,
 } from '@/lib/badge';
@@ -28,6 +29,17 @@ describe('badgeText', () => {
     expect(badgeText(dayStatus(plan, null, '2024-05-09'))).toBe('');
     expect(badgeText(dayStatus(plan, null, '2024-05-10'))).toBe('1');
     expect(badgeText(dayStatus(plan, null, '2024-06-20'))).toBe('42');
+  });
+
+  it('an ended plan is a state of its own: the ended mark, never the empty "not set up"', () => {
+    expect(badgeText(dayStatus(null, null, '2024-07-01'), true)).toBe(ENDED_BADGE);
+    expect(ENDED_BADGE).not.toBe('');
+    // A new plan running (or waiting to start) shows its own state, not the old end.
+    expect(badgeText(dayStatus(plan, null, '2024-05-11'), true)).toBe('2');
+    expect(badgeText(dayStatus(plan, null, '2024-05-09'), true)).toBe('');
+    expect(
+      planBadge(dayStatus(null, null, '2024-07-01'), Date.UTC(2024, 6, 1), 'UTC', true).text,
+    ).toBe(ENDED_BADGE);
   });
 });
 

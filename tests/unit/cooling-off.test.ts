@@ -45,11 +45,22 @@ const profile = (handle: string, mode: Profile['mode'] = 'block'): Profile => ({
   addedAt: Date.parse('2026-03-01T10:00:00Z'),
 });
 
+/** A listed Messenger conversation: the only kind of entry that may be Modified. */
+const chat = (handle: string, mode: Profile['mode'] = 'block'): Profile => ({
+  id: `messenger:${handle}`,
+  platform: 'messenger',
+  key: handle,
+  display: `Messenger · ${handle}`,
+  url: `https://www.messenger.com/t/${handle}`,
+  mode,
+  addedAt: Date.parse('2026-03-01T10:00:00Z'),
+});
+
 function base(): Settings {
   return {
     ...defaultSettings(),
     plan: { startDate: '2026-03-01', goalDays: 30, looksRestart: true },
-    profiles: [profile('jamie.doe'), profile('co.parent', 'modified')],
+    profiles: [profile('jamie.doe'), chat('co.parent', 'modified'), chat('jamie.doe')],
   };
 }
 
@@ -75,7 +86,10 @@ describe('cooling-off: what lowers protection waits 24 hours', () => {
     clock.advance(1);
     const due = applyDue(r.settings, clock.now());
     expect(due.applied.map((p) => p.id)).toEqual([r.pending!.id]);
-    expect(due.settings.profiles.map((p) => p.id)).toEqual(['instagram:co.parent']);
+    expect(due.settings.profiles.map((p) => p.id)).toEqual([
+      'messenger:co.parent',
+      'messenger:jamie.doe',
+    ]);
     expect(due.settings.pending).toEqual([]);
     expect(due.removedProfiles.map((p) => p.id)).toEqual(['instagram:jamie.doe']);
   });
@@ -116,21 +130,51 @@ describe('cooling-off: what lowers protection waits 24 hours', () => {
     expect(again.pending?.dueAt).toBe(first.pending?.dueAt);
   });
 
-  it('switching a profile to Modified waits, then applies', () => {
+  it('switching a conversation to Modified waits, then applies', () => {
     const clock = testClock();
     const r = propose(
       base(),
-      { kind: 'set-mode', profileId: 'instagram:jamie.doe', mode: 'modified' },
+      { kind: 'set-mode', profileId: 'messenger:jamie.doe', mode: 'modified' },
       clock.now(),
       ids(),
     );
     expect(r.outcome).toBe('pending');
-    expect(r.settings.profiles.find((p) => p.id === 'instagram:jamie.doe')?.mode).toBe('block');
+    expect(r.settings.profiles.find((p) => p.id === 'messenger:jamie.doe')?.mode).toBe('block');
     clock.advance(COOLING_OFF_MS);
     const due = applyDue(r.settings, clock.now());
-    expect(due.settings.profiles.find((p) => p.id === 'instagram:jamie.doe')?.mode).toBe(
+    expect(due.settings.profiles.find((p) => p.id === 'messenger:jamie.doe')?.mode).toBe(
       'modified',
     );
+  });
+
+  it('a profile (not a conversation) is never made Modified: asking changes nothing', () => {
+    const s = base();
+    const r = propose(
+      s,
+      { kind: 'set-mode', profileId: 'instagram:jamie.doe', mode: 'modified' },
+      Date.parse('2026-03-10T10:00:00Z'),
+      ids(),
+    );
+    expect(r.outcome).toBe('unchanged');
+    expect(r.settings).toBe(s);
+  });
+
+  it('a profile added as Modified is added blocked; a conversation keeps Modified', () => {
+    const now = Date.parse('2026-03-10T10:00:00Z');
+    const a = propose(
+      base(),
+      { kind: 'add-profile', profile: profile('new.one', 'modified') },
+      now,
+      ids(),
+    );
+    expect(a.settings.profiles.find((p) => p.id === 'instagram:new.one')?.mode).toBe('block');
+    const b = propose(
+      base(),
+      { kind: 'add-profile', profile: chat('new.one', 'modified') },
+      now,
+      ids(),
+    );
+    expect(b.settings.profiles.find((p) => p.id === 'messenger:new.one')?.mode).toBe('modified');
   });
 
   it('a shorter pause and the phrase turned off wait; the friction stays until then', () => {
@@ -190,7 +234,7 @@ describe('cooling-off: what lowers protection waits 24 hours', () => {
     const next = ids();
     const a = propose(
       base(),
-      { kind: 'set-mode', profileId: 'instagram:jamie.doe', mode: 'modified' },
+      { kind: 'set-mode', profileId: 'messenger:jamie.doe', mode: 'modified' },
       clock.now(),
       next,
     );
@@ -208,7 +252,10 @@ describe('cooling-off: what lowers protection waits 24 hours', () => {
     expect(nextDueAt(first.settings)).toBe(b.pending?.dueAt);
     clock.advance(6 * HOUR);
     const second = applyDue(first.settings, clock.now());
-    expect(second.settings.profiles.map((p) => p.id)).toEqual(['instagram:co.parent']);
+    expect(second.settings.profiles.map((p) => [p.id, p.mode])).toEqual([
+      ['messenger:co.parent', 'modified'],
+      ['messenger:jamie.doe', 'modified'],
+    ]);
     expect(nextDueAt(second.settings)).toBeNull();
   });
 
@@ -217,14 +264,14 @@ describe('cooling-off: what lowers protection waits 24 hours', () => {
     const next = ids();
     const a = propose(
       base(),
-      { kind: 'remove-profile', profileId: 'instagram:jamie.doe' },
+      { kind: 'remove-profile', profileId: 'messenger:jamie.doe' },
       clock.now(),
       next,
     );
     clock.advance(HOUR);
     const b = propose(
       a.settings,
-      { kind: 'set-mode', profileId: 'instagram:jamie.doe', mode: 'modified' },
+      { kind: 'set-mode', profileId: 'messenger:jamie.doe', mode: 'modified' },
       clock.now(),
       next,
     );
@@ -239,8 +286,8 @@ describe('cooling-off: what raises protection applies at once', () => {
   const cases: Array<[string, Proposal]> = [
     ['adding a profile', { kind: 'add-profile', profile: profile('new.one') }],
     [
-      'switching a Modified profile back to block',
-      { kind: 'set-mode', profileId: 'instagram:co.parent', mode: 'block' },
+      'switching a Modified conversation back to block',
+      { kind: 'set-mode', profileId: 'messenger:co.parent', mode: 'block' },
     ],
     [
       'a longer pause',
@@ -360,7 +407,7 @@ describe('cooling-off: waiting changes survive storage', () => {
     let s = base();
     for (const p of [
       { kind: 'remove-profile', profileId: 'instagram:jamie.doe' },
-      { kind: 'set-mode', profileId: 'instagram:jamie.doe', mode: 'modified' },
+      { kind: 'set-mode', profileId: 'messenger:jamie.doe', mode: 'modified' },
       { kind: 'set-friction', friction: { ...DEFAULT_FRICTION, phraseRequired: false } },
       { kind: 'end-plan', reason: 'no-longer-needed' },
     ] as Proposal[]) {

@@ -7,8 +7,10 @@ import { PrivateWindows } from '@/components/options/PrivateWindows';
 import type { BrowserFamily } from '@/lib/protection';
 import { ReasonsEditor } from '@/components/options/ReasonsEditor';
 import { SituationCheck } from '@/components/options/SituationCheck';
+import { PurposeChoice } from '@/components/options/PurposeChoice';
+import { usePurposeSave } from '@/components/hooks/use-purpose-save';
 import type { Settings } from '@/lib/settings';
-import { saveIfThen, savePlan, saveReasons, today } from '../actions';
+import { saveIfThen, savePlan, savePurpose, saveReasons, today } from '../actions';
 import { ProfilesEditor } from './ProfilesSection';
 
 /**
@@ -36,6 +38,7 @@ export function FirstRunView({
     0,
     FIRST_RUN_STEPS.findIndex((s) => s.id === state.step),
   );
+  const purpose = usePurposeSave(savePurpose);
   const go = (step: StepId) => {
     update({ step }).catch((e: unknown) => console.error(e));
   };
@@ -43,9 +46,25 @@ export function FirstRunView({
   const back = prev ? () => go(prev) : undefined;
 
   switch (state.step) {
+    case 'situation':
+      return (
+        <FirstRunFrame steps={FIRST_RUN_STEPS} index={index} onNext={() => go('plan')}>
+          <PurposeChoice
+            value={settings.purpose}
+            onChange={purpose.choose}
+            status={purpose.status}
+          />
+          <SituationCheck
+            value={state.situation}
+            onChange={(situation) => {
+              update({ situation }).catch((e: unknown) => console.error(e));
+            }}
+          />
+        </FirstRunFrame>
+      );
     case 'plan':
       return (
-        <FirstRunFrame steps={FIRST_RUN_STEPS} index={index}>
+        <FirstRunFrame steps={FIRST_RUN_STEPS} index={index} onBack={back}>
           <p>{t('firstRunPlanIntro')}</p>
           <PlanForm
             plan={settings.plan}
@@ -54,24 +73,8 @@ export function FirstRunView({
             submitLabel={t('firstRunSaveContinue')}
             onSave={async (v) => {
               await savePlan(v);
-              go('situation');
+              go('profiles');
               return '';
-            }}
-          />
-        </FirstRunFrame>
-      );
-    case 'situation':
-      return (
-        <FirstRunFrame
-          steps={FIRST_RUN_STEPS}
-          index={index}
-          onBack={back}
-          onNext={() => go('profiles')}
-        >
-          <SituationCheck
-            value={state.situation}
-            onChange={(situation) => {
-              update({ situation }).catch((e: unknown) => console.error(e));
             }}
           />
         </FirstRunFrame>
@@ -85,10 +88,7 @@ export function FirstRunView({
           onNext={() => go('reasons')}
         >
           <p>{t('firstRunProfilesIntro')}</p>
-          <ProfilesEditor
-            settings={settings}
-            defaultMode={state.situation.together ? 'modified' : 'block'}
-          />
+          <ProfilesEditor settings={settings} />
         </FirstRunFrame>
       );
     case 'reasons':

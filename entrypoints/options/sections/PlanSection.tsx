@@ -5,16 +5,21 @@ import { EndPlanForm } from '@/components/options/EndPlanForm';
 import { FrictionForm } from '@/components/options/FrictionForm';
 import { IfThenEditor } from '@/components/options/IfThenEditor';
 import { PlanForm } from '@/components/options/PlanForm';
+import { PurposeChoice } from '@/components/options/PurposeChoice';
+import { usePurposeSave } from '@/components/hooks/use-purpose-save';
 import { ReasonsEditor } from '@/components/options/ReasonsEditor';
 import { countingTimeZone, type Settings } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import { computeStats } from '@/lib/streak/stats';
+import { endReasonFromAddress } from '@/lib/end-plan-link';
+import { endedKey } from '@/lib/purpose';
 import {
   endPlan,
   outcomeText,
   proposeChange,
   saveIfThen,
   savePlan,
+  savePurpose,
   saveReasons,
   today,
 } from '../actions';
@@ -33,11 +38,17 @@ export function PlanSection({ settings }: { settings: Settings }) {
         }).status
       : null;
   const [ended, setEnded] = useState<string | null>(null);
+  const purpose = usePurposeSave(savePurpose);
   return (
     <>
       <section aria-labelledby="plan-h">
         <h2 id="plan-h">{t('sectionPlan')}</h2>
-        {!settings.plan && ended && <p class="notice">{ended}</p>}
+        {!settings.plan && ended && (
+          <div class="notice">
+            <p>{ended}</p>
+            <p>{t(endedKey(settings.purpose))}</p>
+          </div>
+        )}
         <PlanForm
           plan={settings.plan}
           today={today(settings)}
@@ -46,6 +57,7 @@ export function PlanSection({ settings }: { settings: Settings }) {
             return savePlan(v);
           }}
         />
+        <PurposeChoice value={settings.purpose} onChange={purpose.choose} status={purpose.status} />
       </section>
       <section aria-labelledby="friction-h">
         <h2 id="friction-h">{t('frictionTitle')}</h2>
@@ -70,6 +82,7 @@ export function PlanSection({ settings }: { settings: Settings }) {
         <section aria-labelledby="end-h">
           <h2 id="end-h">{t('endPlan')}</h2>
           <EndPlanForm
+            initialReason={endReasonFromAddress(location.search)}
             waiting={endWaiting}
             goalReached={status?.kind === 'running' && status.goalReached}
             onEnd={async (reason) => {

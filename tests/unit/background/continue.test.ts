@@ -14,14 +14,17 @@ let n = 0;
 async function setup(change: (s: Settings) => Settings = (s) => s) {
   const s = stubBrowser();
   const r = recognise('https://www.instagram.com/jamie.doe/');
-  const m = recognise('https://www.facebook.com/co.parent');
-  if (!r.ok || !m.ok) throw new Error('fixture');
+  const m = recognise('https://www.messenger.com/t/co.parent');
+  const f = recognise('https://www.facebook.com/sam.lee');
+  if (!r.ok || !m.ok || !f.ok) throw new Error('fixture');
   const settings: Settings = change({
     ...defaultSettings(),
     plan: { startDate: '2026-11-01', goalDays: 30, looksRestart: true },
     profiles: [
       { ...r.profile, mode: 'block', addedAt: 1 },
       { ...m.profile, mode: 'modified', addedAt: 2 },
+      // Stored as Modified by an older version: a profile is never Modified.
+      { ...f.profile, mode: 'modified', addedAt: 3 },
     ],
   });
   await s.api.storage.local.set({ [SETTINGS_KEY]: settings });
@@ -82,11 +85,26 @@ describe('Continue anyway', () => {
     expect((await allEvents(db))[0]).toMatchObject({ kind: 'slip', restarted: false });
   });
 
-  it('on a Modified profile logs a necessary contact', async () => {
+  it('on a Modified conversation logs a necessary contact, which never restarts', async () => {
     const { db, call } = await setup();
-    await call({ type: 'continue', url: 'https://m.facebook.com/co.parent', dedupeKey: 'k' }, 5);
+    await call(
+      { type: 'continue', url: 'https://www.messenger.com/t/co.parent', dedupeKey: 'k' },
+      5,
+    );
     const [e] = await allEvents(db);
-    expect(e).toMatchObject({ kind: 'necessary-contact', profileId: 'facebook:co.parent' });
+    expect(e).toMatchObject({ kind: 'necessary-contact', profileId: 'messenger:co.parent' });
+  });
+
+  it('on a profile stored as Modified logs a look that restarts, as on any profile', async () => {
+    const { db, call } = await setup();
+    await call({ type: 'continue', url: 'https://m.facebook.com/sam.lee', dedupeKey: 'k' }, 5);
+    const [e] = await allEvents(db);
+    expect(e).toMatchObject({
+      kind: 'slip',
+      what: 'looked-at-profile',
+      restarted: true,
+      profileId: 'facebook:sam.lee',
+    });
   });
 
   it('refuses an address that is not a listed profile, or a sender without a tab, and logs nothing', async () => {

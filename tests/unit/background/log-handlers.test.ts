@@ -56,4 +56,66 @@ describe('background log handlers', () => {
     const { handlers } = await setup();
     expect(handlers.continue).toBeUndefined();
   });
+
+  it('dates a slip or their contact at the time given, and refuses one before the plan or ahead', async () => {
+    const { db, call } = await setup();
+    // 2 November 2026, 21:00 in Tokyo: the plan's second day.
+    const earlier = Date.parse('2026-11-02T21:00:00+09:00');
+    const ok = (await call({
+      type: 'log-slip',
+      source: 'popup',
+      what: 'message',
+      at: earlier,
+      dedupeKey: 'b1',
+    })) as { ok: boolean };
+    expect(ok.ok).toBe(true);
+    await call({
+      type: 'log-reached-out',
+      source: 'popup',
+      channel: 'message',
+      at: earlier,
+      dedupeKey: 'b2',
+    });
+    const events = await allEvents(db);
+    // Both at the same moment: the log's order between them is not defined, so sort by kind.
+    const rows = events.map((e) => [e.kind, e.time, e.localDate]);
+    rows.sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+    expect(rows).toEqual([
+      ['slip', earlier, '2026-11-02'],
+      ['they-reached-out', earlier, '2026-11-02'],
+    ]);
+
+    const before = Date.parse('2026-10-31T23:59:00+09:00');
+    const refused = await call({
+      type: 'log-slip',
+      source: 'popup',
+      what: 'message',
+      at: before,
+      dedupeKey: 'b3',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { key: 'whenBeforePlan' } });
+    const ahead = await call({
+      type: 'log-reached-out',
+      source: 'popup',
+      channel: 'call',
+      at: Date.now() + 3_600_000,
+      dedupeKey: 'b4',
+    });
+    expect(ahead).toMatchObject({ ok: false, error: { key: 'whenInFuture' } });
+    expect(await allEvents(db)).toHaveLength(2);
+  });
+
+  it('logs necessary contact with what it was about', async () => {
+    const { db, call } = await setup();
+    await call({
+      type: 'log-necessary-contact',
+      source: 'popup',
+      topic: 'children',
+      dedupeKey: 'n1',
+    });
+    expect((await allEvents(db))[0]).toMatchObject({
+      kind: 'necessary-contact',
+      topic: 'children',
+    });
+  });
 });

@@ -102,11 +102,16 @@ describe('export and import', () => {
     const area = new MemoryArea();
     await applyBackup(db, area, check.backup);
     const fixture = fixtureObject();
-    // Its settings (version 2) read as version 3, without if-then plans.
+    // Its settings (version 2) read as version 4: no if-then plans, "not sure yet", and its
+    // Modified custom site (not a conversation) blocked.
+    const old = fixture.settings as Settings;
     expect(await loadSettings(area)).toEqual({
-      ...(fixture.settings as object),
-      version: 3,
+      ...old,
+      profiles: old.profiles.map((p) => ({ ...p, mode: 'block' })),
+      version: 4,
       ifThen: [],
+      purpose: 'unsure',
+      notices: [],
     });
     expect(await allEvents(db)).toEqual(fixture.events);
     // The undone slip is not in the totals.

@@ -22,12 +22,13 @@ afterEach(closeAll);
 
 const HOUR = 3_600_000;
 
+/** Listed conversations: only a conversation may be Modified, which these tests switch. */
 const profile = (handle: string, mode: Profile['mode'] = 'block'): Profile => ({
-  id: `instagram:${handle}`,
-  platform: 'instagram',
+  id: `messenger:${handle}`,
+  platform: 'messenger',
   key: handle,
-  display: `Instagram · @${handle}`,
-  url: `https://www.instagram.com/${handle}/`,
+  display: `Messenger · ${handle}`,
+  url: `https://www.messenger.com/t/${handle}`,
   mode,
   addedAt: NOW - 10 * 24 * HOUR,
 });

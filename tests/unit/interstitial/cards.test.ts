@@ -6,6 +6,9 @@ import {
   whyContactResets,
 } from '@/components/interstitial/cards';
 import { REASON_MAX_CHARS } from '@/lib/limits';
+import { t } from '@/lib/i18n';
+import { PURPOSES } from '@/lib/settings';
+import { WHY_CONTACT_RESETS_KEYS } from '@/components/interstitial/cards';
 
 // The English words, as the browser gives them (tests/unit/setup/i18n.ts).
 const WHY_CONTACT_RESETS = whyContactResets();
@@ -29,6 +32,39 @@ describe('the words on the cards', () => {
 
   it('has if-then plans in the "If I want to look, then I will ..." form', () => {
     for (const p of IF_THEN_PLANS) expect(p).toMatch(/^If I want to look, then I will .+\.$/);
+  });
+});
+
+describe('the "why" cards follow what the days are for', () => {
+  it('each purpose shows its own cards first, then the shared ones', () => {
+    for (const purpose of PURPOSES) {
+      const own = whyContactResets(purpose);
+      const whys = Array.from({ length: 2 * own.length }, (_, i) => cardFor(i, [], [], purpose))
+        .filter((c) => c.kind === 'why')
+        .map((c) => c.text);
+      expect(whys).toEqual(own);
+      expect(own.slice(-WHY_CONTACT_RESETS_KEYS.length)).toEqual(
+        WHY_CONTACT_RESETS_KEYS.map((k) => t(k)),
+      );
+    }
+    expect(whyContactResets('reconnect')[0]).toMatch(/around/);
+    expect(whyContactResets('move-on')[0]).toMatch(/move on/);
+    expect(whyContactResets('reconnect')).not.toEqual(whyContactResets('move-on'));
+  });
+
+  it('no purpose is promised a reunion, and none is shamed', () => {
+    for (const purpose of PURPOSES) {
+      const all = whyContactResets(purpose).join(' ').toLowerCase();
+      for (const word of [
+        'win them back',
+        'get them back',
+        'will come back',
+        'guarantee',
+        'weak',
+        'pathetic',
+      ])
+        expect(all).not.toContain(word);
+    }
   });
 });
 

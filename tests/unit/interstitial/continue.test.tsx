@@ -27,7 +27,7 @@ function renderPage(over: Partial<InterstitialProps> = {}) {
   const onContinue = vi.fn(() => Promise.resolve(null));
   const onGoBack = vi.fn();
   const props: InterstitialProps = {
-    target: { kind: 'listed', label: 'Instagram · @jamie.doe', mode: 'block' },
+    target: { kind: 'listed', platform: 'Instagram', conversation: false, mode: 'block' },
     summary: summaryFixture(),
     friction: { ...DEFAULT_FRICTION },
     looksRestart: true,
@@ -197,7 +197,7 @@ describe('the confirmation phrase', () => {
 describe('Modified No Contact', () => {
   it('reminds to keep it brief, asks no phrase, waits 3 s and never speaks of restarting', async () => {
     renderPage({
-      target: { kind: 'listed', label: 'Facebook · co.parent', mode: 'modified' },
+      target: { kind: 'listed', platform: 'Messenger', conversation: true, mode: 'modified' },
       friction: { ...DEFAULT_FRICTION, pauseSeconds: 30, phraseRequired: true },
       visibility: visibility(),
     });

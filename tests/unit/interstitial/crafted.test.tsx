@@ -78,7 +78,9 @@ describe('the interstitial opened with a crafted address', () => {
   it('the listed profile itself does offer Continue, and still sends nothing on its own', async () => {
     const { sent } = await open(PROFILE);
     await screen.findByRole('button', { name: 'Continue anyway' });
-    expect(screen.getByText('Instagram · @jamie.doe')).toBeTruthy();
+    // The platform only: never the handle or name, which would bring them to mind.
+    expect(screen.getByText('A profile on your list · Instagram')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/jamie/i);
     expect(sent).not.toHaveBeenCalled();
   });
 });

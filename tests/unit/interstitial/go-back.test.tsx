@@ -21,7 +21,7 @@ async function openListed() {
     },
   });
   render(<App />);
-  await screen.findByText('Instagram · @jamie.doe');
+  await screen.findByText('A profile on your list · Instagram');
 }
 
 beforeEach(() => fakeBrowser.reset());

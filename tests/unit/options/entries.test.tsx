@@ -18,6 +18,11 @@ describe('ReachedOutForm', () => {
     const onLog = vi.fn(() => Promise.resolve());
     const onReply = vi.fn(() => Promise.resolve('Logged as necessary contact.'));
     render(<ReachedOutForm onLog={onLog} onReply={onReply} />);
+    // A message is chosen already (the common case); emptied, it is asked for.
+    expect(screen.getByLabelText<HTMLSelectElement>('How did they reach out?').value).toBe(
+      'message',
+    );
+    fireEvent.change(screen.getByLabelText('How did they reach out?'), { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: 'Log that they reached out' }));
     await screen.findByText('Choose how they reached out.');
     expect(screen.getByText('Choose what it was like, so the guidance fits.')).toBeTruthy();
@@ -44,10 +49,10 @@ describe('ReachedOutForm', () => {
   });
 
   it.each([
-    ['Mixed signals: “I miss you”, “let’s meet and talk”', 'Keep going'],
-    ['They are angry or hurt about the silence', 'A short, calm message can be right'],
-    ['They clearly asked to get back together', 'Your goal is reached'],
-  ])('%s -> "%s"', async (label, heading) => {
+    ['Mixed signals: “I miss you”, “let’s meet and talk”', 'Keep going', false],
+    ['They are angry or hurt about the silence', 'Let it be for now', true],
+    ['They clearly asked to get back together', 'Take a day before you answer', true],
+  ])('%s -> "%s"', async (label, heading, reply) => {
     render(<ReachedOutForm onLog={() => Promise.resolve()} onReply={() => Promise.resolve('')} />);
     fireEvent.change(screen.getByLabelText('How did they reach out?'), {
       target: { value: 'call' },
@@ -56,7 +61,44 @@ describe('ReachedOutForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Log that they reached out' }));
     await screen.findByRole('heading', { name: heading });
     const endLink = screen.queryByRole('link', { name: /End the plan/ });
-    expect(endLink !== null).toBe(heading === 'Your goal is reached');
+    expect(endLink !== null).toBe(heading === 'Take a day before you answer');
+    // No reply buttons for mixed signals: the advice is not to answer.
+    expect(
+      screen.queryByRole('button', { name: 'Log my reply as necessary contact' }) !== null,
+    ).toBe(reply);
+  });
+
+  it('angry contact: a short calm reply is suggested once the log shows it keeps happening', async () => {
+    render(
+      <ReachedOutForm
+        onLog={() => Promise.resolve({ angryReports: 3 })}
+        onReply={() => Promise.resolve('')}
+      />,
+    );
+    fireEvent.click(screen.getByLabelText('They are angry or hurt about the silence'));
+    fireEvent.click(screen.getByRole('button', { name: 'Log that they reached out' }));
+    await screen.findByRole('heading', {
+      name: 'It keeps happening: a short, calm reply can be right',
+    });
+  });
+
+  it('"they asked to get back together" follows the purpose, leads to ending with that reason, and says the limits', async () => {
+    render(
+      <ReachedOutForm
+        onLog={() => Promise.resolve()}
+        onReply={() => Promise.resolve('')}
+        purpose="reconnect"
+        endPlanHref="/options.html?end=reconciled#plan"
+      />,
+    );
+    fireEvent.click(screen.getByLabelText('They clearly asked to get back together'));
+    fireEvent.click(screen.getByRole('button', { name: 'Log that they reached out' }));
+    await screen.findByRole('heading', { name: 'A clear wish to get back together' });
+    expect(screen.getByText(/over-eager/)).toBeTruthy();
+    expect(screen.getByText(/not an overnight fix/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: /End the plan/ }).getAttribute('href')).toBe(
+      '/options.html?end=reconciled#plan',
+    );
   });
 
   it('says why it could not log, and keeps what was typed', async () => {

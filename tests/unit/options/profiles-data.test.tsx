@@ -72,15 +72,23 @@ describe('ProfileForm', () => {
     expect(noteOf(field)).toContain('already on your list');
   });
 
-  it('adds with the chosen mode, calling onAdd within the click itself', () => {
+  it('adds a conversation with the chosen mode, calling onAdd within the click itself', () => {
     const { type, submit, onAdd } = setup();
-    type('https://www.instagram.com/jamie.doe/');
+    type('https://www.messenger.com/t/co.parent');
     fireEvent.click(screen.getByLabelText(/Modified No Contact/));
     submit();
     // Synchronously: a permission prompt opened by onAdd still counts as the person's click.
     expect(onAdd).toHaveBeenCalledTimes(1);
-    expect(onAdd.mock.calls[0]![0]).toMatchObject({ id: 'instagram:jamie.doe' });
+    expect(onAdd.mock.calls[0]![0]).toMatchObject({ id: 'messenger:co.parent' });
     expect(onAdd.mock.calls[0]![1]).toBe('modified');
+  });
+
+  it('a profile is never offered as Modified: it is added blocked', () => {
+    const { type, submit, onAdd } = setup();
+    type('https://www.instagram.com/jamie.doe/');
+    expect(screen.queryByLabelText(/Modified No Contact/)).toBeNull();
+    submit();
+    expect(onAdd.mock.calls[0]![1]).toBe('block');
   });
 
   it('an unknown site offers a custom entry and needs a choice first', async () => {

@@ -21,7 +21,9 @@ describe('field checks', () => {
     expect(checkStartDate(' 2026-03-01 ', TODAY)).toEqual({ ok: true, value: '2026-03-01' });
     expect(message(checkStartDate('2026-02-30', TODAY))).toContain('That is not a date');
     expect(message(checkStartDate('14/03/2026', TODAY))).toContain('That is not a date');
-    expect(message(checkStartDate('2026-03-15', TODAY))).toContain('can’t be in the future');
+    // A later start is allowed (nothing counts until then), up to a year ahead.
+    expect(checkStartDate('2026-03-17', TODAY)).toEqual({ ok: true, value: '2026-03-17' });
+    expect(message(checkStartDate('2027-03-16', TODAY))).toContain('more than 366 days ahead');
     expect(message(checkStartDate('1999-12-31', TODAY))).toContain('2000 or later');
     expect(message(checkStartDate('', TODAY))).toContain('Enter the day');
     // What a browser reports for half a date typed into a date field.

@@ -12,6 +12,12 @@ function renderPopup(over: Partial<PopupProps> = {}) {
     celebration: null,
     onUrge: vi.fn(() => Promise.resolve('urge-1')),
     onSlip: vi.fn(() => Promise.resolve({ eventId: 'slip-1', restarted: true })),
+    onNecessary: vi.fn(() => Promise.resolve('necessary-1')),
+    when: {
+      check: () => ({ ok: true as const, at: undefined }),
+      defaultTime: '12:00',
+      today: '2026-03-10',
+    },
     onUndo: vi.fn(() => Promise.resolve(true)),
     onReachedOut: vi.fn(() => Promise.resolve()),
     onReply: vi.fn(() => Promise.resolve('Logged as necessary contact. Your count goes on.')),
@@ -158,7 +164,7 @@ describe('"I slipped..."', () => {
     await settle(() =>
       fireEvent.click(screen.getByRole('button', { name: 'Log it and start again' })),
     );
-    expect(props.onSlip).toHaveBeenCalledWith('call', 'They called first.');
+    expect(props.onSlip).toHaveBeenCalledWith('call', 'They called first.', undefined);
     expect(screen.getByText(/Today is day 1 again/).textContent).toContain(
       'Your longest streak is still 6 days.',
     );
@@ -295,12 +301,104 @@ describe('"They reached out" and the other ways to turn back', () => {
     expect(props.onDrafts).toHaveBeenCalledOnce();
   });
 
-  it('shows how many signs it is working were noticed, and nothing when none were', () => {
+  it('never scores the signs it is working: they are a checklist', () => {
     renderPopup({ summary: { ...summaryFixture(), signsNoticed: 2 } });
-    expect(stat('Signs it is working')).toBe('2 of 5 noticed');
-    cleanup();
-    renderPopup({ summary: { ...summaryFixture(), signsNoticed: 0 } });
     expect(stat('Signs it is working')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/of 5|noticed/);
+  });
+
+  it('"They reached out" takes three clicks for a message: open, what it was like, log', async () => {
+    const { props } = renderPopup();
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: 'They reached out' })));
+    fireEvent.click(screen.getByLabelText('Something else'));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: /^Log/ })));
+    expect(props.onReachedOut).toHaveBeenCalledWith({
+      channel: 'message',
+      gist: 'other',
+      note: undefined,
+    });
+  });
+});
+
+describe('the end of a plan', () => {
+  it('an ended plan is its own state: when, after how long, why, and what it means for the purpose', () => {
+    const { props } = renderPopup({
+      summary: {
+        ...summaryFixture(),
+        status: { kind: 'no-plan' },
+        currentStreak: null,
+        endedPlan: { on: '2027-01-12', days: 34, reason: 'goal-reached' },
+      },
+      purpose: 'move-on',
+    });
+    const h = screen.getByRole('heading', { level: 1 }).textContent ?? '';
+    expect(h).toMatch(/^Your plan ended on .*12.* after 34 days$/);
+    expect(document.body.textContent).toContain('Why it ended: goal reached.');
+    expect(document.body.textContent).toContain('What you built in these days stays with you.');
+    expect(document.body.textContent).not.toMatch(/not set up yet/);
+    fireEvent.click(screen.getByRole('button', { name: 'Start a new plan' }));
+    expect(props.onSettings).toHaveBeenCalledOnce();
+  });
+
+  it('on the goal day it says what comes next for the purpose, with the choices', () => {
+    const base = summaryFixture();
+    const { props } = renderPopup({
+      summary: {
+        ...base,
+        status: { kind: 'running', day: 30, goalDays: 30, daysToGo: 0, goalReached: true },
+      },
+      purpose: 'reconnect',
+      onEndAtGoal: vi.fn(),
+    });
+    expect(document.body.textContent).toContain('The method leaves what comes next to you');
+    fireEvent.click(screen.getByRole('button', { name: 'End the plan' }));
+    expect(props.onEndAtGoal).toHaveBeenCalledOnce();
+  });
+});
+
+describe('logging something that happened earlier', () => {
+  it('a slip dated yesterday passes the checked time on', async () => {
+    const check = vi.fn(() => ({ ok: true as const, at: 1_000 }));
+    const { props } = renderPopup({ when: { check, defaultTime: '21:30', today: '2026-03-10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'I slipped...' }));
+    fireEvent.click(screen.getByLabelText('I sent a message'));
+    fireEvent.click(screen.getByLabelText('Yesterday'));
+    expect(screen.getByLabelText<HTMLInputElement>('Time').value).toBe('21:30');
+    await settle(() =>
+      fireEvent.click(screen.getByRole('button', { name: 'Log it and start again' })),
+    );
+    expect(check).toHaveBeenCalledWith({ kind: 'yesterday', time: '21:30' });
+    expect(props.onSlip).toHaveBeenCalledWith('message', '', 1_000);
+  });
+
+  it('a refused time is said in plain words, and nothing is logged', async () => {
+    const check = vi.fn(() => ({ ok: false as const, error: 'That is before your plan.' }));
+    const { props } = renderPopup({ when: { check, defaultTime: '21:30', today: '2026-03-10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'I slipped...' }));
+    fireEvent.click(screen.getByLabelText('I called'));
+    fireEvent.click(screen.getByLabelText('Another day'));
+    fireEvent.input(screen.getByLabelText('Day'), { target: { value: '2020-01-01' } });
+    await settle(() =>
+      fireEvent.click(screen.getByRole('button', { name: 'Log it and start again' })),
+    );
+    expect(screen.getByRole('alert').textContent).toBe('That is before your plan.');
+    expect(props.onSlip).not.toHaveBeenCalled();
+  });
+});
+
+describe('"I had necessary contact"', () => {
+  it('asks what it was about, logs it with the topic, and says the count goes on', async () => {
+    const { props } = renderPopup();
+    fireEvent.click(screen.getByRole('button', { name: 'I had necessary contact' }));
+    for (const label of ['Children', 'Home or belongings', 'Work'])
+      expect(screen.getByLabelText(label)).toBeTruthy();
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: 'Log it' })));
+    expect(screen.getByRole('alert').textContent).toBe('Choose what it was about first.');
+    expect(props.onNecessary).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByLabelText('Children'));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: 'Log it' })));
+    expect(props.onNecessary).toHaveBeenCalledWith('children', '');
+    expect(screen.getByText(/Your count goes on/).textContent).toMatch(/short and practical/);
   });
 });
 

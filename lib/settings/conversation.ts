@@ -1,0 +1,30 @@
+import type { Platform, Profile } from '../profiles/types';
+
+/*
+ * Modified No Contact is about necessary communication (children, a shared home, work),
+ * never about looking: a profile is a profile under any plan. So only a conversation may be
+ * listed as Modified. Messenger threads are the conversations recognised today; a platform
+ * added here is one whose listed entries are chats, not profiles.
+ */
+
+/** The platforms whose listed entries are conversations (chat threads) rather than profiles. */
+export const CONVERSATION_PLATFORMS: readonly Platform[] = ['messenger'];
+
+/** Whether a listed entry is a conversation, so that it may be Modified. */
+export function isConversation(p: Pick<Profile, 'platform'>): boolean {
+  return CONVERSATION_PLATFORMS.includes(p.platform);
+}
+
+/** Whether a stored profile id (`platform:key`) names a conversation. */
+export function isConversationId(profileId: string): boolean {
+  const platform = profileId.slice(0, profileId.indexOf(':'));
+  return (CONVERSATION_PLATFORMS as readonly string[]).includes(platform);
+}
+
+/**
+ * The mode a listed entry is kept in: Modified only for a conversation. Whatever a
+ * profile's stored mode says, a look at it is a look.
+ */
+export function effectiveMode(p: Pick<Profile, 'platform' | 'mode'>): Profile['mode'] {
+  return p.mode === 'modified' && isConversation(p) ? 'modified' : 'block';
+}
