@@ -21,7 +21,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: every route to a listed profile is stopped`, () => {
     async function expectInterstitial(page: E2EPage, handle: string, how: string) {
       await waitForHref(page, s.isInterstitial, `the interstitial (${how})`);
-      await waitForText(page, `@${handle}`);
+      // The blocked page names the list, never the person.
+      await waitForText(page, 'on your list');
       // The "seen" beacon fires 300 ms after a profile renders: give it time to show up.
       await sleep(500);
       const leaked = s.sites.requestsNaming(handle);

@@ -198,7 +198,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(await bodyText(page)).toContain('ERR_BLOCKED_BY_CLIENT');
       } else {
         expect(landed.startsWith(`${s.b.extensionBase}interstitial.html`)).toBe(true);
-        await waitForText(page, `@${handle}`);
+        // The blocked page names the list, never the person.
+        await waitForText(page, 'on your list');
       }
       return landed;
     }
@@ -228,7 +229,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         (h) => h.startsWith(`${s.b.extensionBase}interstitial.html`),
         'the interstitial',
       );
-      await waitForText(tab, `@${HANDLE}`);
+      // The blocked page names the list, never the person.
+      await waitForText(tab, 'on your list');
       const stopped = s.sites.requestsFor('instagram.com', `/${HANDLE}/`).length;
       s.log(`not allowed: requests for the listed profile in a normal tab = ${stopped}`);
       expect(stopped).toBe(0);
