@@ -3,6 +3,9 @@ import { BUILD } from '@/lib/build';
 import { parseMessage, senderMaySend, type Message, type Responses } from '@/lib/messaging';
 import { drainOutbox, OUTBOX_TYPES, type DrainResult } from '@/lib/outbox';
 
+/** How long a hello's answer waits for the outbox to be written. */
+const HELLO_WAITS_MS = 2000;
+
 export type Handlers = {
   [T in Message['type']]?: (
     msg: Message<T>,
@@ -48,9 +51,15 @@ export function setupMessages(browser: Browser, handlers: Handlers): MessageDesk
     const msg = parseMessage(raw);
     if (!msg || !senderMaySend(msg.type, sender, browser.runtime.id, origin)) return undefined;
     if (msg.type === 'hello') {
-      return drain()
-        .catch((e: unknown) => console.error('No Contact: the outbox could not be written', e))
-        .then((): Responses['hello'] => ({ ok: true, build: BUILD }));
+      // The answer waits for the outbox a little, never long: a page must not hang on it.
+      const written = drain().catch((e: unknown) =>
+        console.error('No Contact: the outbox could not be written', e),
+      );
+      const enough = new Promise((resolve) => setTimeout(resolve, HELLO_WAITS_MS));
+      return Promise.race([written, enough]).then((): Responses['hello'] => ({
+        ok: true,
+        build: BUILD,
+      }));
     }
     const handler = handlers[msg.type] as
       ((m: Message, s: typeof sender) => Promise<unknown>) | undefined;

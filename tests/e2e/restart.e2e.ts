@@ -146,7 +146,9 @@ describe('chromium: the first visits after a browser restart', () => {
   it("the rules name the interstitial's fixed address, not this session's", async () => {
     const targets = await redirectTargets();
     log(`redirect targets: ${JSON.stringify(targets)}`);
-    expect(targets).toEqual([`${base}interstitial.html#\\0`]);
+    // The profile's redirect and its platform's catch for encoded spellings: one address.
+    expect(targets.length).toBeGreaterThan(0);
+    expect([...new Set(targets)]).toEqual([`${base}interstitial.html#\\0`]);
   });
 
   it('a typed visit at launch and a restored tab both end on the interstitial with the day count, sending nothing', async () => {
