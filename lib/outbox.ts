@@ -69,7 +69,10 @@ export async function takeFromOutbox(area: OutboxArea, dedupeKey: string): Promi
   await area.remove(keyOf(dedupeKey));
 }
 
-/** The requests waiting, oldest first; entries that are not requests are left out. */
+/**
+ * The requests waiting, oldest first. An entry under the prefix that is not a request
+ * is read as an empty one from 1970, so that a drain drops it as too old.
+ */
 export async function readOutbox(area: OutboxArea): Promise<{ key: string; item: OutboxItem }[]> {
   const all = await area.get(null);
   const out: { key: string; item: OutboxItem }[] = [];

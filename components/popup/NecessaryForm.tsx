@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { labels, t } from '@/lib/i18n';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
 import { NECESSARY_TOPICS, type NecessaryTopic } from '@/lib/streak/log-event';
+import { PickOne } from './PickOne';
 
 /** What a necessary contact was about, as a choice. */
 export const TOPIC_LABELS: Readonly<Record<NecessaryTopic, string>> = labels({
@@ -46,30 +47,21 @@ export function NecessaryForm({
     <form class="slip" onSubmit={(e) => void submit(e)} noValidate>
       <h1>{t('necessaryTitle')}</h1>
       <p class="muted">{t('necessaryIntro')}</p>
-      <fieldset aria-describedby={missing ? 'necessary-missing' : undefined}>
-        <legend>{t('necessaryTopicLegend')}</legend>
-        {NECESSARY_TOPICS.map((k, i) => (
-          <label key={k} class="choice">
-            <input
-              ref={i === 0 ? first : undefined}
-              type="radio"
-              name="topic"
-              value={k}
-              checked={topic === k}
-              onChange={() => {
-                setTopic(k);
-                setMissing(false);
-              }}
-            />{' '}
-            {TOPIC_LABELS[k]}
-          </label>
-        ))}
-      </fieldset>
-      {missing && (
-        <p id="necessary-missing" class="error" role="alert">
-          {t('necessaryChooseFirst')}
-        </p>
-      )}
+      <PickOne
+        id="necessary"
+        name="topic"
+        legend={t('necessaryTopicLegend')}
+        keys={NECESSARY_TOPICS}
+        label={(k) => TOPIC_LABELS[k]}
+        value={topic}
+        onChoose={(k) => {
+          setTopic(k);
+          setMissing(false);
+        }}
+        first={first}
+        missing={missing}
+        missingText={t('necessaryChooseFirst')}
+      />
       <label for="necessary-note">{t('slipNoteLabel')}</label>
       <textarea
         id="necessary-note"

@@ -4,6 +4,7 @@ import { SLIP_KINDS, type SlipKind } from '@/lib/streak/log-event';
 import { days, t, type MessageKey } from '@/lib/i18n';
 import type { When } from '@/lib/streak/when';
 import { WhenField } from '../WhenField';
+import { PickOne } from './PickOne';
 
 /** The page's check of a chosen time: the instant to log (undefined: now), or why not. */
 export type CheckWhen = (
@@ -70,30 +71,21 @@ export function SlipForm({ longestStreak, onSubmit, onCancel, when: whenContext 
     <form class="slip" onSubmit={(e) => void submit(e)} noValidate>
       <h1>{t('slipTitle')}</h1>
       <p class="muted">{t('slipIntro')}</p>
-      <fieldset aria-describedby={missing ? 'slip-missing' : undefined}>
-        <legend>{t('slipWhatHappened')}</legend>
-        {SLIP_KINDS.map((k, i) => (
-          <label key={k} class="choice">
-            <input
-              ref={i === 0 ? first : undefined}
-              type="radio"
-              name="what"
-              value={k}
-              checked={what === k}
-              onChange={() => {
-                setWhat(k);
-                setMissing(false);
-              }}
-            />{' '}
-            {t(SLIP_LABEL_KEYS[k])}
-          </label>
-        ))}
-      </fieldset>
-      {missing && (
-        <p id="slip-missing" class="error" role="alert">
-          {t('slipChooseFirst')}
-        </p>
-      )}
+      <PickOne
+        id="slip"
+        name="what"
+        legend={t('slipWhatHappened')}
+        keys={SLIP_KINDS}
+        label={(k) => t(SLIP_LABEL_KEYS[k])}
+        value={what}
+        onChoose={(k) => {
+          setWhat(k);
+          setMissing(false);
+        }}
+        first={first}
+        missing={missing}
+        missingText={t('slipChooseFirst')}
+      />
       <WhenField
         value={when}
         onChange={(w) => {

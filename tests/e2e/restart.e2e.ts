@@ -5,8 +5,17 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser } from 'puppeteer-core';
-import { EXTENSION_DIR, GECKO_ID, wrapPp, wrapPw, type E2EBrowser } from './harness/browsers';
-import { FAKE_DOMAINS, startFakeSites, type FakeSites } from './harness/fake-sites';
+import {
+  chromiumArgs,
+  EXTENSION_DIR,
+  firefoxPrefs,
+  FIREFOX_PROFILE_INSTALL_PREFS,
+  GECKO_ID,
+  wrapPp,
+  wrapPw,
+  type E2EBrowser,
+} from './harness/browsers';
+import { startFakeSites, type FakeSites } from './harness/fake-sites';
 import { addProfile, setPlan, sleep, todayLocal, waitFor } from './harness/helpers';
 
 /*
@@ -82,32 +91,17 @@ describe('chromium: the first visits after a browser restart', () => {
   let base = '';
   const log = (msg: string) => console.log(`[chromium] ${msg}`);
 
-  const start = (restore: boolean) => {
-    const rules = FAKE_DOMAINS.flatMap((d) => [
-      `MAP ${d} 127.0.0.1:${sites.port}`,
-      `MAP *.${d} 127.0.0.1:${sites.port}`,
-    ]).join(',');
-    return chromium.launchPersistentContext(dir, {
+  const start = (restore: boolean) =>
+    chromium.launchPersistentContext(dir, {
       executablePath: '/usr/bin/chromium',
       headless: true,
       ignoreHTTPSErrors: true,
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR.chromium}`,
-        `--load-extension=${EXTENSION_DIR.chromium}`,
-        `--host-resolver-rules=${rules}`,
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--ignore-certificate-errors',
-        '--disable-gpu',
+        ...chromiumArgs(EXTENSION_DIR.chromium, sites),
         // Tabs open at the last close come back at launch, as with "Continue where you left off".
         ...(restore ? ['--restore-last-session'] : []),
       ],
     });
-  };
 
   /** The extension's dynamic redirect rules' targets, read in its service worker. */
   const redirectTargets = async () => {
@@ -258,19 +252,7 @@ describe('firefox: the first visit after a browser restart', () => {
       acceptInsecureCerts: true,
       userDataDir: dir,
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-        // The add-on is installed as a file in the profile (below), as an installed add-on
-        // is, rather than as a temporary one: ESR accepts it unsigned with this preference.
-        'xpinstall.signatures.required': false,
-        'extensions.autoDisableScopes': 0,
-        'network.proxy.type': 2,
-        'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(sites.pac())}`,
-        'network.proxy.allow_hijacking_localhost': false,
-        'browser.shell.checkDefaultBrowser': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-        'toolkit.telemetry.reportingpolicy.firstRun': false,
-      },
+      extraPrefsFirefox: { ...firefoxPrefs(sites, uuid), ...FIREFOX_PROFILE_INSTALL_PREFS },
     });
 
   beforeAll(async () => {

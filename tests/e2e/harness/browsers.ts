@@ -137,13 +137,62 @@ export function wrapPw(page: PwPage): E2EPage {
   };
 }
 
-async function launchChromium(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'nc-chromium-'));
-  const ext = EXTENSION_DIR.chromium;
+/**
+ * The command line of every Chromium the suites start: the build in `ext` loaded, the fake
+ * sites' hosts sent to their server, and nothing of the browser's own on the network.
+ * (Also used by the suites that start their browsers themselves.)
+ */
+export function chromiumArgs(ext: string, sites: FakeSites): string[] {
   const rules = FAKE_DOMAINS.flatMap((d) => [
     `MAP ${d} 127.0.0.1:${sites.port}`,
     `MAP *.${d} 127.0.0.1:${sites.port}`,
   ]).join(',');
+  return [
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
+    // One argv element: Chromium splits the rules on commas itself.
+    `--host-resolver-rules=${rules}`,
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    // Service workers refuse a self-signed certificate unless errors are ignored browser-wide.
+    '--ignore-certificate-errors',
+    '--disable-gpu',
+  ];
+}
+
+/**
+ * The preferences of every Firefox the suites start: the add-on's address fixed to `uuid`,
+ * the fake sites' hosts sent to their server by a proxy script, no first-run noise.
+ */
+export function firefoxPrefs(sites: FakeSites, uuid: string): Record<string, unknown> {
+  return {
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+    'network.proxy.type': 2,
+    'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(sites.pac())}`,
+    'network.proxy.allow_hijacking_localhost': false,
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.reportingpolicy.firstRun': false,
+  };
+}
+
+/**
+ * The preferences that let Firefox keep the add-on across restarts: installed as a file in
+ * the profile (extensions/<id>, naming the unpacked build), as an installed add-on is,
+ * rather than as a temporary one; ESR accepts it unsigned with these.
+ */
+export const FIREFOX_PROFILE_INSTALL_PREFS = {
+  'xpinstall.signatures.required': false,
+  'extensions.autoDisableScopes': 0,
+} as const;
+
+async function launchChromium(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'nc-chromium-'));
+  const ext = EXTENSION_DIR.chromium;
   let context: BrowserContext;
   let extensionBase = '';
 
@@ -152,21 +201,7 @@ async function launchChromium(sites: FakeSites, options: LaunchOptions): Promise
       executablePath: BINARIES.chromium,
       headless: true,
       ignoreHTTPSErrors: true,
-      args: [
-        `--disable-extensions-except=${ext}`,
-        `--load-extension=${ext}`,
-        // One argv element: Chromium splits the rules on commas itself.
-        `--host-resolver-rules=${rules}`,
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        // Service workers refuse a self-signed certificate unless errors are ignored browser-wide.
-        '--ignore-certificate-errors',
-        '--disable-gpu',
-      ],
+      args: chromiumArgs(ext, sites),
     });
     const worker =
       context.serviceWorkers()[0] ??
@@ -358,15 +393,7 @@ async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<
     headless: true,
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-      'network.proxy.type': 2,
-      'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(sites.pac())}`,
-      'network.proxy.allow_hijacking_localhost': false,
-      'browser.shell.checkDefaultBrowser': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.reportingpolicy.firstRun': false,
-    },
+    extraPrefsFirefox: firefoxPrefs(sites, uuid),
   });
   await browser.installExtension(EXTENSION_DIR.firefox);
   const base = `moz-extension://${uuid}/`;
