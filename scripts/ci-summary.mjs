@@ -15,21 +15,22 @@ for (const file of files) {
     continue;
   }
   const r = JSON.parse(readFileSync(file, 'utf8'));
-  const suiteFailures =
-    r.numFailedTests + (r.numFailedTestSuites ?? 0) - countFailedSuitesWithFailedTests(r);
+  const files = r.testResults ?? [];
+  const failedTests = files.reduce(
+    (n, f) => n + f.assertionResults.filter((a) => a.status === 'failed').length,
+    0,
+  );
+  // A file that failed outside any test (an error in a hook or at import) adds one failure
+  // of its own; Vitest's suite counts also include describe blocks, so they are not used.
+  const fileFailures = files.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
+  const suiteFailures = Math.max(r.numFailedTests, failedTests) + fileFailures;
   console.log(
     `${file}: ${r.numPassedTests} passed, ${suiteFailures} failed, ${r.numPendingTests + r.numTodoTests} skipped`,
   );
   passed += r.numPassedTests;
   failed += suiteFailures;
-}
-
-function countFailedSuitesWithFailedTests(r) {
-  // A file that failed because of its tests is already counted through them; a file that
-  // failed outside any test (an error in a hook or at import) adds one failure of its own.
-  return (r.testResults ?? []).filter(
-    (s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed'),
-  ).length;
 }
 
 if (Number(status) !== 0 && failed === 0) failed = Math.max(1, missing);

@@ -13,12 +13,14 @@ import { optionsHandlers } from './options-handlers';
 import { setupRuleSync } from './rules-sync';
 import { setupSessionAccess } from './session-access';
 import { summaryHandlers } from './summary';
+import { takeOverFromEarlierWorker } from './worker-takeover';
 
 // Every listener is registered synchronously in main(): an MV3 worker woken by an event
 // must find its listener on the first turn.
 export default defineBackground({
   type: 'module',
   main() {
+    takeOverFromEarlierWorker(globalThis);
     const allowOnce = createAllowOnce(browser);
     setupRuleSync(browser);
     setupSessionAccess(browser);
