@@ -18,9 +18,7 @@ interface Props {
 /** "Day N of G" with a progress bar, or what to say before the plan runs. */
 export function DayHeading({ status, nextMilestone = null, headingId }: Props) {
   if (status.kind === 'no-plan') return <h1 id={headingId}>{t('notSetUpTitle')}</h1>;
-  if (status.kind === 'not-started') {
-    return <h1 id={headingId}>{t('startsIn', days(status.startsInDays))}</h1>;
-  }
+  if (status.kind === 'not-started') return <StartsIn status={status} headingId={headingId} />;
   const milestone = milestoneText(nextMilestone, status.goalDays);
   const dayOfGoal = t('dayOfGoal', status.day, status.goalDays);
   return (
@@ -36,6 +34,37 @@ export function DayHeading({ status, nextMilestone = null, headingId }: Props) {
         {status.goalReached ? t('goalReached') : t('daysToGo', days(status.daysToGo))}
       </p>
       {milestone && <p class="muted milestone">{t('nextMilestoneIs', milestone)}</p>}
+    </>
+  );
+}
+
+/**
+ * Before day 1: when the count starts, and in a taper week what these days are for
+ * (contact reducing, not stopping yet).
+ */
+export function StartsIn({
+  status,
+  headingId,
+  class: className,
+}: {
+  status: Extract<DayStatus, { kind: 'not-started' }>;
+  headingId?: string;
+  class?: string;
+}) {
+  const when = t('startsIn', days(status.startsInDays));
+  if (!status.taper) {
+    return (
+      <h1 id={headingId} class={className}>
+        {when}
+      </h1>
+    );
+  }
+  return (
+    <>
+      <h1 id={headingId} class={className}>
+        {t('taperHeading', when)}
+      </h1>
+      <p class="taper-tip">{t('taperTip')}</p>
     </>
   );
 }

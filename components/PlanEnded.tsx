@@ -25,18 +25,22 @@ export function PlanEnded({
   onNewPlan,
   locale,
   headingId,
+  level = 1,
 }: {
   ended: EndedPlan;
   purpose: Purpose;
   onNewPlan: () => void;
   locale?: string;
   headingId?: string;
+  /** The heading's level: 1 where it is the page's subject, lower inside a page. */
+  level?: 1 | 2 | 3;
 }) {
+  const Heading = `h${level}` as const;
   return (
     <section class="plan-ended" aria-labelledby={headingId}>
-      <h1 id={headingId}>
+      <Heading id={headingId}>
         {t('planEndedTitle', formatCivilDate(ended.on, 'date', locale), days(ended.days))}
-      </h1>
+      </Heading>
       <p>{t('planEndedWhy', REASON_WORDS[ended.reason])}</p>
       <p>{t(endedKey(purpose))}</p>
       <button type="button" class="primary" onClick={onNewPlan}>

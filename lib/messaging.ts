@@ -90,6 +90,11 @@ export interface Requests {
     note?: string;
     dedupeKey: string;
   };
+  /**
+   * "I sent it": the one message that sets the stage before day 1 (see StageSetEvent).
+   * Refused once the count has started.
+   */
+  'log-stage-set': { dedupeKey: string };
   /** Ticks a sign it is working with the day it was noticed, or unticks it (null). */
   'set-sign': { sign: SignId; noticedOn: CivilDate | null };
   /** Keeps a draft in the private drafts box. `id` is new per draft: saving twice keeps one. */
@@ -123,6 +128,7 @@ export interface Responses {
       }
     | { ok: false; error: Words };
   'log-necessary-contact': { ok: true; eventId: string };
+  'log-stage-set': { ok: true; eventId: string } | { ok: false; error: Words };
   'set-sign': { ok: true } | { ok: false; error: Words };
   'save-draft': { ok: true; id: string } | { ok: false; error: Words };
   'delete-draft': { ok: boolean };
@@ -207,6 +213,9 @@ export function parseMessage(raw: unknown): Message | null {
       if (raw.topic !== undefined && !isOneOf(raw.topic, NECESSARY_TOPICS)) return null;
       if (!isNote(raw.note)) return null;
       return raw as Message<'log-necessary-contact'>;
+    case 'log-stage-set':
+      if (!allowed(['dedupeKey']) || !isKey(raw.dedupeKey)) return null;
+      return raw as Message<'log-stage-set'>;
     case 'set-sign':
       if (!allowed(['sign', 'noticedOn'])) return null;
       if (!isOneOf(raw.sign, SIGN_IDS)) return null;

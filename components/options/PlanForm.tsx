@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { GOAL_DAYS_MAX, GOAL_DAYS_MIN, PLAN_START_MAX_AHEAD_DAYS } from '@/lib/limits';
 import { DEFAULT_GOAL_DAYS, type Plan } from '@/lib/settings';
-import { addDays, type CivilDate } from '@/lib/streak/calendar';
+import { addDays, daysBetween, type CivilDate } from '@/lib/streak/calendar';
+import { taperStart } from '@/lib/stage';
 import { described, FieldNote, focusFirstInvalid, isBadInput } from '../Field';
 import { checkGoal, checkStartDate } from './validate';
 
@@ -10,6 +11,8 @@ export interface PlanValues {
   startDate: CivilDate;
   goalDays: number;
   looksRestart: boolean;
+  /** Taper contact off before day 1 (lib/stage.ts); day 1 is then at least a day ahead. */
+  taper: boolean;
 }
 
 /**
@@ -35,6 +38,7 @@ export function PlanForm({
   const [start, setStart] = useState(plan?.startDate ?? today);
   const [goal, setGoal] = useState(String(plan?.goalDays ?? DEFAULT_GOAL_DAYS));
   const [looks, setLooks] = useState(plan?.looksRestart ?? true);
+  const [taper, setTaper] = useState(plan?.taper ?? false);
   const [bad, setBad] = useState({ start: false, goal: false });
   const [errors, setErrors] = useState<{ start?: string; goal?: string }>({});
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
@@ -48,11 +52,17 @@ export function PlanForm({
     setStart(plan?.startDate ?? today);
     setGoal(String(plan?.goalDays ?? DEFAULT_GOAL_DAYS));
     setLooks(plan?.looksRestart ?? true);
-  }, [plan?.startDate, plan?.goalDays, plan?.looksRestart]);
+    setTaper(plan?.taper ?? false);
+  }, [plan?.startDate, plan?.goalDays, plan?.looksRestart, plan?.taper]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const s = checkStartDate({ value: start, badInput: bad.start }, today);
+    const checked = checkStartDate({ value: start, badInput: bad.start }, today);
+    // A taper is the days before day 1: it needs day 1 to be ahead.
+    const s =
+      checked.ok && taper && daysBetween(today, checked.value) <= 0
+        ? { ok: false as const, message: t('planTaperNeedsLater') }
+        : checked;
     const g = checkGoal({ value: goal, badInput: bad.goal });
     const next = { start: s.ok ? undefined : s.message, goal: g.ok ? undefined : g.message };
     setErrors(next);
@@ -64,7 +74,12 @@ export function PlanForm({
     }
     setBusy(true);
     try {
-      const text = await onSave({ startDate: s.value, goalDays: g.value, looksRestart: looks });
+      const text = await onSave({
+        startDate: s.value,
+        goalDays: g.value,
+        looksRestart: looks,
+        taper,
+      });
       setStatus({ text, error: false });
       setDirty(false);
     } catch (err) {
@@ -139,6 +154,28 @@ export function PlanForm({
           </p>
         </div>
       )}
+      <div class="field check">
+        <input
+          id={`${id}-taper`}
+          type="checkbox"
+          checked={taper}
+          aria-describedby={`${id}-taper-note`}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            setTaper(on);
+            // Day 1 moves a taper's length ahead when it is not ahead already.
+            if (on && !bad.start && /^\d{4}-\d{2}-\d{2}$/.test(start)) {
+              setStart(taperStart(start, today));
+              setErrors((x) => ({ ...x, start: undefined }));
+            }
+            edited();
+          }}
+        />
+        <label for={`${id}-taper`}>{t('planTaper')}</label>
+        <p id={`${id}-taper-note`} class="muted field-note">
+          {t('planTaperHint')}
+        </p>
+      </div>
       <button class="primary" type="submit" disabled={busy}>
         {submitLabel}
       </button>

@@ -102,6 +102,8 @@ export function describeEvent(e: LogEvent, profiles: readonly Profile[]): string
       return t('eventPlanStarted', formatCivilDate(e.startDate), days(e.goalDays));
     case 'plan-ended':
       return t('streakEndPlanEnded', END_REASON_WORDS[e.reason]);
+    case 'stage-set':
+      return t('eventStageSet');
   }
 }
 

@@ -8,7 +8,7 @@ import type { Summary } from '@/lib/streak/stats';
 import type { Celebration } from '@/lib/celebrations';
 import { formatCivilDate } from '@/lib/format-date';
 import { days, t } from '@/lib/i18n';
-import { milestoneText } from '../DayHeading';
+import { milestoneText, StartsIn } from '../DayHeading';
 import type { ReachedOutValues, ReplyAs } from '@/lib/reached-out-log';
 import { PlanEnded } from '../PlanEnded';
 import { ReachedOutForm } from '../ReachedOutForm';
@@ -237,9 +237,7 @@ export function Popup(props: PopupProps) {
         {running ? (
           <DayRing day={running.day} goalDays={running.goalDays} />
         ) : (
-          status.kind === 'not-started' && (
-            <h1 class="starts">{t('startsIn', days(status.startsInDays))}</h1>
-          )
+          status.kind === 'not-started' && <StartsIn status={status} class="starts" />
         )}
         {running && (
           <p class="to-go">

@@ -3,6 +3,8 @@ import { addEvent, listEvents, undoEvent } from '@/lib/db/event-store';
 import { ANGRY_WINDOW_MS, angryReportsInWindow } from '@/lib/reached-out';
 import type { NoContactDb } from '@/lib/db/schema';
 import { loadSettings } from '@/lib/settings';
+import { currentStageSet, stageSetProblem } from '@/lib/stage';
+import { localDate } from '@/lib/streak/calendar';
 import { checkEventTime } from '@/lib/streak/when';
 import type { Words } from '@/lib/words';
 import { backgroundDb } from './db';
@@ -91,6 +93,32 @@ export function logHandlers(browser: Browser, openDb: () => NoContactDb = backgr
         source: m.source,
         topic: m.topic,
         note: m.note?.trim() || undefined,
+        dedupeKey: m.dedupeKey,
+      });
+      return { ok: true, eventId: e.id };
+    },
+    'log-stage-set': async (m) => {
+      const settings = await loadSettings(browser.storage.local);
+      const stamp = await eventStamp(browser, settings);
+      const db = openDb();
+      const latest = (kind: 'stage-set' | 'plan-ended') =>
+        listEvents(db, { kind, newestFirst: true, limit: 1 });
+      const earlier = currentStageSet([
+        ...(await latest('stage-set')),
+        ...(await latest('plan-ended')),
+      ]);
+      // The same press sent twice is the same event, not a second message.
+      if (earlier && earlier.dedupeKey === m.dedupeKey) return { ok: true, eventId: earlier.id };
+      const problem = stageSetProblem(
+        settings.plan,
+        localDate(stamp.time, stamp.timeZone),
+        earlier?.localDate ?? null,
+      );
+      if (problem) return { ok: false, error: problem };
+      const e = await addEvent(db, {
+        kind: 'stage-set',
+        ...stamp,
+        source: 'options',
         dedupeKey: m.dedupeKey,
       });
       return { ok: true, eventId: e.id };

@@ -40,6 +40,7 @@ import {
   loadSettings,
   updateSettings,
   type IfThenPlan,
+  type Plan,
   type Purpose,
   type Settings,
 } from '@/lib/settings';
@@ -82,7 +83,12 @@ export async function savePlan(v: PlanValues): Promise<string> {
   try {
     await updateSettings(area, (s) => {
       startsAnew = !s.plan || s.plan.startDate !== v.startDate;
-      const plan = { startDate: v.startDate, goalDays: v.goalDays, looksRestart: v.looksRestart };
+      const plan: Plan = {
+        startDate: v.startDate,
+        goalDays: v.goalDays,
+        looksRestart: v.looksRestart,
+        ...(v.taper && { taper: true as const }),
+      };
       // A chosen counting zone is kept; this form does not offer to change it.
       return { ...s, plan: s.plan?.timeZone ? { ...plan, timeZone: s.plan.timeZone } : plan };
     });
@@ -317,6 +323,18 @@ export async function setSignNoticed(sign: SignId, noticedOn: CivilDate | null):
     throw new Error(saveFailed());
   }
   if (!r.ok) throw new Error(sayAnswer(r.error, saveFailed()));
+}
+
+/** "I sent it": the one message that sets the stage before day 1. */
+export async function logStageSet(): Promise<string> {
+  let r: Responses['log-stage-set'];
+  try {
+    r = await ask('log-stage-set', { dedupeKey: newDedupeKey() });
+  } catch {
+    throw new Error(t('stageLogFailed'));
+  }
+  if (!r.ok) throw new Error(sayAnswer(r.error, t('stageLogFailed')));
+  return t('stageSetDone');
 }
 
 export async function keepDraft(id: string, text: string): Promise<void> {

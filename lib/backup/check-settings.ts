@@ -56,7 +56,7 @@ function checkPlan(v: unknown, clock: Clock): Plan | null {
   if (v === null) return null;
   const path = words('backupPlacePlan');
   const o = obj(v, path);
-  fields(o, path, ['startDate', 'goalDays', 'looksRestart'], ['timeZone']);
+  fields(o, path, ['startDate', 'goalDays', 'looksRestart'], ['timeZone', 'taper']);
   const plan: Plan = {
     startDate: civil(o.startDate, words('backupPlacePlanStart'), clock, PLAN_START_MAX_AHEAD_DAYS),
     goalDays: int(o.goalDays, words('backupPlacePlanGoal'), GOAL_DAYS_MIN, GOAL_DAYS_MAX),
@@ -64,6 +64,7 @@ function checkPlan(v: unknown, clock: Clock): Plan | null {
   };
   if (o.timeZone !== undefined)
     plan.timeZone = timeZone(o.timeZone, words('backupPlacePlanTimeZone'));
+  if (o.taper !== undefined && bool(o.taper, words('backupPlacePlanTaper'))) plan.taper = true;
   return plan;
 }
 

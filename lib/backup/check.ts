@@ -65,6 +65,7 @@ const KIND_FIELDS: Record<LogEvent['kind'], { required: string[]; optional: stri
   slip: { required: ['what', 'restarted'], optional: ['note'] },
   'plan-started': { required: ['startDate', 'goalDays'], optional: [] },
   'plan-ended': { required: ['reason'], optional: [] },
+  'stage-set': { required: [], optional: [] },
 };
 
 function checkEvent(v: unknown, i: number, clock: Clock): LogEvent {
@@ -105,6 +106,7 @@ function checkEvent(v: unknown, i: number, clock: Clock): LogEvent {
   };
   switch (kind) {
     case 'urge-resisted':
+    case 'stage-set':
       return { ...base, kind };
     case 'necessary-contact':
       return {

@@ -60,6 +60,8 @@ function readPlan(raw: unknown, problems: Words[]): Plan | null {
     if (isTimeZone(raw.timeZone)) plan.timeZone = raw.timeZone;
     else problems.push(words('settingsZoneReset'));
   }
+  // Words only: an unreadable taper mark is dropped without a notice.
+  if (raw.taper === true) plan.taper = true;
   return plan;
 }
 

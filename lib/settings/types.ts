@@ -26,6 +26,11 @@ export interface Plan {
    * travelling). Absent: the device's zone.
    */
   timeZone?: string;
+  /**
+   * Set (true) when the person chose to taper contact off before day 1 (about a week, see
+   * lib/stage.ts). Absent: no taper. Words only: nothing counts before day 1 either way.
+   */
+  taper?: true;
 }
 
 export interface Friction {

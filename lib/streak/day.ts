@@ -3,7 +3,8 @@ import { daysBetween, type CivilDate } from './calendar';
 
 export type DayStatus =
   | { kind: 'no-plan' }
-  | { kind: 'not-started'; startsInDays: number }
+  /** `taper`: the person chose to taper contact off in these days (lib/stage.ts). */
+  | { kind: 'not-started'; startsInDays: number; taper?: true }
   | { kind: 'running'; day: number; goalDays: number; daysToGo: number; goalReached: boolean };
 
 /**
@@ -23,7 +24,8 @@ export function dayStatus(
   if (!plan) return { kind: 'no-plan' };
   const start = streakStart ?? plan.startDate;
   const offset = daysBetween(start, today);
-  if (offset < 0) return { kind: 'not-started', startsInDays: -offset };
+  if (offset < 0)
+    return { kind: 'not-started', startsInDays: -offset, ...(plan.taper && { taper: true }) };
   const day = offset + 1;
   return {
     kind: 'running',

@@ -10,6 +10,7 @@ export const EVENT_KINDS = [
   'plan-started',
   'plan-ended',
   'they-reached-out',
+  'stage-set',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -139,13 +140,23 @@ export interface TheyReachedOutEvent extends EventBase {
   note?: string;
 }
 
+/**
+ * Setting the stage: the one short message the method allows before day 1 (an apology,
+ * no requests, no announcement), written in the drafts box and sent by the person. Logged
+ * for the story; never a slip, never counted, and only before the count starts.
+ */
+export interface StageSetEvent extends EventBase {
+  kind: 'stage-set';
+}
+
 export type LogEvent =
   | UrgeResistedEvent
   | SlipEvent
   | NecessaryContactEvent
   | PlanStartedEvent
   | PlanEndedEvent
-  | TheyReachedOutEvent;
+  | TheyReachedOutEvent
+  | StageSetEvent;
 
 export function isActive(e: Pick<LogEvent, 'undoneAt'>): boolean {
   return e.undoneAt === undefined;

@@ -100,14 +100,37 @@ export interface EndedPlan {
 
 /**
  * The plan that ended last, from the streaks: its last streak ended by 'plan-ended', and
- * the streaks before it that slips split off the same plan.
+ * the streaks before it that slips split off the same plan. `boundaries` (the plan events
+ * among them) catch a plan that started and ended on one day, which has no streak.
  */
-export function lastEndedPlan(streaks: readonly Streak[]): EndedPlan | null {
+export function lastEndedPlan(
+  streaks: readonly Streak[],
+  boundaries: readonly LogEvent[] = [],
+): EndedPlan | null {
+  // The plan event recorded last decides: an end, or a plan started since (none ended).
+  let lastPlanEvent: LogEvent | null = null;
+  for (const e of boundaries) {
+    if ((e.kind !== 'plan-started' && e.kind !== 'plan-ended') || !isActive(e)) continue;
+    if (!lastPlanEvent || byTimeThenId(lastPlanEvent, e) < 0) lastPlanEvent = e;
+  }
+  const atGoal = (reason: PlanEndReason) => (reason === 'goal-reached' ? 1 : 0);
   const last = streaks.at(-1);
+  const lastEnd = last?.endedBy?.kind === 'plan-ended' ? last.endedBy.eventId : null;
+  if (lastPlanEvent?.kind === 'plan-ended' && lastEnd !== lastPlanEvent.id) {
+    // Ended the day it started: no whole day kept, unless that day was the goal.
+    return {
+      on: lastPlanEvent.localDate,
+      days: atGoal(lastPlanEvent.reason),
+      reason: lastPlanEvent.reason,
+    };
+  }
   if (!last || last.endedBy?.kind !== 'plan-ended') return null;
   let days = last.days;
   for (let i = streaks.length - 2; i >= 0 && streaks[i]!.endedBy?.kind === 'slip'; i--)
     days += streaks[i]!.days;
+  // An end at the goal comes on the goal day, which was reached: it counts ("Day 30 of 30"
+  // then "ended after 30 days"). Any other end keeps the days before the day it ended.
+  days += atGoal(last.endedBy.reason);
   return { on: last.endedBy.date, days, reason: last.endedBy.reason };
 }
 
@@ -289,7 +312,7 @@ export function summarize(input: SummaryInput): Summary {
     totalDaysKept: streaks.reduce((n, s) => n + s.days, 0),
     totals: input.totals,
     todayCounts: input.todayCounts,
-    endedPlan: plan ? null : lastEndedPlan(streaks),
+    endedPlan: plan ? null : lastEndedPlan(streaks, input.boundaries),
   };
 }
 

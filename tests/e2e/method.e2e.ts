@@ -235,20 +235,41 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       log(
         '"they asked to get back together": End the plan opened with that reason; it waits a day',
       );
+
+      // A day later (the wait made to have passed): the plan ends, for that reason.
+      await page.evaluate(`(async () => {
+        const api = globalThis.browser || globalThis.chrome;
+        const { settings } = await api.storage.local.get('settings');
+        settings.pending = settings.pending.map((p) => ({ ...p, dueAt: Date.now() - 1000 }));
+        await api.storage.local.set({ settings });
+      })()`);
+      await waitFor(
+        async () => (await storedValue<{ plan: unknown }>(page, 'settings'))?.plan === null,
+        'the plan to end once the day has passed',
+      );
+      const [ended] = await latestEvents(page, 1);
+      expect(ended).toMatchObject({ kind: 'plan-ended', reason: 'reconciled' });
+      // The plan page is the ended state now, with the reason in words, not an empty form.
+      await waitForText(page, 'Your plan ended on');
+      expect(await bodyText(page)).toContain('Why it ended: they asked to get back together');
+      log('after the wait: the plan ended with "they asked to get back together"');
       await page.close();
     });
     it('a finished plan is its own state on the popup and the blocked page; the profile stays blocked', async () => {
       const { b, sites } = s;
-      // A goal of one day is reached already: ending for that reason takes effect at once.
+      // A new plan of one day (the last one ended in the test before) is at its goal at
+      // once: the plan page says so, and ending for that reason takes effect at once.
       const options = await openExtensionPage(b, 'options.html?end=goal-reached#plan');
+      await setField(options, 'Start date', todayLocal(0));
       await setField(options, 'Goal (days)', '1');
       await clickNamed(options, 'Save plan');
       await waitForText(options, 'Saved.');
+      await waitForText(options, 'Day 1 of 1: goal reached');
+      expect(await bodyText(options)).toContain('Keep going with a new goal');
       await options.close();
       const again = await openExtensionPage(b, 'options.html?end=goal-reached#plan');
       await waitForText(again, 'You have reached your goal day');
-      // An end asked for earlier is waiting (the test before): its reason changes to the goal.
-      await clickNamed(again, 'Change the reason');
+      await clickNamed(again, 'End the plan');
       await waitFor(
         async () => (await storedValue<{ plan: unknown }>(again, 'settings'))?.plan === null,
         'the plan to end',
@@ -258,12 +279,12 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const popup = await openExtensionPage(b, 'popup.html');
       await waitForText(popup, 'Your plan ended on');
       const text = await bodyText(popup);
-      expect(text).toMatch(/Your plan ended on .+ after 11 days/);
+      log(`popup once ended: ${text.split('\n').slice(0, 2).join(' / ')}`);
+      expect(text).toMatch(/Your plan ended on .+ after 1 day\b/);
       expect(text).toContain('Why it ended: goal reached');
       expect(text).not.toContain('not set up yet');
       // The toolbar shows the ended state too, not the empty "not set up" badge.
       expect(await badgeText(popup)).toBe('✓');
-      log(`popup once ended: ${text.split('\n')[0]}`);
       await popup.close();
 
       sites.clear();
@@ -297,6 +318,35 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(sites.requestsFor('instagram.com', '/jamie.doe')).toHaveLength(0);
       log('a plan starting in 3 days: the popup says so, the profile is blocked already');
       await page.close();
+    });
+
+    it('setting the stage before day 1: a taper week, and one apology logged as the stage set, never a slip', async () => {
+      const { b } = s;
+      const options = await openExtensionPage(b, 'options.html#plan');
+      await clickNamed(options, 'Taper off first (about a week)');
+      await clickNamed(options, 'Save plan');
+      await waitForText(options, 'Saved.');
+      const plan = (await storedValue<{ plan: { startDate: string; taper?: boolean } }>(
+        options,
+        'settings',
+      ))!.plan;
+      // Day 1 was already 3 days ahead (the test before): the taper keeps it.
+      expect(plan).toMatchObject({ startDate: todayLocal(3), taper: true });
+
+      // The one message: guidance, the drafts box beside it, and "I sent it".
+      await waitForText(options, 'Ask for nothing');
+      await clickNamed(options, 'I sent it');
+      await waitForText(options, 'Stage set: your one message is sent and logged');
+      const [stage] = await latestEvents(options, 1);
+      expect(stage).toMatchObject({ kind: 'stage-set' });
+      expect(await bodyText(options)).not.toContain('I sent it');
+      await options.close();
+
+      const popup = await openExtensionPage(b, 'popup.html');
+      await waitForText(popup, 'Taper week: No Contact starts in 3 days');
+      expect(await bodyText(popup)).toContain('answer later, shorter and less often');
+      await popup.close();
+      log('a taper week before day 1, and the stage set once, logged as neither slip nor count');
     });
   });
 }

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { useHistory } from '@/components/hooks/use-history';
 import { EndPlanForm } from '@/components/options/EndPlanForm';
@@ -12,7 +11,10 @@ import { countingTimeZone, type Settings } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import { computeStats } from '@/lib/streak/stats';
 import { endReasonFromAddress } from '@/lib/end-plan-link';
-import { endedKey } from '@/lib/purpose';
+import { goalReachedKey } from '@/lib/purpose';
+import { PlanEnded } from '@/components/PlanEnded';
+import { beforeDayOne, currentStageSet } from '@/lib/stage';
+import { StageSection } from './StageSection';
 import {
   endPlan,
   outcomeText,
@@ -27,38 +29,63 @@ import {
 export function PlanSection({ settings }: { settings: Settings }) {
   const endWaiting = settings.pending.some((p) => p.change.kind === 'end-plan');
   const { events } = useHistory();
-  // The day as the popup shows it: whether the goal day has come decides if ending waits.
-  const status =
-    settings.plan && events
-      ? computeStats({
-          plan: settings.plan,
-          events,
-          now: Date.now(),
-          timeZone: countingTimeZone(settings.plan, systemTimeZone()),
-        }).status
-      : null;
-  const [ended, setEnded] = useState<string | null>(null);
+  // The day as the popup shows it: whether the goal day has come decides if ending waits;
+  // with no plan, the plan that ended last is a state of its own.
+  const stats = events
+    ? computeStats({
+        plan: settings.plan,
+        events,
+        now: Date.now(),
+        timeZone: countingTimeZone(settings.plan, systemTimeZone()),
+      })
+    : null;
+  const status = settings.plan ? (stats?.status ?? null) : null;
+  const endedPlan = !settings.plan ? (stats?.endedPlan ?? null) : null;
+  const goalReached = status?.kind === 'running' && status.goalReached ? status : null;
+  const stageSet = !!events && currentStageSet(events) !== null;
   const purpose = usePurposeSave(savePurpose);
+  const focusField = (selector: string) =>
+    document.querySelector<HTMLInputElement>(`#plan-form ${selector}`)?.focus();
   return (
     <>
       <section aria-labelledby="plan-h">
         <h2 id="plan-h">{t('sectionPlan')}</h2>
-        {!settings.plan && ended && (
+        {endedPlan && (
           <div class="notice">
-            <p>{ended}</p>
-            <p>{t(endedKey(settings.purpose))}</p>
+            <PlanEnded
+              ended={endedPlan}
+              purpose={settings.purpose}
+              level={3}
+              headingId="plan-ended-h"
+              onNewPlan={() => focusField('input[type=date]')}
+            />
           </div>
         )}
-        <PlanForm
-          plan={settings.plan}
-          today={today(settings)}
-          onSave={async (v) => {
-            setEnded(null);
-            return savePlan(v);
-          }}
-        />
+        {goalReached && (
+          <div class="notice goal-reached" role="group" aria-labelledby="goal-reached-h">
+            <h3 id="goal-reached-h">
+              {t('goalReachedHeading', goalReached.day, goalReached.goalDays)}
+            </h3>
+            <p>{t(goalReachedKey(settings.purpose))}</p>
+            <div class="row">
+              <button type="button" onClick={() => focusField('input[type=number]')}>
+                {t('goalKeepGoing')}
+              </button>
+              <a href="#end-h">{t('goalGoToEnd')}</a>
+            </div>
+          </div>
+        )}
+        <div id="plan-form">
+          <PlanForm plan={settings.plan} today={today(settings)} onSave={savePlan} />
+        </div>
         <PurposeChoice value={settings.purpose} onChange={purpose.choose} status={purpose.status} />
       </section>
+      {(beforeDayOne(settings.plan, today(settings)) || stageSet) && (
+        <section aria-labelledby="stage-h">
+          <h2 id="stage-h">{t('stageTitle')}</h2>
+          <StageSection settings={settings} />
+        </section>
+      )}
       <section aria-labelledby="friction-h">
         <h2 id="friction-h">{t('frictionTitle')}</h2>
         <FrictionForm
@@ -85,11 +112,7 @@ export function PlanSection({ settings }: { settings: Settings }) {
             initialReason={endReasonFromAddress(location.search)}
             waiting={endWaiting}
             goalReached={status?.kind === 'running' && status.goalReached}
-            onEnd={async (reason) => {
-              const r = await endPlan(settings, reason, status);
-              if (r.ended) setEnded(r.text);
-              return r.text;
-            }}
+            onEnd={async (reason) => (await endPlan(settings, reason, status)).text}
           />
         </section>
       )}

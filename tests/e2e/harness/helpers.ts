@@ -180,7 +180,7 @@ export function eventCount(extPage: E2EPage): Promise<number | null> {
   })()`);
 }
 
-/** The newest events in the log, newest first (kind, source, profileId, what, note, restarted, undoneAt). */
+/** The newest events in the log, newest first (kind, source, profileId, what, note, restarted, undoneAt, channel, gist, reason, topic). */
 export function latestEvents(extPage: E2EPage, n = 5): Promise<Record<string, unknown>[]> {
   return extPage.evaluate<Record<string, unknown>[]>(`new Promise((resolve, reject) => {
     const open = indexedDB.open('no-contact');
@@ -192,8 +192,8 @@ export function latestEvents(extPage: E2EPage, n = 5): Promise<Record<string, un
       req.onsuccess = () => {
         const c = req.result;
         if (!c || out.length >= ${n}) { db.close(); resolve(out); return; }
-        const { kind, source, profileId, what, note, restarted, undoneAt, channel, gist } = c.value;
-        out.push({ kind, source, profileId, what, note, restarted, undoneAt, channel, gist });
+        const { kind, source, profileId, what, note, restarted, undoneAt, channel, gist, reason, topic } = c.value;
+        out.push({ kind, source, profileId, what, note, restarted, undoneAt, channel, gist, reason, topic });
         c.continue();
       };
       req.onerror = () => { db.close(); reject(req.error); };

@@ -119,3 +119,44 @@ describe('background log handlers', () => {
     });
   });
 });
+
+describe('"I sent it": the stage set before day 1', () => {
+  async function withPlan(plan: unknown) {
+    const t = await setup();
+    const s = stubBrowser();
+    await s.api.storage.local.set({ [SETTINGS_KEY]: { ...defaultSettings(), plan } });
+    const handlers = logHandlers(s.browser, () => t.db);
+    const call = (dedupeKey: string) =>
+      (handlers['log-stage-set'] as (m: Message<'log-stage-set'>, s: object) => Promise<unknown>)(
+        { type: 'log-stage-set', dedupeKey },
+        {},
+      );
+    return { db: t.db, call };
+  }
+  const ahead = (days: number) =>
+    new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('logs it once, as neither a slip nor a count, while day 1 is ahead', async () => {
+    const { db, call } = await withPlan({ startDate: ahead(5), goalDays: 30, looksRestart: true });
+    const first = (await call('k1')) as { ok: boolean; eventId: string };
+    expect(first.ok).toBe(true);
+    // The same press sent twice is one event.
+    expect(await call('k1')).toEqual(first);
+    expect(await call('k2')).toEqual({ ok: false, error: { key: 'stageAlreadySet' } });
+    const events = await allEvents(db);
+    expect(events.map((e) => e.kind)).toEqual(['stage-set']);
+    expect(events[0]).toMatchObject({ source: 'options', dedupeKey: 'k1' });
+  });
+
+  it('is refused once the count has started, and nothing is written', async () => {
+    const { db, call } = await withPlan({ startDate: ahead(-3), goalDays: 30, looksRestart: true });
+    expect(await call('k1')).toEqual({ ok: false, error: { key: 'stageAfterStart' } });
+    expect(await allEvents(db)).toEqual([]);
+  });
+
+  it('is allowed with no plan yet (the first run asks before the plan)', async () => {
+    const { db, call } = await withPlan(null);
+    expect(await call('k1')).toMatchObject({ ok: true });
+    expect((await allEvents(db)).map((e) => e.kind)).toEqual(['stage-set']);
+  });
+});

@@ -28,7 +28,13 @@ async function someData() {
   const area = new MemoryArea();
   await updateSettings(area, (s) => ({
     ...s,
-    plan: { startDate: '2026-02-01', goalDays: 60, looksRestart: false, timeZone: 'Asia/Tokyo' },
+    plan: {
+      startDate: '2026-02-01',
+      goalDays: 60,
+      looksRestart: false,
+      timeZone: 'Asia/Tokyo',
+      taper: true,
+    },
     reasons: ['I matter too.'],
     // Every kind of waiting change survives the trip.
     pending: (['remove-profile', 'switch-to-modified'] as const).map((kind, i) => ({
@@ -38,6 +44,13 @@ async function someData() {
       dueAt: NOW - 1000 + 86_400_000,
     })),
   }));
+  await addEvent(db, {
+    kind: 'stage-set',
+    time: NOW - 2 * 86_400_000,
+    timeZone: 'Asia/Tokyo',
+    source: 'options',
+    dedupeKey: 'stage-1',
+  });
   await addEvent(db, {
     kind: 'urge-resisted',
     time: NOW - 86_400_000,

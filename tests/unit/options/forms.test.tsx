@@ -94,7 +94,35 @@ describe('PlanForm', () => {
       startDate: '2026-03-10',
       goalDays: 45,
       looksRestart: false,
+      taper: false,
     });
+  });
+
+  it('a taper moves day 1 a week ahead when it is not ahead, and is saved with the plan', async () => {
+    const { onSave, submit } = setup();
+    fireEvent.click(screen.getByLabelText('Taper off first (about a week)'));
+    expect(screen.getByLabelText<HTMLInputElement>('Start date').value).toBe('2026-03-21');
+    submit();
+    await screen.findByText('Saved.');
+    expect(onSave).toHaveBeenCalledWith({
+      startDate: '2026-03-21',
+      goalDays: 30,
+      looksRestart: true,
+      taper: true,
+    });
+  });
+
+  it('a taper keeps a start already ahead, and refuses a start of today in plain words', async () => {
+    const { onSave, submit } = setup();
+    input('Start date', '2026-03-17');
+    fireEvent.click(screen.getByLabelText('Taper off first (about a week)'));
+    expect(screen.getByLabelText<HTMLInputElement>('Start date').value).toBe('2026-03-17');
+    input('Start date', TODAY);
+    submit();
+    const field = screen.getByLabelText('Start date');
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(noteOf(field)).toContain('A taper needs day 1 to be a later day than today');
+    expect(onSave).not.toHaveBeenCalled();
   });
 
   it('a failed save shows its message', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '@/lib/settings';
 import { computeStats, streaksFrom } from '@/lib/streak/stats';
 import { localDate } from '@/lib/streak/calendar';
+import type { LogEvent } from '@/lib/streak/log-event';
 import { at, contact, planEnded, planStarted, slip, undone, urge } from '../fixtures/events';
 
 const BERLIN = 'Europe/Berlin';
@@ -432,5 +433,72 @@ describe('plans over time', () => {
     expect(streaksFrom(null, events, '2024-02-01').map((x) => [x.start, x.days])).toEqual([
       ['2024-01-01', 7],
     ]);
+  });
+});
+
+describe('a plan that started and ended on one day', () => {
+  const tz = 'UTC';
+  const T = Date.parse('2026-12-03T12:00:00Z');
+  const DAY = 86_400_000;
+  const ev = (id: string, kind: string, time: number, extra: object) =>
+    ({
+      id,
+      kind,
+      time,
+      localDate: new Date(time).toISOString().slice(0, 10),
+      timeZone: tz,
+      source: 'options',
+      ...extra,
+    }) as unknown as LogEvent;
+  const earlier = [
+    ev('a', 'plan-started', T - 11 * DAY, { startDate: '2026-11-22', goalDays: 30 }),
+    ev('b', 'plan-ended', T - 3000, { reason: 'reconciled' }),
+  ];
+
+  it('is the plan that ended last, not the one before it: its goal day counts, else no day', () => {
+    const atGoal = [
+      ...earlier,
+      ev('c', 'plan-started', T, { startDate: '2026-12-03', goalDays: 1 }),
+      ev('d', 'plan-ended', T + 1000, { reason: 'goal-reached' }),
+    ];
+    expect(
+      computeStats({ plan: null, events: atGoal, now: T + 2000, timeZone: tz }).endedPlan,
+    ).toEqual({
+      on: '2026-12-03',
+      days: 1,
+      reason: 'goal-reached',
+    });
+    const stopped = [
+      ...earlier,
+      ev('c', 'plan-started', T, { startDate: '2026-12-03', goalDays: 30 }),
+      ev('d', 'plan-ended', T + 1000, { reason: 'decided-to-stop' }),
+    ];
+    expect(
+      computeStats({ plan: null, events: stopped, now: T + 2000, timeZone: tz }).endedPlan,
+    ).toEqual({
+      on: '2026-12-03',
+      days: 0,
+      reason: 'decided-to-stop',
+    });
+  });
+
+  it('the first plan ever, ended the day it began, is an ended plan too', () => {
+    const only = [
+      ev('c', 'plan-started', T, { startDate: '2026-12-03', goalDays: 30 }),
+      ev('d', 'plan-ended', T + 1000, { reason: 'decided-to-stop' }),
+    ];
+    expect(
+      computeStats({ plan: null, events: only, now: T + 2000, timeZone: tz }).endedPlan,
+    ).toEqual({
+      on: '2026-12-03',
+      days: 0,
+      reason: 'decided-to-stop',
+    });
+    // Before, the earlier plan alone: its own days before the day it ended.
+    expect(computeStats({ plan: null, events: earlier, now: T, timeZone: tz }).endedPlan).toEqual({
+      on: '2026-12-03',
+      days: 11,
+      reason: 'reconciled',
+    });
   });
 });

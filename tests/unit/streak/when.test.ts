@@ -175,7 +175,17 @@ describe('an ended plan is a state of its own', () => {
     const now = at('2026-02-10T12:00:00+01:00');
     const s = computeStats({ plan: null, events, now, timeZone: tz });
     expect(s.status.kind).toBe('no-plan');
-    expect(s.endedPlan).toEqual({ on: '2026-02-04', days: 34, reason: 'goal-reached' });
+    // Ended at the goal: the day it ended on was reached and counts (1 Jan to 4 Feb).
+    expect(s.endedPlan).toEqual({ on: '2026-02-04', days: 35, reason: 'goal-reached' });
+    // Ended for another reason: the days before the day it ended.
+    const stopped = events.map((e) =>
+      e.kind === 'plan-ended' ? { ...e, reason: 'decided-to-stop' as const } : e,
+    );
+    expect(computeStats({ plan: null, events: stopped, now, timeZone: tz }).endedPlan).toEqual({
+      on: '2026-02-04',
+      days: 34,
+      reason: 'decided-to-stop',
+    });
     // A plan running again is not "ended".
     expect(
       computeStats({ plan: plan('2026-02-08'), events, now, timeZone: tz }).endedPlan,
