@@ -1,5 +1,6 @@
 /**
- * Screenshots of the interstitial and the popup, light and dark, for the docs. Not part of
+ * Screenshots for the docs: the interstitial and the popup (light and dark), the plan page
+ * at the goal, the popup once the plan ended, and a taper week before day 1. Not part of
  * the suite: run `npx wxt build -b chrome && npx tsx tests/e2e/screenshots.ts`. Chromium
  * only, because the harness exposes Playwright's page there (colour scheme emulation and
  * screenshots).
@@ -13,6 +14,7 @@ import {
   addProfile,
   clickNamed,
   openExtensionPage,
+  setField,
   setPlan,
   sleep,
   todayLocal,
@@ -59,6 +61,55 @@ async function main() {
       await rawPopup.screenshot({ path: `${OUT}/popup-${scheme}.png`, fullPage: true });
     }
     await popup.close();
+
+    // The goal day on the plan page (a goal of 5 days, passed already), then the end.
+    const options = await openExtensionPage(b, 'options.html?end=goal-reached#plan');
+    const rawOptions = options.raw as PwPage;
+    await rawOptions.setViewportSize({ width: 900, height: 900 });
+    await rawOptions.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await setField(options, 'Goal (days)', '5');
+    await clickNamed(options, 'Save plan');
+    await waitForText(options, 'goal reached');
+    await sleep(200);
+    await rawOptions.screenshot({ path: `${OUT}/options-goal-reached.png` });
+    await waitForText(options, 'You have reached your goal day');
+    await clickNamed(options, 'End the plan');
+    await waitForText(options, 'Your plan ended on');
+    await options.close();
+
+    const ended = await openExtensionPage(b, 'popup.html');
+    const rawEnded = ended.raw as PwPage;
+    await rawEnded.setViewportSize({ width: 336, height: 600 });
+    await waitForText(ended, 'Your plan ended on');
+    for (const scheme of ['light', 'dark'] as const) {
+      await rawEnded.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await sleep(200);
+      await rawEnded.screenshot({ path: `${OUT}/popup-ended-${scheme}.png`, fullPage: true });
+    }
+    await ended.close();
+
+    // A new plan with a taper week: day 1 a week ahead, and the stage-setting step.
+    const next = await openExtensionPage(b, 'options.html#plan');
+    const rawNext = next.raw as PwPage;
+    await rawNext.setViewportSize({ width: 900, height: 1400 });
+    await rawNext.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await setField(next, 'Goal (days)', '30');
+    await clickNamed(next, 'Taper off first (about a week)');
+    await clickNamed(next, 'Save plan');
+    await waitForText(next, 'Saved.');
+    await waitForText(next, 'One short apology');
+    await sleep(200);
+    await rawNext.screenshot({ path: `${OUT}/options-setting-the-stage.png`, fullPage: true });
+    await next.close();
+
+    const taper = await openExtensionPage(b, 'popup.html');
+    const rawTaper = taper.raw as PwPage;
+    await rawTaper.setViewportSize({ width: 336, height: 600 });
+    await waitForText(taper, 'Taper week');
+    await rawTaper.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await sleep(200);
+    await rawTaper.screenshot({ path: `${OUT}/popup-taper-light.png`, fullPage: true });
+    await taper.close();
     console.log(`Screenshots written to ${OUT}`);
   } finally {
     await b.close();
