@@ -21,7 +21,9 @@ import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
 /**
  * The page-side guard (isolated world). Network rules stop every request for a listed
  * profile, but an in-page route change sends no page request, a page a site's own service
- * worker serves never reaches the network, and a back-forward cache restore sends nothing.
+ * worker serves never reaches the network, a back-forward cache restore sends nothing, and
+ * no rule ever sees an address's fragment (where Telegram Web names the open chat): the
+ * current document is judged by its whole address, fragment included (lib/match.ts).
  * This half holds the list and decides; the main-world half (guard-main.content.ts) holds
  * the page's own requests until the current document is judged, and refuses pushState /
  * replaceState to a listed profile.
@@ -169,18 +171,20 @@ export default defineContentScript({
       true,
     );
 
-    // Back and forward within a single-page app: the address has already changed.
-    window.addEventListener(
-      'popstate',
-      (e) => {
-        const d = decide(location.href, '', state);
-        if (d.kind === 'pass') return;
-        e.stopImmediatePropagation();
-        if (d.kind === 'block') showInterstitial(location.href, true);
-        else location.reload();
-      },
-      true,
-    );
+    // Back and forward within a single-page app, and a change of the fragment alone (a link
+    // to "#...", `location.hash = ...`): the address has already changed. Telegram Web keeps
+    // the open chat in the fragment, which no network rule sees, so this is what stops a
+    // listed chat opened there; browsers fire popstate for a fragment change too, but
+    // hashchange is the event the platform promises for it.
+    const judgeChangedAddress = (e: Event) => {
+      const d = decide(location.href, '', state);
+      if (d.kind === 'pass') return;
+      e.stopImmediatePropagation();
+      if (d.kind === 'block') showInterstitial(location.href, true);
+      else location.reload();
+    };
+    window.addEventListener('popstate', judgeChangedAddress, true);
+    window.addEventListener('hashchange', judgeChangedAddress, true);
 
     // A restore from the back-forward cache runs no new content script, and a page in the
     // cache may have missed storage changes (Firefox does not deliver them there): read

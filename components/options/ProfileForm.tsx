@@ -31,8 +31,11 @@ export type AddOutcome = { added: false; error: string } | { added: true; blocke
 
 /**
  * Paste an address; it is recognised as it is typed ("Instagram · @jamie.doe") or the
- * reason it can't be listed is shown. An address on a site No Contact does not know can be
- * listed as a custom site or path, which the page then asks the browser's permission for.
+ * reason it can't be listed is shown. A phone number on its own is recognised too, as the
+ * WhatsApp conversation with that number (`recognise` hands it to `recognisePhone`). An
+ * address on a site No Contact does not know can be listed as a custom site or path, and a
+ * conversation on a chat app whose hosts the manifest does not give (Discord, Telegram
+ * Web, WhatsApp) is listed as one; the page then asks the browser's permission for them.
  */
 export function ProfileForm({
   profiles,
@@ -124,7 +127,8 @@ export function ProfileForm({
     setMode(defaultMode);
   };
 
-  let hint = t('profileAddressHint');
+  // A phone number on its own is read too (a WhatsApp conversation; see recognisePhone).
+  let hint = `${t('profileAddressHint')} ${t('profileAddressNumberHint')}`;
   if (result?.ok) {
     hint = nameOf(result.profile);
   } else if (unknownSite && !customKind) {

@@ -5,10 +5,14 @@ import type { Profile } from '@/lib/profiles/types';
 const IDS = { isolated: 'guard-custom', main: 'guard-main-custom' } as const;
 
 /**
- * The page-side guard is declared in the manifest for the built-in platforms only. A
- * custom site gets the same guard, registered here for the origins the person granted
- * when adding it, and unregistered when it is removed. Registered scripts persist across
- * browser restarts, so this runs only when the list changes.
+ * The page-side guard is declared in the manifest for the platforms whose hosts the
+ * manifest gives. Every other host a listed entry needs (a custom site, or a chat app's
+ * host asked for when a conversation there is listed: Discord, Telegram Web, WhatsApp; see
+ * `originPatternsFor`) gets the same guard, registered here for the origins the person
+ * granted when listing it, and unregistered when the last entry needing them is removed.
+ * Registered scripts persist across browser restarts, so this runs only when the list
+ * changes. (The ids keep their first name, from when only custom sites had one: a renamed
+ * id would leave the old registration behind after an update.)
  */
 export async function syncCustomGuard(browser: Browser, profiles: readonly Profile[]) {
   const wanted = [...new Set(profiles.flatMap((p) => originPatternsFor(p)))];

@@ -22,7 +22,7 @@ import {
 } from '@/lib/cooling-off';
 import { link } from './link';
 import { newDedupeKey, type Responses } from '@/lib/messaging';
-import { originPatternsFor, platformModule } from '@/lib/profiles';
+import { askedSitesName, originPatternsFor } from '@/lib/profiles';
 import {
   logReachedOut as logContact,
   logReply as logReplyAs,
@@ -156,7 +156,9 @@ class OverRuleLimit extends Error {
 }
 
 /**
- * Adds a profile. A custom site first needs the browser's permission for its origins:
+ * Adds a profile. A custom site, or a conversation on a chat app whose hosts the manifest
+ * does not give (Discord, Telegram Web, WhatsApp), first needs the browser's permission for
+ * its origins (`originPatternsFor`):
  * asked here, synchronously inside the person's click (a prompt needs that gesture), and
  * before anything is saved. Refused, or failed to save, nothing stays half-added: no
  * profile, and no permission kept for it. A list that would need more rules than the
@@ -173,8 +175,8 @@ export function addProfile(profile: Recognised, mode: ProfileMode): Promise<AddO
         return false;
       })
     : Promise.resolve(true);
-  // The address as the permission prompt names it: the site, without the platform's name.
-  const site = platformModule(profile.platform)?.display(profile.key) ?? profile.display;
+  // The sites as the permission prompt names them, without the platform's name.
+  const site = askedSitesName(profile);
   return permitted.then(async (ok): Promise<AddOutcome> => {
     if (!ok) return { added: false, error: t('profilePermissionRefused', site) };
     // Listening before the save, so a quick background's verdict is not missed.
@@ -246,7 +248,7 @@ async function missingAccess(settings: Settings): Promise<SiteAccess | null> {
     if (!needed.length) continue;
     const given = await browser.permissions.contains({ origins: needed }).catch(() => false);
     if (given) continue;
-    sites.push(platformModule(p.platform)?.display(p.key) ?? p.display);
+    sites.push(askedSitesName(p));
     origins.push(...needed);
   }
   return sites.length ? { sites, origins: [...new Set(origins)] } : null;

@@ -85,15 +85,36 @@ export const PLATFORM_DOMAINS: readonly string[] = [
 ];
 
 /**
- * The match patterns for the list: each domain and its subdomains, each also written with
- * the trailing dot of a fully qualified name ("instagram.com."), which reaches the same
- * site. Chromium counts "instagram.com." as "instagram.com" already; Firefox ESR 153 gives
- * neither host access nor the page-side guard to it without the dotted patterns, and then
- * ignores the redirect rule there.
+ * Chat apps whose hosts are not asked for up front: only a conversation there is listed
+ * on them, and most people list none, so their access is asked for when the person lists
+ * one (as for a custom site; see `originPatternsFor` in index.ts), and given back when the
+ * last entry that needs it is removed. They are not in the manifest's host permissions,
+ * nor in the page-side guard's manifest matches: the background registers the guard for
+ * them once access is given (entrypoints/background/custom-guard.ts).
  */
-export const PLATFORM_HOST_PATTERNS: string[] = PLATFORM_DOMAINS.flatMap((d) => [
-  `*://${d}/*`,
-  `*://*.${d}/*`,
-  `*://${d}./*`,
-  `*://*.${d}./*`,
-]);
+export const ASKED_HOSTS = {
+  // discordapp.com is Discord's old domain, which still serves the app; ptb. and canary.
+  // (its test builds) are subdomains.
+  discord: ['discord.com', 'discordapp.com'],
+  // Only the web app: telegram.org's other pages show no chat, and t.me opens the app.
+  telegram: ['web.telegram.org'],
+  // wa.me is WhatsApp's link domain; api., web. and www. are subdomains of whatsapp.com.
+  whatsapp: ['wa.me', 'whatsapp.com'],
+} as const;
+
+/** Every asked-for chat host, once each, in the order above. */
+export const ASKED_DOMAINS: readonly string[] = [...new Set(Object.values(ASKED_HOSTS).flat())];
+
+/**
+ * The match patterns for a list of domains: each domain and its subdomains, each also
+ * written with the trailing dot of a fully qualified name ("instagram.com."), which
+ * reaches the same site. Chromium counts "instagram.com." as "instagram.com" already;
+ * Firefox ESR 153 gives neither host access nor the page-side guard to it without the
+ * dotted patterns, and then ignores the redirect rule there.
+ */
+export function hostPatterns(domains: readonly string[]): string[] {
+  return domains.flatMap((d) => [`*://${d}/*`, `*://*.${d}/*`, `*://${d}./*`, `*://*.${d}./*`]);
+}
+
+/** The manifest's host permissions and the page-side guard's matches. */
+export const PLATFORM_HOST_PATTERNS: string[] = hostPatterns(PLATFORM_DOMAINS);

@@ -3,9 +3,12 @@ import { matchProfile } from '../match';
 import { planChunks, redirectRegex } from '../rules/compile';
 import { re2Size, REGEX_BUDGET } from '../rules/regex';
 import { custom, PATH, SITE } from './custom';
+import { ASKED_DOMAINS, hostPatterns } from './hosts';
+import { looksLikePhone, readPhone } from './phone';
 import { decodeUnreserved, type PlatformModule } from './platform';
 import { profileName } from './name';
-import { modulesForHost, profileDomains } from './registry';
+import { modulesForHost, platformModule, profileDomains } from './registry';
+import { phoneRefusal, whatsapp } from './whatsapp';
 import { words, type Words } from '../words';
 import {
   PLATFORMS,
@@ -151,8 +154,12 @@ function admit(profile: Recognised, existing: readonly Listed[]): Recognition {
   return { ok: true, profile };
 }
 
-/** Turns whatever the person pasted into a recognised profile or a plain-words refusal. */
+/**
+ * Turns whatever the person pasted into a recognised profile or a plain-words refusal. A
+ * phone number on its own (no address) is read by `recognisePhone`.
+ */
 export function recognise(input: string, existing: readonly Listed[] = []): Recognition {
+  if (looksLikePhone(input)) return recognisePhone(input, existing);
   const url = parseAddress(input);
   if (!(url instanceof URL)) return url;
   const mods = modulesForHost(url.hostname);
@@ -163,6 +170,10 @@ export function recognise(input: string, existing: readonly Listed[] = []): Reco
   for (const mod of mods) {
     const found = mod.recognise(url);
     if (found) return admit(build(mod, found.key), existing);
+  }
+  for (const mod of mods) {
+    const why = mod.refusal?.(url);
+    if (why) return refuse(why.reason, why.words);
   }
   const home = mods.find((m) =>
     m.home?.some((d) => url.hostname === d || url.hostname.endsWith(`.${d}`)),
@@ -208,10 +219,42 @@ export function recogniseCustom(
 }
 
 /**
- * Host match patterns a profile needs as optional permissions: the custom entry's domain
- * and its subdomains. Built-in platforms are in the manifest already, so [] for them.
+ * A phone number typed or pasted on its own ("+44 7700 900123", "0044 7700 900123",
+ * "447700900123", "tel:+44..."): the WhatsApp conversation with that number, or the
+ * reason the number can't be read (no country code, too few or too many digits).
+ */
+export function recognisePhone(input: string, existing: readonly Listed[] = []): Recognition {
+  const r = readPhone(input);
+  if (!r.ok) {
+    const why = phoneRefusal(r);
+    return refuse(why.reason, why.words);
+  }
+  return admit(build(whatsapp, r.digits), existing);
+}
+
+/** The domains an entry's rules need that the manifest does not give: asked for when listed. */
+function askedDomains(profile: Pick<Profile, 'platform' | 'key'>): readonly string[] {
+  if (profile.platform === 'custom') return profileDomains(custom, profile.key);
+  return (platformModule(profile.platform)?.domains ?? []).filter((d) => ASKED_DOMAINS.includes(d));
+}
+
+/**
+ * Host match patterns an entry needs as optional permissions, asked for when it is listed
+ * and given back when the last entry needing them is removed: a custom entry's domain and
+ * its subdomains, and a chat app's hosts that are not in the manifest (ASKED_HOSTS in
+ * hosts.ts; a Discord, Telegram or WhatsApp conversation). [] for everything else, whose
+ * hosts the manifest gives. The page-side guard is registered for the same patterns once
+ * given (entrypoints/background/custom-guard.ts).
  */
 export function originPatternsFor(profile: Pick<Profile, 'platform' | 'key'>): string[] {
-  if (profile.platform !== 'custom') return [];
-  return profileDomains(custom, profile.key).flatMap((d) => [`*://${d}/*`, `*://*.${d}/*`]);
+  const domains = askedDomains(profile);
+  if (profile.platform === 'custom') return domains.flatMap((d) => [`*://${d}/*`, `*://*.${d}/*`]);
+  return hostPatterns(domains);
+}
+
+/** The sites an entry's permission is asked for, as the person reads them ("wa.me, whatsapp.com"). */
+export function askedSitesName(profile: Pick<Profile, 'platform' | 'key' | 'display'>): string {
+  if (profile.platform === 'custom') return custom.display(profile.key);
+  const domains = askedDomains(profile);
+  return domains.length ? domains.join(', ') : profile.display;
 }

@@ -1,5 +1,5 @@
 import type { Words } from '../words';
-import type { Platform } from './types';
+import type { Platform, RefusalReason } from './types';
 
 /**
  * One way of reaching an account, as three regex fragments: `head` (the platform's domain
@@ -27,6 +27,13 @@ export interface Pattern {
    * and runs the other patterns instead, which tells the listed account from anyone else's.
    */
   escaped?: boolean;
+  /**
+   * The pattern reads the address's fragment (after `#`), which the browser never hands to
+   * declarativeNetRequest: no network rule is made of it (a rule would never match), and
+   * only the page-side guard, which sees `location.href` whole, stops such an address.
+   * Telegram Web keeps the open chat there.
+   */
+  fragment?: boolean;
 }
 
 /**
@@ -58,6 +65,12 @@ export interface PlatformModule {
    * subdomain), or null when the address is not a profile of this platform.
    */
   recognise(url: URL): { key: string } | null;
+  /**
+   * Why an address of this platform that `recognise` did not take can't be listed, when
+   * there is more to say than "not a profile": a chat app's inbox, a group, a malformed
+   * number. Null (or absent) for the usual refusal.
+   */
+  refusal?(url: URL): { reason: RefusalReason; words: Words } | null;
   /** The account as shown after the platform label, e.g. "@jamie.doe". */
   display(key: string): string;
   /**

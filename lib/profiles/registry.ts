@@ -1,32 +1,43 @@
 import { bluesky } from './bluesky';
 import { custom } from './custom';
+import { discord } from './discord';
 import { facebook } from './facebook';
 import { instagram } from './instagram';
+import { instagramDirect } from './instagram-direct';
 import { linkedin } from './linkedin';
+import { linkedinMessaging } from './linkedin-messaging';
 import { messenger } from './messenger';
 import { pinterest } from './pinterest';
 import { hostIn, type PlatformModule } from './platform';
 import { reddit } from './reddit';
 import { snapchat } from './snapchat';
+import { telegram } from './telegram';
 import { threads } from './threads';
 import { tiktok } from './tiktok';
 import { tumblr } from './tumblr';
 import { twitch } from './twitch';
 import type { Platform } from './types';
+import { whatsapp } from './whatsapp';
 import { x } from './x';
+import { xMessages } from './x-messages';
 import { youtube } from './youtube';
 
 /**
- * Every platform, in the order recognition tries them: Messenger comes before Facebook
- * because facebook.com/messages/t/<x> is a conversation, not a profile.
+ * Every platform, in the order recognition tries them: a conversation's module comes
+ * before the profiles' module of the same host, because facebook.com/messages/t/<x>,
+ * instagram.com/direct/t/<x>, x.com/messages/<x> and linkedin.com/messaging/thread/<x> are
+ * conversations, not profiles (the profiles' modules refuse those paths as well).
  */
 export const PLATFORM_MODULES: readonly PlatformModule[] = [
+  instagramDirect,
   instagram,
   messenger,
   facebook,
+  xMessages,
   x,
   threads,
   tiktok,
+  linkedinMessaging,
   linkedin,
   snapchat,
   reddit,
@@ -35,6 +46,9 @@ export const PLATFORM_MODULES: readonly PlatformModule[] = [
   pinterest,
   tumblr,
   twitch,
+  discord,
+  telegram,
+  whatsapp,
   custom,
 ];
 

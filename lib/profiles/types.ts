@@ -16,6 +16,13 @@ export const PLATFORMS = [
   'pinterest',
   'tumblr',
   'twitch',
+  // Conversations (chat threads); see lib/settings/conversation.ts.
+  'instagram-direct',
+  'x-messages',
+  'linkedin-messaging',
+  'discord',
+  'telegram',
+  'whatsapp',
   'custom',
 ] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -59,7 +66,11 @@ export type RefusalReason =
   /** A custom path that is only "/" (list the site instead) or carries a query string. */
   | 'not-a-path'
   /** Too long to fit in one blocking rule. */
-  | 'too-long';
+  | 'too-long'
+  /** A chat app's page that is not one conversation: the inbox, a group or a server channel. */
+  | 'not-a-conversation'
+  /** A phone number without its country code, too short or too long, or unreadable. */
+  | 'bad-number';
 
 export type Recognition =
   | { ok: true; profile: Recognised }

@@ -51,7 +51,8 @@ export const redirectRegex = (c: Chunk) => chunkSource(c.groups, true);
 export const blockRegex = (c: Chunk) => chunkSource(c.groups, false);
 
 /**
- * Profiles -> chunks, as few as the budget allows. Every pattern of every profile is put
+ * Profiles -> chunks, as few as the budget allows. Every pattern of every profile (but one
+ * that reads the fragment, which network rules never see: see Pattern.fragment) is put
  * in the group of its head, tail and case-sensitivity (a key shared by two profiles, such
  * as a Messenger conversation and the Facebook profile of the same person, appears once);
  * groups and keys are sorted, so the result depends only on the set of profiles, and
@@ -70,6 +71,8 @@ export function planChunks(
     const mod = platformModule(p.platform);
     if (!mod) continue;
     for (const pt of mod.patterns(p.key)) {
+      // The browser never shows a rule the fragment; the page-side guard stops those.
+      if (pt.fragment) continue;
       const gk = JSON.stringify([pt.caseSensitive, pt.head, pt.tail]);
       let g = groups.get(gk);
       if (!g) {

@@ -1,4 +1,4 @@
-import { PLATFORM_DOMAINS } from '../profiles/hosts';
+import { ASKED_DOMAINS, PLATFORM_DOMAINS } from '../profiles/hosts';
 import { platformModule } from '../profiles/registry';
 import type { Profile } from '../profiles/types';
 import { PROFILE_PRIORITY } from './compile';
@@ -63,8 +63,13 @@ export const COVER_EXEMPT_REQUEST_DOMAINS: readonly string[] = [
   'upload.x.com',
 ];
 
-/** The pages whose requests the cover leaves alone: every built-in platform's own. */
-export const COVER_EXEMPT_DOMAINS: readonly string[] = [...PLATFORM_DOMAINS].sort(compare);
+/**
+ * The pages whose requests the cover leaves alone: every built-in platform's own, the
+ * chat apps' whose access is asked for when a conversation is listed included.
+ */
+export const COVER_EXEMPT_DOMAINS: readonly string[] = [
+  ...new Set([...PLATFORM_DOMAINS, ...ASKED_DOMAINS]),
+].sort(compare);
 
 /**
  * The address shapes of `profiles`: each head and tail of their patterns, with any key
@@ -81,8 +86,9 @@ export function coverShapes(
     const mod = platformModule(p.platform);
     if (!mod) continue;
     for (const pt of mod.patterns(p.key)) {
-      // The catch for percent-encoded spellings already stops them for every account.
-      if (pt.escaped) continue;
+      // The catch for percent-encoded spellings already stops them for every account; a
+      // fragment is never seen by the rules.
+      if (pt.escaped || pt.fragment) continue;
       const k = JSON.stringify([pt.head, pt.tail]);
       if (!shapes.has(k)) shapes.set(k, { head: pt.head, tail: pt.tail, keys: [ANY_KEY] });
     }

@@ -3,12 +3,20 @@ import type { Platform, Profile } from '../profiles/types';
 /*
  * Modified No Contact is about necessary communication (children, a shared home, work),
  * never about looking: a profile is a profile under any plan. So only a conversation may be
- * listed as Modified. Messenger threads are the conversations recognised today; a platform
- * added here is one whose listed entries are chats, not profiles.
+ * listed as Modified. A platform listed here is one whose listed entries are chats, not
+ * profiles; each module's comment (lib/profiles/<platform>.ts) says what it covers.
  */
 
 /** The platforms whose listed entries are conversations (chat threads) rather than profiles. */
-export const CONVERSATION_PLATFORMS: readonly Platform[] = ['messenger'];
+export const CONVERSATION_PLATFORMS: readonly Platform[] = [
+  'messenger',
+  'instagram-direct',
+  'x-messages',
+  'linkedin-messaging',
+  'discord',
+  'telegram',
+  'whatsapp',
+];
 
 /** Whether a listed entry is a conversation, so that it may be Modified. */
 export function isConversation(p: Pick<Profile, 'platform'>): boolean {

@@ -46,3 +46,48 @@ describe('the page-side guard decides', () => {
     });
   });
 });
+
+describe('the page-side guard decides on a chat in the fragment (Telegram Web)', () => {
+  const chat = listed('https://web.telegram.org/k/#@jamie_doe');
+  const byNumber = listed('https://web.telegram.org/a/#-1001234567890');
+  const app = 'https://web.telegram.org/k/';
+  const state = (over: Partial<GuardState> = {}): GuardState => ({
+    profiles: [chat, byNumber],
+    allowed: new Set(),
+    pending: new Set(),
+    ...over,
+  });
+
+  it('blocks the listed chat when the app loads with it, and when the fragment changes to it', () => {
+    // On load, the guard judges location.href against itself.
+    const loaded = 'https://web.telegram.org/k/#@jamie_doe';
+    expect(decide(loaded, loaded, state())).toMatchObject({ kind: 'block', profile: chat });
+    // hashchange / popstate: the address has changed already; the guard passes ''.
+    expect(decide('https://web.telegram.org/a/#@Jamie_Doe', '', state()).kind).toBe('block');
+    // A link or a pushState to "#..." on the same path.
+    expect(decide('https://web.telegram.org/k/#%40jamie_doe', app, state()).kind).toBe('block');
+    expect(decide('https://web.telegram.org/a/#-1001234567890_7', app, state()).kind).toBe('block');
+  });
+
+  it('lets the chat list, other chats and near names pass', () => {
+    for (const other of [
+      app,
+      'https://web.telegram.org/k/#@jamie_doe2',
+      'https://web.telegram.org/k/#@sam_lee',
+      'https://web.telegram.org/a/#-10012345678901',
+      'https://web.telegram.org/a/#1001234567890',
+    ]) {
+      expect(decide(other, app, state()).kind, other).toBe('pass');
+    }
+  });
+
+  it('lets the chat pass in a tab where Continue anyway allowed it', () => {
+    const s = state({ allowed: new Set([chat.id]) });
+    expect(decide('https://web.telegram.org/k/#@jamie_doe', app, s).kind).toBe('pass');
+  });
+
+  it('lets a fragment change pass before the list is read (same path), as for any site', () => {
+    const unknown: GuardState = { profiles: null, allowed: new Set(), pending: new Set() };
+    expect(decide('https://web.telegram.org/k/#@jamie_doe', app, unknown).kind).toBe('pass');
+  });
+});

@@ -35,7 +35,23 @@ export function everyPlatform(): Profile[] {
     listed('https://www.pinterest.com/jamie/'),
     listed('https://jamie.tumblr.com/'),
     listed('https://www.twitch.tv/jamie'),
+    ...everyConversation(),
     listed('https://example.com/', 'site'),
     listed('https://blog.example.org/jamie', 'path'),
+  ];
+}
+
+/** A LinkedIn thread id of today's shape ("2-" and base64), too long for a rule whole. */
+export const LINKEDIN_THREAD = '2-ODc2NjM5YTYtNmU4Ni00YzFkLWI4NjMtZjU3NzY2N2E1NjVhXzAxMA==';
+
+/** One listed conversation of every chat platform that has its own module. */
+export function everyConversation(): Profile[] {
+  return [
+    listed('https://www.instagram.com/direct/t/340282366841710300949128150000000001/'),
+    listed('https://x.com/messages/1234567890-9876543210'),
+    listed(`https://www.linkedin.com/messaging/thread/${LINKEDIN_THREAD}/`),
+    listed('https://discord.com/channels/@me/112233445566778899'),
+    listed('https://web.telegram.org/k/#@jamie_doe'),
+    listed('+44 7700 900123'),
   ];
 }

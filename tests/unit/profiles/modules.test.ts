@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchProfile } from '@/lib/match';
-import { PLATFORM_DOMAINS, PLATFORM_HOST_PATTERNS, PLATFORM_HOSTS } from '@/lib/profiles/hosts';
+import {
+  ASKED_DOMAINS,
+  ASKED_HOSTS,
+  PLATFORM_DOMAINS,
+  PLATFORM_HOST_PATTERNS,
+  PLATFORM_HOSTS,
+} from '@/lib/profiles/hosts';
 import { PLATFORM_MODULES, platformModule } from '@/lib/profiles';
 import { patternSource, type Pattern } from '@/lib/profiles/platform';
 import { PLATFORMS } from '@/lib/profiles/types';
@@ -46,9 +52,20 @@ describe('platform modules', () => {
     for (const p of PLATFORMS) expect(platformModule(p)?.platform).toBe(p);
   });
 
-  it('declare every domain they reach in the manifest host list, and nothing else', () => {
+  it('declare every domain they reach in the manifest host list or the asked one, and nothing else', () => {
     const reached = new Set(builtIn.flatMap((m) => [...m.domains]));
-    expect(new Set(PLATFORM_DOMAINS)).toEqual(reached);
+    expect(new Set([...PLATFORM_DOMAINS, ...ASKED_DOMAINS])).toEqual(reached);
+    // The asked hosts are never in the manifest's list: they are asked for when listed.
+    for (const d of ASKED_DOMAINS) {
+      expect(
+        PLATFORM_DOMAINS.some((p) => d === p || d.endsWith(`.${p}`)),
+        d,
+      ).toBe(false);
+      expect(
+        PLATFORM_HOST_PATTERNS.some((p) => p.includes(d)),
+        d,
+      ).toBe(false);
+    }
     for (const d of PLATFORM_DOMAINS) {
       expect(PLATFORM_HOST_PATTERNS).toContain(`*://${d}/*`);
       expect(PLATFORM_HOST_PATTERNS).toContain(`*://*.${d}/*`);
@@ -74,8 +91,16 @@ describe('platform modules', () => {
   });
 
   it('take their domains from the one list in hosts.ts', () => {
+    // A conversation's module takes the hosts of its platform's profiles.
+    const hostsOf: Record<string, string> = {
+      'instagram-direct': 'instagram',
+      'x-messages': 'x',
+      'linkedin-messaging': 'linkedin',
+    };
     for (const m of builtIn) {
-      expect(m.domains).toEqual(PLATFORM_HOSTS[m.platform as keyof typeof PLATFORM_HOSTS]);
+      const name = hostsOf[m.platform] ?? m.platform;
+      const lists: Record<string, readonly string[]> = { ...PLATFORM_HOSTS, ...ASKED_HOSTS };
+      expect(m.domains, m.platform).toEqual(lists[name]);
     }
   });
 });
@@ -92,6 +117,15 @@ describe('the one list of hosts', () => {
     );
     const list = JSON.parse(block?.[1] ?? '{}') as { host_permissions: { domains: string[] } };
     expect(list.host_permissions.domains).toEqual([...PLATFORM_DOMAINS]);
+  });
+
+  it('leaves the chat apps asked for when listed out of it, as docs/permissions.md says', () => {
+    const doc = readFileSync('docs/permissions.md', 'utf8');
+    const section = doc.split('### Chat apps, when a conversation there is listed')[1] ?? '';
+    const block = /```json\n([\s\S]*?)\n```/.exec(section);
+    const asked = JSON.parse(block?.[1] ?? '{}') as { asked_when_listed: string[] };
+    expect(asked.asked_when_listed).toEqual([...ASKED_DOMAINS]);
+    for (const d of ASKED_DOMAINS) expect(PLATFORM_DOMAINS).not.toContain(d);
   });
 
   it('is reached by the rules on every one of its domains, and nowhere else', () => {

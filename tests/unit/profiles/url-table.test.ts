@@ -3,6 +3,7 @@ import { matchProfile } from '@/lib/match';
 import { compileRules, NON_MAIN_FRAME } from '@/lib/rules/compile';
 import { evaluate } from '../helpers/dnr-eval';
 import { everyPlatform, INTERSTITIAL } from './fixtures';
+import { CONVERSATION_CASES } from '../conversations/cases';
 import { CASES } from './url-cases';
 
 const profiles = everyPlatform();
@@ -11,7 +12,8 @@ const rules = compileRules(profiles, { interstitialUrl: INTERSTITIAL });
 describe('what a listed profile covers', () => {
   it('has a large table that covers every listed profile', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(150);
-    const hit = new Set(CASES.map(([, id]) => id));
+    // Conversations have their own table (tests/unit/conversations).
+    const hit = new Set([...CASES, ...CONVERSATION_CASES].map(([, id]) => id));
     for (const p of profiles) expect(hit.has(p.id), p.id).toBe(true);
   });
 

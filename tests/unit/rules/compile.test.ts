@@ -11,7 +11,13 @@ import {
 import { PROFILE_RULE_IDS } from '@/lib/rules/ids';
 import { re2Size, REGEX_BUDGET } from '@/lib/rules/regex';
 import { evaluate } from '../helpers/dnr-eval';
-import { CHANNEL_ID, everyPlatform, INTERSTITIAL, listed } from '../profiles/fixtures';
+import {
+  CHANNEL_ID,
+  everyPlatform,
+  INTERSTITIAL,
+  LINKEDIN_THREAD,
+  listed,
+} from '../profiles/fixtures';
 
 const opts = { interstitialUrl: INTERSTITIAL };
 
@@ -60,9 +66,16 @@ describe('compileRules', () => {
     const rules = compileRules(everyPlatform(), opts);
     const cs = rules.filter((r) => r.condition.isUrlFilterCaseSensitive);
     expect(cs.length).toBeGreaterThan(0);
-    for (const r of cs) expect(r.condition.regexFilter).toMatch(/youtube.*\\\.com.*channel/);
+    // YouTube's channel ids and LinkedIn's message thread ids (base64) are the
+    // case-sensitive keys.
+    for (const r of cs) {
+      expect(r.condition.regexFilter).toMatch(
+        /youtube.*\\\.com.*channel|linkedin\\\.com\/\+messaging/,
+      );
+    }
     for (const r of rules.filter((x) => !x.condition.isUrlFilterCaseSensitive)) {
       expect(r.condition.regexFilter).not.toContain(CHANNEL_ID);
+      expect(r.condition.regexFilter).not.toContain(LINKEDIN_THREAD.slice(0, 24));
     }
   });
 

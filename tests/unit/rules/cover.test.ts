@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleProfiles } from '@/bench/rules';
 import { matchProfile } from '@/lib/match';
-import { PLATFORM_DOMAINS } from '@/lib/profiles/hosts';
+import { ASKED_DOMAINS, PLATFORM_DOMAINS } from '@/lib/profiles/hosts';
 import { compileRules, NON_MAIN_FRAME } from '@/lib/rules/compile';
 import {
   ANY_KEY,
@@ -143,7 +143,7 @@ describe('cover rules', () => {
     expect(tight).toEqual(planCover(profiles).flat());
   });
 
-  it('are blocks of their own ID range that spare every platform page', () => {
+  it('are blocks of their own ID range that spare every platform page, the chat apps included', () => {
     const rules = coverRules(profiles);
     rules.forEach((r, i) => {
       expect(r.id).toBe(COVER_RULE_IDS.first + i);
@@ -151,7 +151,9 @@ describe('cover rules', () => {
       expect(r.priority).toBe(1);
       expect(r.condition.resourceTypes).toEqual(COVER_TYPES);
       expect(r.condition.isUrlFilterCaseSensitive).toBe(false);
-      expect(new Set(r.condition.excludedInitiatorDomains)).toEqual(new Set(PLATFORM_DOMAINS));
+      expect(new Set(r.condition.excludedInitiatorDomains)).toEqual(
+        new Set([...PLATFORM_DOMAINS, ...ASKED_DOMAINS]),
+      );
     });
     for (const r of rules) {
       expect(r.condition.excludedRequestDomains).toEqual([...COVER_EXEMPT_REQUEST_DOMAINS]);
