@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { days, t } from '@/lib/i18n';
 import type { Friction } from '@/lib/settings';
@@ -5,6 +6,7 @@ import type { Summary } from '@/lib/streak/stats';
 import { goalReachedKey } from '@/lib/purpose';
 import { DEFAULT_PURPOSE, type Purpose } from '@/lib/settings';
 import { DayHeading } from '../DayHeading';
+import { DraftForm } from '../DraftForm';
 import { PlanEnded } from '../PlanEnded';
 import { useCountdown, type VisibilitySource } from '../hooks/use-countdown';
 import type { Card } from './cards';
@@ -56,10 +58,13 @@ export interface InterstitialProps {
   onContinue: () => Promise<string | null>;
   onSetup: () => void;
   /**
-   * "Write it here instead": opens the private drafts box. Another way to turn back; the
-   * profile stays blocked.
+   * "Write it here instead" was chosen: another way to turn back (the page logs the urge);
+   * the message is then written on this page and kept with `onKeepDraft`. The profile or
+   * conversation stays blocked.
    */
   onWriteInstead?: () => void;
+  /** Keeps a private draft; rejects with a message to show. */
+  onKeepDraft?: (id: string, text: string) => Promise<void>;
   visibility?: VisibilitySource;
 }
 
@@ -68,8 +73,19 @@ const HEADING_ID = 'day-heading';
 export function Interstitial(props: InterstitialProps) {
   const { target, summary, card } = props;
   const back = useRef<HTMLButtonElement>(null);
-  // The way back is the one thing that must work at once, before anything is read.
-  useEffect(() => back.current?.focus(), []);
+  const write = useRef<HTMLButtonElement>(null);
+  const [writing, setWriting] = useState(false);
+  // A conversation's first way back is writing it here instead (No Contact is no messages
+  // first of all); a profile's is going back. Either works at once, before anything is read.
+  // A Modified conversation allows brief, necessary messages: its page keeps the usual order.
+  const chat = target?.kind === 'listed' && target.conversation;
+  const conversation = chat && target.mode === 'block';
+  const canWrite = !!props.onWriteInstead && !!props.onKeepDraft && !props.leaving;
+  useEffect(() => (conversation && canWrite ? write : back).current?.focus(), []);
+  const startWriting = () => {
+    setWriting(true);
+    props.onWriteInstead?.();
+  };
 
   return (
     <main aria-busy={summary === null && target?.kind === 'listed' ? 'true' : undefined}>
@@ -139,6 +155,8 @@ export function Interstitial(props: InterstitialProps) {
         <p class="note">{t('interstitialModifiedNote')}</p>
       )}
 
+      {conversation && <p class="stake">{t('interstitialConversationStake')}</p>}
+
       {card && target?.kind === 'listed' && target.mode === 'block' && (
         <section class="card" aria-labelledby="card-title">
           <h2 id="card-title">{card.title}</h2>
@@ -150,9 +168,10 @@ export function Interstitial(props: InterstitialProps) {
       )}
 
       <div class="choices">
+        {conversation && canWrite && !writing && writeButton(write, true, startWriting)}
         <button
           ref={back}
-          class="primary"
+          class={conversation && canWrite && !writing ? undefined : 'primary'}
           type="button"
           aria-describedby={HEADING_ID}
           disabled={props.leaving}
@@ -160,33 +179,34 @@ export function Interstitial(props: InterstitialProps) {
         >
           {t('goBack')}
         </button>
-        {props.onWriteInstead && !props.leaving && (
-          <button
-            type="button"
-            class="write-instead"
-            aria-describedby="write-instead-what"
-            onClick={props.onWriteInstead}
-          >
-            {t('writeInstead')}
-          </button>
-        )}
+        {!conversation && canWrite && !writing && writeButton(write, false, startWriting)}
         {props.leaving && (
           <span class="muted" role="status">
             {t('goingBack')}
           </span>
         )}
       </div>
-      {props.onWriteInstead && !props.leaving && (
+      {canWrite && !writing && (
         <p id="write-instead-what" class="muted small">
-          {t('interstitialWriteInsteadWhat')}
+          {t(chat ? 'interstitialWriteInsteadWhatConversation' : 'interstitialWriteInsteadWhat')}
         </p>
+      )}
+      {canWrite && writing && props.onKeepDraft && (
+        <section class="write-here" aria-label={t('writeInstead')}>
+          <DraftForm
+            onSave={props.onKeepDraft}
+            autoFocus
+            keptText={t(chat ? 'draftKeptConversation' : 'draftKeptProfile')}
+          />
+        </section>
       )}
 
       {target?.kind === 'listed' && props.friction && !props.leaving && (
         <ContinueForm
           modified={target.mode === 'modified'}
           friction={props.friction}
-          looksRestart={props.looksRestart}
+          // A message restarts the count whatever the plan says about looks.
+          looksRestart={props.looksRestart || conversation}
           onContinue={props.onContinue}
           visibility={props.visibility}
         />
@@ -288,5 +308,20 @@ function ContinueForm({ modified, friction, looksRestart, onContinue, visibility
         </p>
       )}
     </form>
+  );
+}
+
+/** "Write it here instead": the main action for a conversation, the second for a profile. */
+function writeButton(ref: Ref<HTMLButtonElement>, main: boolean, onClick: () => void) {
+  return (
+    <button
+      ref={ref}
+      type="button"
+      class={main ? 'primary write-instead' : 'write-instead'}
+      aria-describedby="write-instead-what"
+      onClick={onClick}
+    >
+      {t('writeInstead')}
+    </button>
   );
 }

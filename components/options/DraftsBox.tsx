@@ -1,8 +1,7 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Draft } from '@/lib/drafts';
-import { DRAFT_MAX_CHARS } from '@/lib/limits';
-import { described, FieldNote } from '../Field';
+import { DraftForm } from '../DraftForm';
 import { formatMoment } from '@/lib/format-date';
 
 type Status = { text: string; error: boolean } | null;
@@ -31,53 +30,9 @@ export function DraftsBox({
   newId?: () => string;
 }) {
   const id = useId();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // One id per draft being written: pressing "Keep it" twice keeps it once.
-  const draftId = useRef(newId());
-  const field = useRef<HTMLTextAreaElement>(null);
-
-  const keep = async (e: Event) => {
-    e.preventDefault();
-    const trimmed = text.trim();
-    if (!trimmed) {
-      setError(t('draftEmpty'));
-      field.current?.focus();
-      return;
-    }
-    if (trimmed.length > DRAFT_MAX_CHARS) {
-      setError(
-        t(
-          'draftTooLong',
-          trimmed.length.toLocaleString('en'),
-          DRAFT_MAX_CHARS.toLocaleString('en'),
-        ),
-      );
-      field.current?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSave(draftId.current, trimmed);
-      draftId.current = newId();
-      setText('');
-      setError(null);
-      setStatus({
-        text: t('draftKept'),
-        error: false,
-      });
-    } catch (err) {
-      setStatus({
-        text: err instanceof Error ? err.message : t('draftKeepFailed'),
-        error: true,
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const remove = async (d: Draft) => {
     setBusy(true);
@@ -98,26 +53,7 @@ export function DraftsBox({
   return (
     <div>
       <p>{t('draftsIntro')}</p>
-      <form onSubmit={(e) => void keep(e)} noValidate>
-        <div class="field">
-          <label for={`${id}-text`}>{t('draftLabel')}</label>
-          <textarea
-            id={`${id}-text`}
-            ref={field}
-            rows={8}
-            value={text}
-            {...described(`${id}-note`, error)}
-            onInput={(e) => {
-              setText(e.currentTarget.value);
-              setError(null);
-            }}
-          />
-          <FieldNote id={`${id}-note`} error={error} hint={t('draftHint')} />
-        </div>
-        <button type="submit" class="primary" disabled={busy}>
-          {t('draftKeep')}
-        </button>
-      </form>
+      <DraftForm onSave={onSave} newId={newId} />
       <p class={status?.error ? 'error' : undefined} role="status">
         {status?.text ?? ''}
       </p>

@@ -3,7 +3,7 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import { addEvent } from '@/lib/db/event-store';
 import type { NoContactDb } from '@/lib/db/schema';
 import { matchProfile } from '@/lib/match';
-import { effectiveMode, loadSettings } from '@/lib/settings';
+import { effectiveMode, isConversation, loadSettings } from '@/lib/settings';
 import type { AllowOnce } from './allow-once';
 import { backgroundDb } from './db';
 import { eventStamp } from './event-stamp';
@@ -31,7 +31,10 @@ export function continueHandlers(
       // Modified No Contact covers conversations only: a look at a profile is a look
       // under any plan, whatever its stored mode says.
       const modified = effectiveMode(profile) === 'modified';
-      const looksRestart = settings.plan?.looksRestart ?? true;
+      // Into a listed conversation it is a message, which always restarts the count; the
+      // plan's "looks restart" choice is about looking at a profile.
+      const chat = isConversation(profile);
+      const restarts = chat || (settings.plan?.looksRestart ?? true);
       const e = await addEvent(
         openDb(),
         modified
@@ -46,8 +49,8 @@ export function continueHandlers(
               kind: 'slip',
               ...(await eventStamp(browser, settings)),
               source: 'interstitial',
-              what: 'looked-at-profile',
-              restarted: looksRestart,
+              what: chat ? 'message' : 'looked-at-profile',
+              restarted: restarts,
               profileId: profile.id,
               dedupeKey: m.dedupeKey,
             },

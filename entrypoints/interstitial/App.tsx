@@ -5,7 +5,6 @@ import { useSummary } from '@/components/hooks/use-summary';
 import { cardFor } from '@/components/interstitial/cards';
 import { Interstitial, type Target } from '@/components/interstitial/Interstitial';
 import { readBlockedAddress, readLongAddress, shortAddress } from '@/lib/blocked-address';
-import { DRAFTS_PAGE_PATH } from '@/lib/drafts';
 import { sayAnswer, t } from '@/lib/i18n';
 import { matchProfile } from '@/lib/match';
 import { platformModule } from '@/lib/profiles/registry';
@@ -115,14 +114,16 @@ export function App() {
   };
 
   /**
-   * "Write it here instead": turning back into the drafts box, in this tab. Nothing is
-   * allowed: this page's own address (the blocked one, as text) stays behind in history,
-   * and stepping back onto it shows this page again.
+   * "Write it here instead": turning back into a private draft, on this page. Choosing it
+   * is an urge resisted (once per visit, whatever comes next); nothing is allowed.
    */
-  const writeInstead = async () => {
-    setLeaving(true);
-    await logUrge();
-    location.assign(DRAFTS_PAGE_PATH);
+  const writeInstead = () => {
+    void logUrge();
+  };
+  const keepDraft = async (id: string, text: string) => {
+    const r = await ask('save-draft', { id, text }).catch(() => null);
+    if (!r) throw new Error(t('draftKeepFailed'));
+    if (!r.ok) throw new Error(sayAnswer(r.error, t('draftKeepFailed')));
   };
 
   const go = async (shouldLogUrge: boolean) => {
@@ -199,7 +200,8 @@ export function App() {
       leaving={leaving}
       onContinue={onContinue}
       onSetup={() => void browser.runtime.openOptionsPage()}
-      onWriteInstead={() => void writeInstead()}
+      onWriteInstead={writeInstead}
+      onKeepDraft={keepDraft}
     />
   );
 }

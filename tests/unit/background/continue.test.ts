@@ -95,6 +95,25 @@ describe('Continue anyway', () => {
     expect(e).toMatchObject({ kind: 'necessary-contact', profileId: 'messenger:co.parent' });
   });
 
+  it('into a listed conversation is a message slip, which restarts even when looks do not', async () => {
+    const { db, call } = await setup((x) => ({
+      ...x,
+      plan: { ...x.plan!, looksRestart: false },
+      profiles: x.profiles.map((p) => (p.platform === 'messenger' ? { ...p, mode: 'block' } : p)),
+    }));
+    await call(
+      { type: 'continue', url: 'https://www.messenger.com/t/co.parent', dedupeKey: 'k' },
+      5,
+    );
+    const [e] = await allEvents(db);
+    expect(e).toMatchObject({
+      kind: 'slip',
+      what: 'message',
+      restarted: true,
+      profileId: 'messenger:co.parent',
+    });
+  });
+
   it('on a profile stored as Modified logs a look that restarts, as on any profile', async () => {
     const { db, call } = await setup();
     await call({ type: 'continue', url: 'https://m.facebook.com/sam.lee', dedupeKey: 'k' }, 5);

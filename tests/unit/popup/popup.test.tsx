@@ -336,7 +336,7 @@ describe('the end of a plan', () => {
     expect(document.body.textContent).toContain('Why it ended: goal reached.');
     expect(document.body.textContent).toContain('What you built in these days stays with you');
     // That the profiles stay blocked is said once, not in both the reason and the purpose.
-    expect(document.body.textContent!.split('stay blocked until you remove them')).toHaveLength(2);
+    expect(document.body.textContent.split('stay blocked until you remove them')).toHaveLength(2);
     expect(document.body.textContent).not.toMatch(/not set up yet/);
     fireEvent.click(screen.getByRole('button', { name: 'Start a new plan' }));
     expect(props.onSettings).toHaveBeenCalledOnce();
