@@ -91,56 +91,127 @@ export function sampleProfiles(n: number, seed = 1): Profile[] {
   return [...out.values()];
 }
 
+/**
+ * `n` distinct listed conversations spread over every chat platform and address form,
+ * made as a person makes them (pasted, then recognised), with ids of the lengths the
+ * platforms use today: the 500-conversation measure beside bench/rules.ts's 500 profiles.
+ */
+export function sampleConversations(n: number, seed = 7): Profile[] {
+  const rnd = seededRandom(seed);
+  const digit = () => String(Math.floor(rnd() * 10));
+  const number = (len: number) =>
+    String(1 + Math.floor(rnd() * 9)) + Array.from({ length: len - 1 }, digit).join('');
+  const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const base64 = (len: number) =>
+    Array.from({ length: len }, () => b64[Math.floor(rnd() * b64.length)]).join('');
+  const forms: (() => string)[] = [
+    () => `https://www.instagram.com/direct/t/${number(17 + Math.floor(rnd() * 22))}/`,
+    () =>
+      `https://x.com/messages/${number(8 + Math.floor(rnd() * 12))}-${number(18 + Math.floor(rnd() * 2))}`,
+    () => `https://x.com/i/chat/${number(19)}-${number(19)}`,
+    // Today's thread ids: "2-", 48 characters of base64, the shared "XzAxMA==".
+    () => `https://www.linkedin.com/messaging/thread/2-${base64(48)}XzAxMA==/`,
+    () => `https://discord.com/channels/@me/${number(18 + Math.floor(rnd() * 2))}`,
+    () => `https://web.telegram.org/k/#@${'jamie_'}${base64(6).toLowerCase()}`,
+    () => `https://web.telegram.org/a/#${number(9 + Math.floor(rnd() * 2))}`,
+    () => `+${number(2)} ${number(4)} ${number(6)}`,
+    () => `https://wa.me/${number(11 + Math.floor(rnd() * 4))}`,
+    () => `https://api.whatsapp.com/send?phone=${number(12)}`,
+  ];
+  const out = new Map<string, Profile>();
+  for (let tries = 0; out.size < n && tries < n * 20; tries++) {
+    const r = recognise(forms[Math.floor(rnd() * forms.length)]!());
+    if (r.ok && !out.has(r.profile.id))
+      out.set(r.profile.id, { ...r.profile, mode: 'block', addedAt: 0 });
+  }
+  return [...out.values()];
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
+const OPTS = {
+  interstitialUrl: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/interstitial.html',
+};
+
 /**
- * Compiles 500 varied profiles and reports the rule budget and the time it takes: the rule
- * count against the browsers' limits (lib/limits.ts), and the largest rule (its regex, in
- * characters and in estimated RE2 instructions) against Chrome's regex size limit. Throws
- * when the list does not fit, so a compiler change that makes it pass a limit is noticed.
+ * The rules a list needs and what they cost: every rule (the entries' own and the cover of
+ * their forms, lib/rules/cover), the regex rules among them, the largest regex (characters
+ * and estimated RE2 instructions) and the compile time (median of 9).
  */
-export async function benchRules(): Promise<Record<string, number>> {
-  const profiles = sampleProfiles(500);
-  const opts = {
-    interstitialUrl: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/interstitial.html',
-  };
-  // Every rule the list needs: the profiles' own and the cover of their forms (lib/rules/cover).
-  const rules = [...compileRules(profiles, opts), ...coverRules(profiles)];
+export async function measureRules(list: readonly Profile[]) {
+  const rules = [...compileRules(list, OPTS), ...coverRules(list)];
   const times: number[] = [];
   for (let i = 0; i < 9; i++) {
     const t0 = performance.now();
-    compileRules(profiles, opts);
+    compileRules(list, OPTS);
     times.push(performance.now() - t0);
     // Yield between runs so a caller's timers and logging are not starved.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  const regexRules = rules.filter((r) => r.condition.regexFilter).length;
-  const needs = ruleNeeds(profiles);
-  const re2 = Math.max(
-    ...rules.map((r) => re2Size(r.condition.regexFilter, r.condition.isUrlFilterCaseSensitive)),
-  );
-  if (!fitsBrowser(needs) || re2 > REGEX_BUDGET || needs.rules !== rules.length) {
-    throw new Error(
-      `500 profiles do not fit: ${rules.length} rules (${regexRules} regex; at most ` +
-        `${PROFILE_REGEX_RULES_MAX}), largest regex ${re2} of ${REGEX_BUDGET} instructions`,
-    );
-  }
+  const needs = ruleNeeds(list);
   return {
-    profiles: profiles.length,
     rules: rules.length,
-    regexRules,
-    rulesPerProfile: rules.length / profiles.length,
-    regexesPerProfile: regexRules / profiles.length,
+    regexRules: rules.filter((r) => r.condition.regexFilter).length,
     compileMs: Math.round(median(times) * 100) / 100,
     maxRegexChars: Math.max(...rules.map((r) => r.condition.regexFilter.length)),
+    maxRegexRe2: Math.max(
+      ...rules.map((r) => re2Size(r.condition.regexFilter, r.condition.isUrlFilterCaseSensitive)),
+    ),
+    fits: fitsBrowser(needs) && needs.rules === rules.length,
+  };
+}
+
+/** Throws when a 500-entry list does not fit, so a change that passes a limit is noticed. */
+function mustFit(what: string, m: Awaited<ReturnType<typeof measureRules>>) {
+  if (!m.fits || m.maxRegexRe2 > REGEX_BUDGET) {
+    throw new Error(
+      `${what} do not fit: ${m.rules} rules (${m.regexRules} regex; at most ` +
+        `${PROFILE_REGEX_RULES_MAX}), largest regex ${m.maxRegexRe2} of ${REGEX_BUDGET} instructions`,
+    );
+  }
+}
+
+/**
+ * Compiles 500 varied profiles and reports the rule budget and the time it takes: the rule
+ * count against the browsers' limits (lib/limits.ts), and the largest rule against
+ * Chrome's regex size limit.
+ */
+export async function benchRules(): Promise<Record<string, number>> {
+  const profiles = sampleProfiles(500);
+  const m = await measureRules(profiles);
+  mustFit('500 profiles', m);
+  return {
+    profiles: profiles.length,
+    rules: m.rules,
+    regexRules: m.regexRules,
+    rulesPerProfile: m.rules / profiles.length,
+    regexesPerProfile: m.regexRules / profiles.length,
+    compileMs: m.compileMs,
+    maxRegexChars: m.maxRegexChars,
     regexRulesMax: PROFILE_REGEX_RULES_MAX,
     dynamicRulesMax: BROWSER_DYNAMIC_RULES_MAX,
-    regexRulesUsedPct: Math.round((regexRules / PROFILE_REGEX_RULES_MAX) * 1000) / 10,
-    maxRegexRe2: re2,
+    regexRulesUsedPct: Math.round((m.regexRules / PROFILE_REGEX_RULES_MAX) * 1000) / 10,
+    maxRegexRe2: m.maxRegexRe2,
+    regexRe2Max: REGEX_BUDGET,
+  };
+}
+
+/** The same for 500 listed conversations, printed beside the profiles' figures. */
+export async function benchConversationRules(): Promise<Record<string, number>> {
+  const conversations = sampleConversations(500);
+  const m = await measureRules(conversations);
+  mustFit('500 conversations', m);
+  return {
+    conversations: conversations.length,
+    rules: m.rules,
+    regexRules: m.regexRules,
+    compileMs: m.compileMs,
+    maxRegexChars: m.maxRegexChars,
+    maxRegexRe2: m.maxRegexRe2,
     regexRe2Max: REGEX_BUDGET,
   };
 }

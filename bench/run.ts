@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchInterception } from './interception';
 import { benchPopup } from './popup';
-import { benchRules } from './rules';
+import { benchConversationRules, benchRules } from './rules';
 import { benchSizes } from './sizes';
 import { benchStats } from './stats';
 
@@ -24,6 +24,7 @@ async function main() {
   const sections: [string, () => Promise<Record<string, number>> | Record<string, number>][] = [
     ['sizes (gzip)', () => benchSizes()],
     ['rules, 500 profiles', benchRules],
+    ['rules, 500 conversations', benchConversationRules],
     ['stats, 20,000 events', benchStats],
     ['interception, Chromium', benchInterception],
     ['popup, 20,000 events, Chromium', benchPopup],
