@@ -81,7 +81,14 @@ export function Interstitial(props: InterstitialProps) {
   const chat = target?.kind === 'listed' && target.conversation;
   const conversation = chat && target.mode === 'block';
   const canWrite = !!props.onWriteInstead && !!props.onKeepDraft && !props.leaving;
-  useEffect(() => (conversation && canWrite ? write : back).current?.focus(), []);
+  useEffect(() => back.current?.focus(), []);
+  // The page learns it is a conversation once the list is read: the focus moves to writing
+  // it here, unless the person has already moved it.
+  useEffect(() => {
+    const active = document.activeElement;
+    const untouched = active === back.current || active === document.body || active === null;
+    if (conversation && canWrite && untouched) write.current?.focus();
+  }, [conversation, canWrite]);
   const startWriting = () => {
     setWriting(true);
     props.onWriteInstead?.();

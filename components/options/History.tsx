@@ -50,6 +50,18 @@ export function History({
             <dt>{t('historyUrges')}</dt>
             <dd>{stats.totals.urgesResisted}</dd>
           </div>
+          {stats.urgesToWrite > 0 && (
+            <>
+              <div>
+                <dt>{t('historyUrgesToLook')}</dt>
+                <dd>{stats.totals.urgesResisted - stats.urgesToWrite}</dd>
+              </div>
+              <div>
+                <dt>{t('historyUrgesToWrite')}</dt>
+                <dd>{stats.urgesToWrite}</dd>
+              </div>
+            </>
+          )}
           <div>
             <dt>{t('historySlips')}</dt>
             <dd>{stats.totals.slips}</dd>

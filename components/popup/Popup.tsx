@@ -283,10 +283,24 @@ export function Popup(props: PopupProps) {
           <dt>{t('popupUrgesToday')}</dt>
           <dd>{summary.todayCounts.urgesResisted}</dd>
         </div>
-        <div>
-          <dt>{t('popupUrgesInAll')}</dt>
-          <dd>{summary.totals.urgesResisted}</dd>
-        </div>
+        {summary.urgesToWrite > 0 ? (
+          // Counted apart once a conversation's page turned someone back: to look or to write.
+          <>
+            <div>
+              <dt>{t('popupUrgesToLookInAll')}</dt>
+              <dd>{summary.totals.urgesResisted - summary.urgesToWrite}</dd>
+            </div>
+            <div>
+              <dt>{t('popupUrgesToWriteInAll')}</dt>
+              <dd>{summary.urgesToWrite}</dd>
+            </div>
+          </>
+        ) : (
+          <div>
+            <dt>{t('popupUrgesInAll')}</dt>
+            <dd>{summary.totals.urgesResisted}</dd>
+          </div>
+        )}
         {milestone && (
           <div>
             <dt>{t('popupNextMilestone')}</dt>

@@ -14,7 +14,17 @@ import {
   type LogEvent,
 } from '../streak/log-event';
 import { NOTE_MAX_CHARS } from '../limits';
-import { countersFor, fromRow, isCounted, toRow, type EventRow, type NoContactDb } from './schema';
+import {
+  countersFor,
+  fromRow,
+  isCounted,
+  isUrgeToWrite,
+  toRow,
+  URGE_TO_WRITE,
+  type CounterKey,
+  type EventRow,
+  type NoContactDb,
+} from './schema';
 
 /** How long after recording a mis-tap can be undone. */
 export const UNDO_WINDOW_MS = 10_000;
@@ -89,6 +99,7 @@ export async function addEvent(db: NoContactDb, draft: EventDraft): Promise<LogE
       }
       await db.events.add(toRow(event));
       if (isCounted(event)) await bump(db, event.kind, +1);
+      if (isUrgeToWrite(event)) await bump(db, URGE_TO_WRITE, +1);
       return event;
     });
   } catch (e) {
@@ -108,9 +119,9 @@ export async function addEvent(db: NoContactDb, draft: EventDraft): Promise<LogE
 export async function insertEvents(db: NoContactDb, events: readonly LogEvent[]): Promise<void> {
   await db.transaction('rw', db.events, db.counters, async () => {
     await db.events.bulkAdd(events.map(toRow));
-    const before = await totals(db);
+    const before = new Map((await db.counters.toArray()).map((r) => [r.kind, r.n]));
     await db.counters.bulkPut(
-      countersFor(events).map((c) => ({ kind: c.kind, n: c.n + before[c.kind] })),
+      countersFor(events).map((c) => ({ kind: c.kind, n: c.n + (before.get(c.kind) ?? 0) })),
     );
   });
 }
@@ -155,7 +166,7 @@ export async function allEvents(db: NoContactDb): Promise<LogEvent[]> {
   return (await db.events.orderBy('time').toArray()).map(fromRow);
 }
 
-async function bump(db: NoContactDb, kind: CountedKind, by: number): Promise<void> {
+async function bump(db: NoContactDb, kind: CounterKey, by: number): Promise<void> {
   const row = await db.counters.get(kind);
   await db.counters.put({ kind, n: (row?.n ?? 0) + by });
 }
@@ -164,8 +175,13 @@ async function bump(db: NoContactDb, kind: CountedKind, by: number): Promise<voi
 export async function totals(db: NoContactDb): Promise<Record<CountedKind, number>> {
   const rows = await db.counters.toArray();
   const out = Object.fromEntries(COUNTED_KINDS.map((k) => [k, 0])) as Record<CountedKind, number>;
-  for (const r of rows) out[r.kind] = r.n;
+  for (const r of rows) if (r.kind !== URGE_TO_WRITE) out[r.kind] = r.n;
   return out;
+}
+
+/** The running total of urges resisted at a listed conversation (urges to write). */
+export async function urgesToWrite(db: NoContactDb): Promise<number> {
+  return (await db.counters.get(URGE_TO_WRITE))?.n ?? 0;
 }
 
 /**
@@ -185,7 +201,14 @@ export async function recount(db: NoContactDb): Promise<void> {
             .count()) - undone.filter((r) => r.kind === kind).length,
       })),
     );
-    await db.counters.bulkPut(rows);
+    let toWrite = 0;
+    await db.events
+      .where('[kind+time]')
+      .between(['urge-resisted', -Infinity], ['urge-resisted', Infinity], true, true)
+      .each((r) => {
+        if (isUrgeToWrite(r)) toWrite++;
+      });
+    await db.counters.bulkPut([...rows, { kind: URGE_TO_WRITE, n: toWrite }]);
   });
 }
 
@@ -278,6 +301,7 @@ export async function undoEvent(db: NoContactDb, id: string, now: number): Promi
     const undone = { ...fromRow(row), undoneAt: now } as LogEvent;
     await db.events.put(toRow(undone));
     if (isCounted(row)) await bump(db, row.kind, -1);
+    if (isUrgeToWrite(row)) await bump(db, URGE_TO_WRITE, -1);
     return { ok: true, event: undone };
   });
 }

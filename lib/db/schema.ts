@@ -1,5 +1,8 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { Draft } from '../drafts';
+import { isUrgeToWrite } from '../settings/conversation';
+
+export { isUrgeToWrite };
 import type { SignNoticed } from '../signs';
 import {
   COUNTED_KINDS,
@@ -50,14 +53,22 @@ export const SCHEMA_V3 = {
   signs: 'sign',
 } as const;
 
-export const DB_VERSION = 3;
+/**
+ * Version 4 (current): the same stores; its upgrade adds the running total of urges to
+ * write (urges resisted at a listed conversation), counted apart from urges to look.
+ */
+export const DB_VERSION = 4;
+
+/** The counter of urges resisted at a listed conversation (a subset of 'urge-resisted'). */
+export const URGE_TO_WRITE = 'urge-to-write';
+export type CounterKey = CountedKind | typeof URGE_TO_WRITE;
 
 /** An event as stored: the event plus fields kept only for indexing. */
 export type EventRow = LogEvent & { boundary?: 1 };
 
 /** The running total of one counted kind. */
 export interface CounterRow {
-  kind: CountedKind;
+  kind: CounterKey;
   n: number;
 }
 
@@ -73,11 +84,23 @@ export function isCounted(e: Pick<LogEvent, 'kind' | 'undoneAt'>): e is { kind: 
   return (COUNTED_KINDS as readonly string[]).includes(e.kind) && isActive(e);
 }
 
-/** The counter rows for a whole set of events (every counted kind present, zeros included). */
-export function countersFor(events: Iterable<Pick<LogEvent, 'kind' | 'undoneAt'>>): CounterRow[] {
+/**
+ * The counter rows for a whole set of events (every counted kind present, zeros included,
+ * and the urges to write among the urges).
+ */
+export function countersFor(
+  events: Iterable<Pick<LogEvent, 'kind' | 'undoneAt' | 'profileId'>>,
+): CounterRow[] {
   const n = new Map<CountedKind, number>(COUNTED_KINDS.map((k) => [k, 0]));
-  for (const e of events) if (isCounted(e)) n.set(e.kind, n.get(e.kind)! + 1);
-  return COUNTED_KINDS.map((kind) => ({ kind, n: n.get(kind)! }));
+  let toWrite = 0;
+  for (const e of events) {
+    if (isCounted(e)) n.set(e.kind, n.get(e.kind)! + 1);
+    if (isUrgeToWrite(e)) toWrite++;
+  }
+  return [
+    ...COUNTED_KINDS.map((kind) => ({ kind, n: n.get(kind)! })),
+    { kind: URGE_TO_WRITE, n: toWrite },
+  ];
 }
 
 /** The stored row for an event (adds the derived index fields). */
@@ -109,6 +132,19 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table<CounterRow, CountedKind>('counters').bulkPut(countersFor(seen));
 }
 
+/** v3 -> v4: the total of urges to write, for urges logged before it was kept. */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  let n = 0;
+  await tx
+    .table<EventRow, string>('events')
+    .where('[kind+time]')
+    .between(['urge-resisted', -Infinity], ['urge-resisted', Infinity], true, true)
+    .each((row) => {
+      if (isUrgeToWrite(row)) n++;
+    });
+  await tx.table<CounterRow, CounterKey>('counters').put({ kind: URGE_TO_WRITE, n });
+}
+
 export interface DbHooks {
   /**
    * Another page is upgrading the database and waits for this one; this connection has
@@ -129,6 +165,7 @@ export function createDb(name: string = DB_NAME, hooks: DbHooks = {}): NoContact
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V3).upgrade(upgradeToV4);
   db.on('versionchange', () => {
     // Dexie would close and then reopen on next use. Reopening would run this (older)
     // code's writes against a newer schema, so close for good and let the page reload.

@@ -1,7 +1,7 @@
 import type { Plan } from '../settings';
 import { effectiveToday, summarize, type DayCounts, type Summary } from '../streak/stats';
 import type { CountedKind } from '../streak/log-event';
-import { boundaryEvents, countsFor, latestLoggedDate } from './event-store';
+import { boundaryEvents, countsFor, latestLoggedDate, urgesToWrite } from './event-store';
 import type { NoContactDb } from './schema';
 
 const toDayCounts = (c: Record<CountedKind, number>): DayCounts => ({
@@ -23,13 +23,14 @@ export async function loadSummary(
   return db.transaction('r', db.events, db.counters, async () => {
     const [boundaries, latest] = await Promise.all([boundaryEvents(db), latestLoggedDate(db)]);
     const today = effectiveToday(input.now, input.timeZone, latest);
-    const counts = await countsFor(db, today);
+    const [counts, toWrite] = await Promise.all([countsFor(db, today), urgesToWrite(db)]);
     return summarize({
       plan: input.plan,
       boundaries,
       today,
       totals: toDayCounts(counts.totals),
       todayCounts: toDayCounts(counts.onDate),
+      urgesToWrite: toWrite,
     });
   });
 }

@@ -1,4 +1,5 @@
 import type { Platform, Profile } from '../profiles/types';
+import { isActive, type LogEvent } from '../streak/log-event';
 
 /*
  * Modified No Contact is about necessary communication (children, a shared home, work),
@@ -35,4 +36,17 @@ export function isConversationId(profileId: string): boolean {
  */
 export function effectiveMode(p: Pick<Profile, 'platform' | 'mode'>): Profile['mode'] {
   return p.mode === 'modified' && isConversation(p) ? 'modified' : 'block';
+}
+
+/**
+ * Whether an event is an urge resisted at a listed conversation: an urge to write, counted
+ * apart from the urges to look (at a profile).
+ */
+export function isUrgeToWrite(e: Pick<LogEvent, 'kind' | 'undoneAt' | 'profileId'>): boolean {
+  return (
+    e.kind === 'urge-resisted' &&
+    isActive(e) &&
+    e.profileId !== undefined &&
+    isConversationId(e.profileId)
+  );
 }

@@ -10,6 +10,7 @@ import {
   type SlipKind,
 } from './log-event';
 import { milestoneOn, nextMilestone, type NextMilestone } from './milestones';
+import { isUrgeToWrite } from '../settings/conversation';
 
 /*
  * How days are counted (the rules every function here keeps):
@@ -83,6 +84,11 @@ export interface Summary {
   totalDaysKept: number;
   totals: DayCounts;
   todayCounts: DayCounts;
+  /**
+   * Of `totals.urgesResisted`, the urges to write (at a listed conversation); the rest are
+   * urges to look.
+   */
+  urgesToWrite: number;
   /**
    * With no plan running: the plan that ended last, if one did (its end date, how many
    * days it ran, and why), so every surface can show the end as a state of its own.
@@ -285,6 +291,8 @@ export interface SummaryInput {
   today: CivilDate;
   totals: DayCounts;
   todayCounts: DayCounts;
+  /** Of the urges resisted in all, those at a listed conversation. */
+  urgesToWrite: number;
 }
 
 /** The summary from already-gathered parts; computeStats and the database loader share it. */
@@ -312,6 +320,7 @@ export function summarize(input: SummaryInput): Summary {
     totalDaysKept: streaks.reduce((n, s) => n + s.days, 0),
     totals: input.totals,
     todayCounts: input.todayCounts,
+    urgesToWrite: input.urgesToWrite,
     endedPlan: plan ? null : lastEndedPlan(streaks, input.boundaries),
   };
 }
@@ -348,7 +357,14 @@ export function computeStats(input: StatsInput): Stats {
       }
     : emptyCounts();
   return {
-    ...summarize({ plan: input.plan, boundaries: input.events, today, totals, todayCounts }),
+    ...summarize({
+      plan: input.plan,
+      boundaries: input.events,
+      today,
+      totals,
+      todayCounts,
+      urgesToWrite: input.events.filter(isUrgeToWrite).length,
+    }),
     perDay,
   };
 }

@@ -51,6 +51,16 @@ export interface E2EBrowser {
   /** Chromium only: close and start again with the same browser profile. */
   restart?(): Promise<void>;
   /**
+   * Lets the extension's own `permissions.request` for `origins` (optional host
+   * permissions) succeed without a prompt, which automation cannot answer. Chromium: the
+   * patterns are granted beforehand, as the site-access list on chrome://extensions does
+   * (developerPrivate.addHostPermission); the request then finds them granted. Firefox:
+   * optional-permission prompts are turned off (extensions.webextOptionalPermissionPrompts),
+   * which accepts every request in this browser from then on. Either way the prompt's own
+   * "Allow" is not exercised.
+   */
+  allowHostRequests(origins: readonly string[]): Promise<void>;
+  /**
    * A tab in a private window (Chromium: an incognito window; Firefox: a private window).
    * Only on a browser launched with `{ privateWindows: ... }`.
    */
@@ -283,6 +293,17 @@ async function launchChromium(sites: FakeSites, options: LaunchOptions): Promise
       await context.close();
       await start();
     },
+    async allowHostRequests(origins) {
+      const id = new URL(extensionBase).host;
+      const page = await context.newPage();
+      await page.goto(`chrome://extensions/?id=${id}`);
+      await page.evaluate(`(async () => {
+        for (const origin of ${JSON.stringify(origins)}) {
+          await chrome.developerPrivate.addHostPermission(${JSON.stringify(id)}, origin);
+        }
+      })()`);
+      await page.close();
+    },
     ...(options.privateWindows && {
       async newPrivatePage() {
         // The extension itself opens the window: a page of its own that runs no script of
@@ -414,6 +435,14 @@ async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<
     firstRunOpened: firstRun !== undefined,
     newPage: async () => wrapPp(await browser.newPage()),
     ...(options.privateWindows && { newPrivatePage: () => openPrivateWindow(browser) }),
+    async allowHostRequests() {
+      // Read by Firefox at each request: setting it now acts for this browser only.
+      const page = await privilegedPage(browser);
+      await page.evaluate(
+        `Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false)`,
+      );
+      await page.close();
+    },
     close: () => browser.close(),
   };
 }

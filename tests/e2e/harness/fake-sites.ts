@@ -23,6 +23,12 @@ export const FAKE_DOMAINS = [
   'twitch.tv',
   'example.org',
   'instagr.am',
+  // Chat apps whose hosts are asked for when a conversation there is listed (Discord,
+  // Telegram Web, WhatsApp's link and send addresses).
+  'discord.com',
+  'telegram.org',
+  'wa.me',
+  'whatsapp.com',
   // A host written with a trailing dot: the host mapping and the proxy's match see it only
   // when it is listed this way.
   'instagram.com.',
@@ -65,11 +71,33 @@ function escapeHtml(s: string): string {
  * changes (pushState), a profile route fetches its data from an API address that does
  * not contain the profile's path, and its story view sends a "seen" beacon 300 ms after
  * rendering. `window.__route(path)` is the router's programmatic push.
+ * A chat thread's route (Instagram /direct/t/<id>, X /messages/<id>, LinkedIn
+ * /messaging/thread/<id>, Discord /channels/@me/<id>) fetches the thread's messages and
+ * sends a read receipt 300 ms later, both naming the thread's id. On web.telegram.org the
+ * open chat is the address's fragment, as in Telegram Web: the app draws the chat it names
+ * (on load and on every hashchange) and fetches its messages by the peer's name.
  */
 const APP_JS = `
 (() => {
   const view = () => document.getElementById('view');
+  const telegram = location.hostname === 'web.telegram.org';
+  function renderChat() {
+    const peer = decodeURIComponent(location.hash.slice(1));
+    if (!view()) return;
+    if (!peer) { view().textContent = 'Chat list'; return; }
+    view().textContent = 'Chat ' + peer;
+    fetch('/api/chat/history?peer=' + encodeURIComponent(peer)).catch(() => {});
+    setTimeout(() => navigator.sendBeacon('/api/chat/read?peer=' + encodeURIComponent(peer)), 300);
+  }
   function render(path) {
+    if (telegram) { renderChat(); return; }
+    const t = /^\\/(?:direct\\/t|messages|messaging\\/thread|channels\\/(?:@|%40)me)\\/([^/]+)\\/?$/i.exec(path);
+    if (t && view()) {
+      view().textContent = 'Thread ' + t[1];
+      fetch('/api/thread/messages?thread=' + t[1]).catch(() => {});
+      setTimeout(() => navigator.sendBeacon('/api/thread/seen?thread=' + t[1]), 300);
+      return;
+    }
     const m = /^\\/([A-Za-z0-9._-]+)\\/?$/.exec(path);
     if (!view()) return;
     if (!m || m[1].startsWith('_')) { view().textContent = 'Route ' + path; return; }
@@ -85,6 +113,7 @@ const APP_JS = `
     render(location.pathname);
   });
   window.addEventListener('popstate', () => render(location.pathname));
+  if (telegram) window.addEventListener('hashchange', renderChat);
   window.__route = (p) => { history.pushState({}, '', p); render(location.pathname); };
   if (new URLSearchParams(location.search).has('sw')) navigator.serviceWorker.register('/_e2e/sw.js', { scope: '/' });
   render(location.pathname);

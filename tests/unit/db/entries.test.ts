@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { say } from '@/lib/i18n';
 import { DraftRefused, deleteDraft, listDrafts, saveDraft } from '@/lib/db/drafts';
-import { addEvent, allEvents, boundaryEvents, totals } from '@/lib/db/event-store';
+import { addEvent, allEvents, boundaryEvents, totals, urgesToWrite } from '@/lib/db/event-store';
 import { createDb, DB_VERSION, SCHEMA_V2, type NoContactDb } from '@/lib/db/schema';
 import { countSigns, listSigns, setSign } from '@/lib/db/signs';
 import { loadSummary } from '@/lib/db/summary';
@@ -176,19 +176,33 @@ describe('schema version 3', () => {
     const old = new Dexie(name);
     old.version(1).stores({ events: 'id, time, localDate, [kind+time]' });
     old.version(2).stores({ ...SCHEMA_V2 });
-    const rows = structuredClone(V1_EVENTS);
+    // With an urge to write (at a Messenger conversation), kept apart from version 4 on.
+    const rows = [
+      ...structuredClone(V1_EVENTS),
+      {
+        id: 'write-1',
+        kind: 'urge-resisted',
+        time: 1762800000000,
+        localDate: '2025-11-10',
+        timeZone: 'UTC',
+        source: 'interstitial',
+        profileId: 'messenger:co.parent',
+      },
+    ];
     await old.table('events').bulkAdd(rows);
     await old.table('counters').bulkPut([
-      { kind: 'urge-resisted', n: 3 },
+      { kind: 'urge-resisted', n: 4 },
       { kind: 'slip', n: 2 },
       { kind: 'necessary-contact', n: 1 },
     ]);
     old.close();
     const db = createDb(name);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     expect((await allEvents(db)).map((e) => e.id).sort()).toEqual(rows.map((r) => r.id).sort());
-    expect(await totals(db)).toEqual({ 'urge-resisted': 3, slip: 2, 'necessary-contact': 1 });
-    expect(db.verno).toBe(3);
+    expect(await totals(db)).toEqual({ 'urge-resisted': 4, slip: 2, 'necessary-contact': 1 });
+    expect(db.verno).toBe(4);
+    // Version 4's total of urges to write, counted from the stored urges by the upgrade.
+    expect(await urgesToWrite(db)).toBe(1);
     expect(await listDrafts(db)).toEqual([]);
     expect(await countSigns(db)).toBe(0);
     await saveDraft(db, { id: 'a', text: 'Works.', time: T, timeZone: 'UTC' });

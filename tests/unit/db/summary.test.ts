@@ -118,9 +118,9 @@ describe('loadSummary', () => {
     });
     expect(s.totals.urgesResisted).toBe(600);
     expect(s.streaks).toHaveLength(3);
-    // The two restarting slips and the three totals; the newest date is one step of a
-    // reverse cursor.
-    expect(rowsRead).toBe(5);
+    // The two restarting slips, the three totals and the total of urges to write; the
+    // newest date is one step of a reverse cursor.
+    expect(rowsRead).toBe(6);
     expect(cursors).toEqual(['localDate reverse']);
   });
 

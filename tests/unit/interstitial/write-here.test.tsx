@@ -83,6 +83,35 @@ describe('"Write it here instead" on the blocked page', () => {
     expect(field.value).toBe('Call me.');
   });
 
+  it('moves the focus to writing once the list says it is a conversation, unless it was moved', () => {
+    const props = {
+      summary: summaryFixture(),
+      friction: { ...DEFAULT_FRICTION },
+      looksRestart: true,
+      card: cardFor(0, []),
+      onAnotherCard: vi.fn(),
+      onGoBack: vi.fn(),
+      leaving: false,
+      onContinue: vi.fn(() => Promise.resolve(null)),
+      onSetup: vi.fn(),
+      onWriteInstead: vi.fn(),
+      onKeepDraft: vi.fn(() => Promise.resolve()),
+    };
+    const chat = { kind: 'listed', platform: 'X', conversation: true, mode: 'block' } as const;
+    const view = render(<Interstitial {...props} target={null} />);
+    expect(document.activeElement).toBe(backButton());
+    view.rerender(<Interstitial {...props} target={chat} />);
+    expect(document.activeElement).toBe(writeButton());
+    cleanup();
+    // Moved by the person meanwhile (here: to a field elsewhere on the page): left there.
+    const again = render(<Interstitial {...props} target={null} />);
+    const elsewhere = document.body.appendChild(document.createElement('input'));
+    elsewhere.focus();
+    again.rerender(<Interstitial {...props} target={chat} />);
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+  });
+
   it('is not offered while the page is leaving', () => {
     renderPage(true, { leaving: true });
     expect(screen.queryByRole('button', { name: 'Write it here instead' })).toBeNull();

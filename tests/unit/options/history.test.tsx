@@ -38,6 +38,38 @@ describe('the history of streaks', () => {
   });
 });
 
+describe('urges to write and to look', () => {
+  it('are shown apart under the urges once a conversation turned someone back', () => {
+    const events = [
+      urge('2024-05-02T09:00:00+02:00', TZ),
+      { ...urge('2024-05-03T09:00:00+02:00', TZ), profileId: 'messenger:co.parent' },
+      { ...urge('2024-05-04T09:00:00+02:00', TZ), profileId: 'instagram:jamie.doe' },
+    ];
+    const stats = computeStats({
+      plan: PLAN,
+      events,
+      now: at('2024-05-08T12:00:00+02:00'),
+      timeZone: TZ,
+    });
+    render(<History stats={stats} events={[...events].reverse()} profiles={[]} />);
+    const value = (term: string) =>
+      [...document.querySelectorAll('dl.totals dt')].find((d) => d.textContent === term)
+        ?.nextElementSibling?.textContent;
+    expect(value('Urges resisted')).toBe('3');
+    expect(value('of them, urges to look')).toBe('2');
+    expect(value('of them, urges to write')).toBe('1');
+    cleanup();
+    const looks = computeStats({
+      plan: PLAN,
+      events: events.slice(0, 1),
+      now: at('2024-05-08T12:00:00+02:00'),
+      timeZone: TZ,
+    });
+    render(<History stats={looks} events={events.slice(0, 1)} profiles={[]} />);
+    expect(screen.queryByText('of them, urges to write')).toBeNull();
+  });
+});
+
 describe('the chart of urges and slips per day', () => {
   /** The dates under the bars, as shown. */
   const axis = (locale: string) => {

@@ -69,6 +69,13 @@ describe('the numbers', () => {
     expect(view.container.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
   });
 
+  it('counts urges to write apart from urges to look once there are any', () => {
+    renderPopup({ summary: { ...summaryFixture(), urgesToWrite: 1 } });
+    expect(stat('Urges to look, resisted in all')).toBe('2');
+    expect(stat('Urges to write, resisted in all')).toBe('1');
+    expect(stat('Urges resisted in all')).toBeNull();
+  });
+
   it('says when the goal is reached, and keeps counting', () => {
     renderPopup({ summary: quietSummary(PLAN, '2024-06-05T12:00:00+02:00') });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Day 36');
