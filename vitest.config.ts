@@ -13,5 +13,11 @@ export default defineConfig({
     // The English messages behind browser.i18n (WxtVitest adds its fake browser first).
     setupFiles: ['tests/unit/setup/i18n.ts'],
     restoreMocks: true,
+    // Worker threads, and the modules (the fake browser, the messages) loaded once per
+    // worker rather than once per file: the suite runs in about 30 s instead of 120 s here.
+    // Files must not leave state behind for the next one; they pass in any order
+    // (checked with --sequence.shuffle.files).
+    pool: 'threads',
+    isolate: false,
   },
 });
