@@ -10,8 +10,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
-    // The English messages behind browser.i18n (WxtVitest adds its fake browser first).
-    setupFiles: ['tests/unit/setup/i18n.ts'],
+    // A fake IndexedDB before every file; the English messages behind browser.i18n
+    // (WxtVitest adds its fake browser first).
+    setupFiles: ['tests/unit/setup/indexeddb.ts', 'tests/unit/setup/i18n.ts'],
     restoreMocks: true,
     // Worker threads, and the modules (the fake browser, the messages) loaded once per
     // worker rather than once per file: the suite runs in about 30 s instead of 120 s here.
