@@ -25,6 +25,20 @@ import {
 const PROFILE = 'https://www.instagram.com/jamie.doe/';
 const OUT = resolve('docs/screenshots');
 
+/** Pictures of `page` as it is, in each colour scheme asked for, named `<name>-<scheme>.png`. */
+async function shoot(
+  page: PwPage,
+  name: string,
+  schemes: readonly ('light' | 'dark')[] = ['light', 'dark'],
+  fullPage = true,
+) {
+  for (const scheme of schemes) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await sleep(200);
+    await page.screenshot({ path: `${OUT}/${name}-${scheme}.png`, fullPage });
+  }
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const sites = await startFakeSites();
@@ -39,11 +53,7 @@ async function main() {
     blocked.goto(PROFILE);
     await waitForHref(blocked, (h) => h.includes('interstitial.html'), 'the interstitial');
     await waitForText(blocked, 'Your longest streak so far');
-    for (const scheme of ['light', 'dark'] as const) {
-      await raw.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-      await sleep(200);
-      await raw.screenshot({ path: `${OUT}/interstitial-${scheme}.png`, fullPage: true });
-    }
+    await shoot(raw, 'interstitial');
     await blocked.close();
 
     const popup = await openExtensionPage(b, 'popup.html');
@@ -55,23 +65,17 @@ async function main() {
     await waitForText(popup, 'Noted');
     // Wait for the Undo offer to pass, so the picture shows the popup at rest with the note.
     await sleep(10_500);
-    for (const scheme of ['light', 'dark'] as const) {
-      await rawPopup.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-      await sleep(200);
-      await rawPopup.screenshot({ path: `${OUT}/popup-${scheme}.png`, fullPage: true });
-    }
+    await shoot(rawPopup, 'popup');
     await popup.close();
 
     // The goal day on the plan page (a goal of 5 days, passed already), then the end.
     const options = await openExtensionPage(b, 'options.html?end=goal-reached#plan');
     const rawOptions = options.raw as PwPage;
     await rawOptions.setViewportSize({ width: 900, height: 900 });
-    await rawOptions.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await setField(options, 'Goal (days)', '5');
     await clickNamed(options, 'Save plan');
     await waitForText(options, 'goal reached');
-    await sleep(200);
-    await rawOptions.screenshot({ path: `${OUT}/options-goal-reached.png` });
+    await shoot(rawOptions, 'options-goal-reached', ['light'], false);
     await waitForText(options, 'You have reached your goal day');
     await clickNamed(options, 'End the plan');
     await waitForText(options, 'Your plan ended on');
@@ -81,34 +85,26 @@ async function main() {
     const rawEnded = ended.raw as PwPage;
     await rawEnded.setViewportSize({ width: 336, height: 600 });
     await waitForText(ended, 'Your plan ended on');
-    for (const scheme of ['light', 'dark'] as const) {
-      await rawEnded.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-      await sleep(200);
-      await rawEnded.screenshot({ path: `${OUT}/popup-ended-${scheme}.png`, fullPage: true });
-    }
+    await shoot(rawEnded, 'popup-ended');
     await ended.close();
 
     // A new plan with a taper week: day 1 a week ahead, and the stage-setting step.
     const next = await openExtensionPage(b, 'options.html#plan');
     const rawNext = next.raw as PwPage;
     await rawNext.setViewportSize({ width: 900, height: 1400 });
-    await rawNext.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await setField(next, 'Goal (days)', '30');
     await clickNamed(next, 'Taper off first (about a week)');
     await clickNamed(next, 'Save plan');
     await waitForText(next, 'Saved.');
     await waitForText(next, 'One short apology');
-    await sleep(200);
-    await rawNext.screenshot({ path: `${OUT}/options-setting-the-stage.png`, fullPage: true });
+    await shoot(rawNext, 'options-setting-the-stage', ['light']);
     await next.close();
 
     const taper = await openExtensionPage(b, 'popup.html');
     const rawTaper = taper.raw as PwPage;
     await rawTaper.setViewportSize({ width: 336, height: 600 });
     await waitForText(taper, 'Taper week');
-    await rawTaper.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    await sleep(200);
-    await rawTaper.screenshot({ path: `${OUT}/popup-taper-light.png`, fullPage: true });
+    await shoot(rawTaper, 'popup-taper', ['light']);
     await taper.close();
     console.log(`Screenshots written to ${OUT}`);
   } finally {

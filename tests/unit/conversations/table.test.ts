@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchProfile } from '@/lib/match';
 import { compileRules, NON_MAIN_FRAME } from '@/lib/rules/compile';
-import { evaluate } from '../helpers/dnr-eval';
+import { evaluate, expectRulesVerdict } from '../helpers/dnr-eval';
 import { everyConversation, everyPlatform, INTERSTITIAL } from '../profiles/fixtures';
 import { CONVERSATION_CASES, GUARD_CASES, NETWORK_CASES } from './cases';
 
@@ -32,22 +32,7 @@ describe('what a listed conversation covers', () => {
   });
 
   it.each(NETWORK_CASES)('%s -> %s (compiled rules)', (address, id) => {
-    const href = requested(address);
-    const main = evaluate(rules, { url: href, type: 'main_frame' });
-    const others = NON_MAIN_FRAME.map((type) => evaluate(rules, { url: href, type }).action);
-    if (id === null) {
-      expect(main.action).toBe('none');
-      expect(new Set(others)).toEqual(new Set(['none']));
-      return;
-    }
-    expect(main).toMatchObject({ action: 'redirect', redirectUrl: `${INTERSTITIAL}#${href}` });
-    expect(new Set(others)).toEqual(new Set(['block']));
-    // And it is that conversation's own rules that do it.
-    const own = compileRules(
-      profiles.filter((p) => p.id === id),
-      { interstitialUrl: INTERSTITIAL },
-    );
-    expect(evaluate(own, { url: href, type: 'main_frame' }).action).toBe('redirect');
+    expectRulesVerdict(profiles, rules, requested(address), id);
   });
 
   it.each(GUARD_CASES)('%s: no network rule sees the chat in the fragment', (address) => {

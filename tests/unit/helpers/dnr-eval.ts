@@ -1,4 +1,8 @@
+import { expect } from 'vitest';
+import type { Profile } from '@/lib/profiles/types';
+import { compileRules, NON_MAIN_FRAME } from '@/lib/rules/compile';
 import type { DnrRule, ResourceType } from '@/lib/rules/dnr';
+import { INTERSTITIAL } from '../profiles/fixtures';
 
 /**
  * A small model of how declarativeNetRequest applies the rules this extension writes, so
@@ -96,4 +100,31 @@ export function evaluate(rules: readonly DnrRule[], req: DnrRequest): DnrOutcome
     substitute(rule.action.redirect.regexSubstitution, match) +
     req.url.slice(end);
   return { action: 'redirect', rule, redirectUrl };
+}
+
+/**
+ * The compiled rules' verdict on a requested address, as a table case states it: `id`
+ * null, nothing is stopped for any resource type; otherwise the page goes to the
+ * interstitial, every other request fails, and it is entry `id`'s own rules that do it.
+ */
+export function expectRulesVerdict(
+  entries: readonly Profile[],
+  rules: readonly DnrRule[],
+  href: string,
+  id: string | null,
+) {
+  const main = evaluate(rules, { url: href, type: 'main_frame' });
+  const others = NON_MAIN_FRAME.map((type) => evaluate(rules, { url: href, type }).action);
+  if (id === null) {
+    expect(main.action).toBe('none');
+    expect(new Set(others)).toEqual(new Set(['none']));
+    return;
+  }
+  expect(main).toMatchObject({ action: 'redirect', redirectUrl: `${INTERSTITIAL}#${href}` });
+  expect(new Set(others)).toEqual(new Set(['block']));
+  const own = compileRules(
+    entries.filter((p) => p.id === id),
+    { interstitialUrl: INTERSTITIAL },
+  );
+  expect(evaluate(own, { url: href, type: 'main_frame' }).action).toBe('redirect');
 }

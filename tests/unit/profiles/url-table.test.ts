@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchProfile } from '@/lib/match';
-import { compileRules, NON_MAIN_FRAME } from '@/lib/rules/compile';
-import { evaluate } from '../helpers/dnr-eval';
+import { compileRules } from '@/lib/rules/compile';
+import { expectRulesVerdict } from '../helpers/dnr-eval';
 import { everyPlatform, INTERSTITIAL } from './fixtures';
 import { CONVERSATION_CASES } from '../conversations/cases';
 import { CASES } from './url-cases';
@@ -28,20 +28,6 @@ describe('what a listed profile covers', () => {
     } catch {
       return; // not a URL, so no request is ever made for it
     }
-    const main = evaluate(rules, { url: href, type: 'main_frame' });
-    const others = NON_MAIN_FRAME.map((type) => evaluate(rules, { url: href, type }).action);
-    if (id === null) {
-      expect(main.action).toBe('none');
-      expect(new Set(others)).toEqual(new Set(['none']));
-      return;
-    }
-    expect(main).toMatchObject({ action: 'redirect', redirectUrl: `${INTERSTITIAL}#${href}` });
-    expect(new Set(others)).toEqual(new Set(['block']));
-    // And it is that profile's own rules that do it.
-    const own = compileRules(
-      profiles.filter((p) => p.id === id),
-      { interstitialUrl: INTERSTITIAL },
-    );
-    expect(evaluate(own, { url: href, type: 'main_frame' }).action).toBe('redirect');
+    expectRulesVerdict(profiles, rules, href, id);
   });
 });

@@ -5,35 +5,27 @@
  * take globals it did not have away again; Dexie also reads `indexedDB` when it is first
  * loaded. Setting them here, before any file's imports, keeps every file's view the same.
  */
-import {
-  IDBCursor,
-  IDBCursorWithValue,
-  IDBDatabase,
-  IDBFactory,
-  IDBIndex,
-  IDBKeyRange,
-  IDBObjectStore,
-  IDBOpenDBRequest,
-  IDBRequest,
-  IDBTransaction,
-  IDBVersionChangeEvent,
-  indexedDB,
-} from 'fake-indexeddb';
+import * as fake from 'fake-indexeddb';
 
-const globals = {
-  indexedDB,
-  IDBCursor,
-  IDBCursorWithValue,
-  IDBDatabase,
-  IDBFactory,
-  IDBIndex,
-  IDBKeyRange,
-  IDBObjectStore,
-  IDBOpenDBRequest,
-  IDBRequest,
-  IDBTransaction,
-  IDBVersionChangeEvent,
-};
-for (const [name, value] of Object.entries(globals)) {
-  Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+// The names the browser gives IndexedDB and its interfaces (what 'fake-indexeddb/auto' sets).
+const NAMES = [
+  'indexedDB',
+  'IDBCursor',
+  'IDBCursorWithValue',
+  'IDBDatabase',
+  'IDBFactory',
+  'IDBIndex',
+  'IDBKeyRange',
+  'IDBObjectStore',
+  'IDBOpenDBRequest',
+  'IDBRequest',
+  'IDBTransaction',
+  'IDBVersionChangeEvent',
+] as const;
+for (const name of NAMES) {
+  Object.defineProperty(globalThis, name, {
+    value: fake[name],
+    configurable: true,
+    writable: true,
+  });
 }
