@@ -12,7 +12,7 @@ import { usePurposeSave } from '@/components/hooks/use-purpose-save';
 import type { Settings } from '@/lib/settings';
 import { saveIfThen, savePlan, savePurpose, saveReasons, today } from '../actions';
 import { ProfilesEditor } from './ProfilesSection';
-import { StageSection } from './StageSection';
+import { FirstRunStage } from './StageSection';
 
 /**
  * The guided first run: one step at a time, each saved as it is left, resumable from
@@ -61,7 +61,7 @@ export function FirstRunView({
               update({ situation }).catch((e: unknown) => console.error(e));
             }}
           />
-          {state.situation.wronged && <StageSection settings={settings} intro={false} />}
+          {state.situation.wronged && <FirstRunStage settings={settings} />}
         </FirstRunFrame>
       );
     case 'plan':

@@ -83,7 +83,7 @@ export function PlanSection({ settings }: { settings: Settings }) {
       {(beforeDayOne(settings.plan, today(settings)) || stageSet) && (
         <section aria-labelledby="stage-h">
           <h2 id="stage-h">{t('stageTitle')}</h2>
-          <StageSection settings={settings} />
+          <StageSection settings={settings} events={events} />
         </section>
       )}
       <section aria-labelledby="friction-h">

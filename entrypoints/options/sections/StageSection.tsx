@@ -2,16 +2,24 @@ import { useDrafts, useHistory } from '@/components/hooks/use-history';
 import { DraftsBox } from '@/components/options/DraftsBox';
 import { StageSetting } from '@/components/options/StageSetting';
 import type { Settings } from '@/lib/settings';
+import type { LogEvent } from '@/lib/streak/log-event';
 import { beforeDayOne, currentStageSet } from '@/lib/stage';
 import { keepDraft, logStageSet, removeDraft, today } from '../actions';
 
 /**
- * Setting the stage with its drafts box and the log: shown in the first run when the
- * person said they begged or hurt the ex, and on the plan page while day 1 is ahead (or
- * once the stage was set, to say so).
+ * Setting the stage with its drafts box and the log: shown on the plan page while day 1 is
+ * ahead (or once the stage was set, to say so), with the log the page already reads.
  */
-export function StageSection({ settings, intro }: { settings: Settings; intro?: boolean }) {
-  const { events } = useHistory();
+export function StageSection({
+  settings,
+  events,
+  intro,
+}: {
+  settings: Settings;
+  /** The log, as the page reads it; null while it is read. */
+  events: readonly LogEvent[] | null;
+  intro?: boolean;
+}) {
   const { drafts, error } = useDrafts();
   const stageSet = !!events && currentStageSet(events) !== null;
   return (
@@ -23,4 +31,10 @@ export function StageSection({ settings, intro }: { settings: Settings; intro?: 
       onSent={logStageSet}
     />
   );
+}
+
+/** The same in the first run (when the person said they begged or hurt the ex), which reads the log for it. */
+export function FirstRunStage({ settings }: { settings: Settings }) {
+  const { events } = useHistory();
+  return <StageSection settings={settings} events={events} intro={false} />;
 }
