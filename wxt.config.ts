@@ -98,7 +98,14 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : // Content scripts declared for the MAIN world (the guard's page half) need 111.
-        { minimum_chrome_version: '111' }),
+      : {
+          // Content scripts declared for the MAIN world (the guard's page half) need 111.
+          minimum_chrome_version: '111',
+          // Split: an incognito window gets a background and pages of its own, so the
+          // interstitial can be the page of an incognito tab (a spanning extension's page
+          // cannot). Everything that side logs is handed to the normal side through
+          // storage.local, which both share (entrypoints/background/split.ts).
+          incognito: 'split',
+        }),
   }),
 });

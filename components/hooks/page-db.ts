@@ -14,8 +14,8 @@ let opening: Promise<NoContactDb> | null = null;
  */
 export function pageDb(): Promise<NoContactDb> {
   if (!opening) {
-    opening = import('@/lib/db/schema').then(({ createDb, DB_NAME }) =>
-      createDb(DB_NAME, { onStale: () => location.reload() }),
+    opening = Promise.all([import('@/lib/db/schema'), copyArrived()]).then(
+      ([{ createDb, DB_NAME }]) => createDb(DB_NAME, { onStale: () => location.reload() }),
     );
     // A failed load (a chunk that did not arrive) is tried again on the next read.
     opening.catch(() => {
@@ -23,4 +23,20 @@ export function pageDb(): Promise<NoContactDb> {
     });
   }
   return opening;
+}
+
+/** How long a page in an incognito window waits for its copy of the log. */
+const COPY_WAIT_MS = 3000;
+
+/**
+ * In Chrome's incognito windows the page reads a copy of the log that the incognito
+ * background keeps (lib/split): it waits for the copy to arrive, so that it never shows
+ * the numbers of an empty log. Elsewhere nothing waits.
+ */
+async function copyArrived(): Promise<void> {
+  const ext = (globalThis as { chrome?: { extension?: { inIncognitoContext?: boolean } } }).chrome
+    ?.extension;
+  if (ext?.inIncognitoContext !== true) return;
+  const { waitForReplica } = await import('@/lib/split');
+  await waitForReplica(indexedDB, COPY_WAIT_MS).catch(() => false);
 }

@@ -12,6 +12,7 @@ import { setupMessages, type Handlers } from './messages';
 import { optionsHandlers } from './options-handlers';
 import { setupRuleSync } from './rules-sync';
 import { setupSessionAccess } from './session-access';
+import { isPrivateSide, isSplitBuild, setupNormalSide, setupPrivateSide } from './split';
 import { summaryHandlers } from './summary';
 import { takeOverFromEarlierWorker } from './worker-takeover';
 
@@ -22,22 +23,35 @@ export default defineBackground({
   main() {
     takeOverFromEarlierWorker(globalThis);
     const allowOnce = createAllowOnce(browser);
-    setupRuleSync(browser);
     setupSessionAccess(browser);
     setupHistoryFallback(browser, allowOnce);
+    if (isPrivateSide(browser)) {
+      // Chrome's incognito windows (split mode): the rules, the list and the log are the
+      // normal side's; this side answers its guards and hands everything else over.
+      const side = setupPrivateSide(browser);
+      setupMessages(
+        browser,
+        { 'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null) },
+        { handOver: side.handOver },
+      );
+      return;
+    }
+    setupRuleSync(browser);
     browser.runtime.onInstalled.addListener(() => {
       guardOpenTabs(browser).catch((e: unknown) => console.error(e));
     });
     setupCoolingOff(browser);
     const badge = setupBadge(browser);
-    // Whatever changes the log can change the day: the badge follows every such answer.
+    let logChanged = (): Promise<void> => Promise.resolve();
+    // Whatever changes the log can change the day: the badge follows every such answer,
+    // and so does the incognito windows' copy of the log.
     const thenBadge = (h: Handlers): Handlers =>
       Object.fromEntries(
         Object.entries(h).map(([type, handle]) => [
           type,
           async (...args: unknown[]) => {
             const res: unknown = await (handle as (...a: unknown[]) => Promise<unknown>)(...args);
-            await badge.refresh();
+            await Promise.all([badge.refresh(), logChanged()]);
             return res;
           },
         ]),
@@ -50,6 +64,7 @@ export default defineBackground({
       ...summaryHandlers(browser),
       'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null),
     });
+    if (isSplitBuild(browser)) logChanged = setupNormalSide(browser, desk).logChanged;
     setupInstall(browser, desk.drain);
     browser.alarms.onAlarm.addListener((alarm) => {
       if (allowOnce.isAlarm(alarm.name)) void allowOnce.endExpired();

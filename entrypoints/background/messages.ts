@@ -17,6 +17,22 @@ export type Handlers = {
 export interface MessageDesk {
   /** Writes what waits in the outbox (lib/outbox); one drain at a time. */
   drain: () => Promise<DrainResult>;
+  /**
+   * Answers a request already parsed and checked elsewhere (one an incognito window's
+   * background handed over: entrypoints/background/split.ts), as if its page had sent it.
+   */
+  run: (msg: Message, sender: Sender) => Promise<unknown>;
+}
+
+type Sender = { tab?: { id?: number }; url?: string };
+
+export interface MessageOptions {
+  /**
+   * Looked at first, after the parse and the sender check: a promise answers the request
+   * (an incognito window's background hands most requests to the normal side); undefined
+   * leaves it to the handlers here.
+   */
+  handOver?: (msg: Message, sender: Sender) => Promise<unknown> | undefined;
 }
 
 /**
@@ -25,7 +41,11 @@ export interface MessageDesk {
  * answer and change nothing. A page's hello is answered here with this build, after the
  * outbox is written, so a page that opens after an update finds its waiting writes done.
  */
-export function setupMessages(browser: Browser, handlers: Handlers): MessageDesk {
+export function setupMessages(
+  browser: Browser,
+  handlers: Handlers,
+  options: MessageOptions = {},
+): MessageDesk {
   const origin = browser.runtime.getURL('/');
 
   // An outbox request is written as if its page had sent it now: the same parse and the
@@ -45,11 +65,7 @@ export function setupMessages(browser: Browser, handlers: Handlers): MessageDesk
       draining = null;
     }));
 
-  // With webextension-polyfill a listener answers by returning a promise.
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    const msg = parseMessage(raw);
-    if (!msg || !senderMaySend(msg.type, sender, browser.runtime.id, origin)) return undefined;
+  const run = (msg: Message, sender: Sender): Promise<unknown> => {
     if (msg.type === 'hello') {
       // The answer waits for the outbox a little, never long: a page must not hang on it.
       const written = drain().catch((e: unknown) =>
@@ -61,9 +77,19 @@ export function setupMessages(browser: Browser, handlers: Handlers): MessageDesk
         build: BUILD,
       }));
     }
-    const handler = handlers[msg.type] as
-      ((m: Message, s: typeof sender) => Promise<unknown>) | undefined;
-    return handler ? handler(msg, sender) : undefined;
+    const handler = handlers[msg.type] as ((m: Message, s: Sender) => Promise<unknown>) | undefined;
+    return handler ? handler(msg, sender) : Promise.resolve(undefined);
+  };
+
+  // With webextension-polyfill a listener answers by returning a promise.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const msg = parseMessage(raw);
+    if (!msg || !senderMaySend(msg.type, sender, browser.runtime.id, origin)) return undefined;
+    const handedOver = options.handOver?.(msg, sender);
+    if (handedOver) return handedOver;
+    if (msg.type !== 'hello' && !handlers[msg.type]) return undefined;
+    return run(msg, sender);
   });
-  return { drain };
+  return { drain, run };
 }
