@@ -268,6 +268,40 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await normal.close();
       });
 
+      it('an urge resisted there reaches the log while the normal background sleeps', async () => {
+        const normal = await openExtensionPage(s.b, 'popup.html');
+        const before = (await eventCount(normal)) ?? 0;
+        await normal.close();
+        await inPrivateWindow(s.b, async (page) => {
+          await control(page, s.sites, s.log);
+          page.goto(`${SITE}/${HANDLE}/`);
+          await waitForHref(
+            page,
+            (h) => h.startsWith(`${s.b.extensionBase}interstitial.html`),
+            'the interstitial',
+          );
+          await waitForText(page, 'on your list');
+          // The normal side's worker is stopped: the handed-over request must wake it.
+          await s.b.stopServiceWorker!();
+          s.log('normal service worker stopped');
+          await clickNamed(page, 'Go back');
+          await waitForHref(page, (h) => h.startsWith(`${SITE}/${UNLISTED}/`), 'the page before');
+        });
+        // Read from a page that runs no script of its own: no hello, so nothing drains the
+        // outbox; only the handed-over request can have written the urge.
+        const after = await s.b.newPage();
+        after.goto(`${s.b.extensionBase}manifest.json`);
+        await waitForHref(after, (h) => h.startsWith(s.b.extensionBase), 'an extension page');
+        await waitFor(
+          async () => ((await eventCount(after)) ?? 0) === before + 1,
+          'the urge in the log after the normal worker slept',
+        );
+        const [latest] = await latestEvents(after, 1);
+        s.log(`events ${before} -> ${await eventCount(after)}, newest ${JSON.stringify(latest)}`);
+        expect(latest).toMatchObject({ kind: 'urge-resisted', source: 'interstitial' });
+        await after.close();
+      });
+
       it('Continue anyway there allows that incognito tab only, and the slip is in the one log', async () => {
         const normal = await openExtensionPage(s.b, 'popup.html');
         const before = (await eventCount(normal)) ?? 0;
