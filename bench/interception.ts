@@ -34,8 +34,8 @@ async function paintedAt(page: E2EPage, isTarget: (href: string) => boolean): Pr
 
 /**
  * Interception latency in Chromium, against the same navigation to an unlisted profile on
- * the same fake site: typed, link click and in-page route change; requests leaked; and the
- * page-side guard's cost on a platform page load.
+ * the same fake site: typed, link click and in-page route change; and requests leaked.
+ * (The page-side guard's cost on a platform page is bench/guard-cost.ts.)
  */
 export async function benchInterception(): Promise<Record<string, number>> {
   const sites: FakeSites = await startFakeSites();
@@ -56,8 +56,12 @@ export async function benchInterception(): Promise<Record<string, number>> {
         unlisted.push(await run(false));
       }
       out[`${label}P50Ms`] = r1(quantile(listed, 0.5));
+      out[`${label}P25Ms`] = r1(quantile(listed, 0.25));
+      out[`${label}P75Ms`] = r1(quantile(listed, 0.75));
       out[`${label}P95Ms`] = r1(quantile(listed, 0.95));
       out[`${label}UnlistedP50Ms`] = r1(quantile(unlisted, 0.5));
+      out[`${label}UnlistedP25Ms`] = r1(quantile(unlisted, 0.25));
+      out[`${label}UnlistedP75Ms`] = r1(quantile(unlisted, 0.75));
       out[`${label}Ratio`] = r1(quantile(listed, 0.5) / quantile(unlisted, 0.5));
     };
 
@@ -113,31 +117,6 @@ export async function benchInterception(): Promise<Record<string, number>> {
 
     out.requestsLeaked = sites.requestsNaming(LISTED).length;
 
-    // The guard's cost: the same page on a platform host (guard present) and on a host
-    // the extension never touches.
-    const load = async (origin: string) => {
-      const page = await b.newPage();
-      page.goto(`${origin}/_e2e/links`);
-      await waitForText(page, 'Route /_e2e/links');
-      const ms = await waitFor(
-        () =>
-          page.evaluate<number>(
-            `(() => { const n = performance.getEntriesByType('navigation')[0]; return n && n.loadEventEnd > 0 ? n.loadEventEnd : 0; })()`,
-          ),
-        'load',
-      );
-      await page.close();
-      return ms;
-    };
-    const guarded: number[] = [];
-    const plain: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      guarded.push(await load(SITE));
-      plain.push(await load('https://example.org'));
-    }
-    out.guardPageLoadP50Ms = r1(quantile(guarded, 0.5));
-    out.plainPageLoadP50Ms = r1(quantile(plain, 0.5));
-    out.guardCostP50Ms = r1(quantile(guarded, 0.5) - quantile(plain, 0.5));
     return out;
   } finally {
     await b.close();

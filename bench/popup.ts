@@ -190,15 +190,23 @@ export async function benchPopup(): Promise<Record<string, number>> {
       events: stored,
       launchesWithoutMessages,
       toDayCountP50Ms: at(warm, 0.5),
+      toDayCountP25Ms: at(warm, 0.25),
+      toDayCountP75Ms: at(warm, 0.75),
       toDayCountP95Ms: at(warm, 0.95),
       scriptToDayCountP50Ms: at(warm, 0.5, own),
       scriptToDayCountP95Ms: at(warm, 0.95, own),
       staticPageP50Ms: at(floor, 0.5),
+      staticPageP25Ms: at(floor, 0.25),
+      staticPageP75Ms: at(floor, 0.75),
       staticPageP95Ms: at(floor, 0.95),
       workerStoppedP50Ms: at(cold, 0.5),
+      workerStoppedP25Ms: at(cold, 0.25),
+      workerStoppedP75Ms: at(cold, 0.75),
       workerStoppedP95Ms: at(cold, 0.95),
       workerStoppedScriptToDayCountP50Ms: at(cold, 0.5, own),
       workerStoppedStaticPageP50Ms: at(coldFloor, 0.5),
+      workerStoppedStaticPageP25Ms: at(coldFloor, 0.25),
+      workerStoppedStaticPageP75Ms: at(coldFloor, 0.75),
     };
   } finally {
     rmSync(join(EXTENSION_DIR.chromium, STATIC_PAGE), { force: true });

@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { judge, verdictRows } from './goals';
+import { benchGuardCost } from './guard-cost';
 import { benchInterception } from './interception';
 import { benchPopup } from './popup';
 import { benchConversationRules, benchRules } from './rules';
@@ -28,8 +30,16 @@ async function main() {
     ['stats, 20,000 events', benchStats],
     ['interception, Chromium', benchInterception],
     ['popup, 20,000 events, Chromium', benchPopup],
+    ['guard cost, Chromium', benchGuardCost],
   ];
+  // BENCH_ONLY=guard (a part of a section's name) runs only the sections that match; the
+  // others keep their figures from the last run, so the saved file stays whole.
+  const only = process.env.BENCH_ONLY;
   for (const [name, run] of sections) {
+    if (only && !name.includes(only)) {
+      if (previous[name]) figures[name] = previous[name];
+      continue;
+    }
     process.stderr.write(`bench: ${name}...\n`);
     figures[name] = await run();
   }
@@ -39,6 +49,20 @@ async function main() {
       rows.push([section, k, String(v), String(previous[section]?.[k] ?? '')]);
     }
   }
+  printTable(rows);
+  // The goals: each figure against its floor, with its parts and spread; a miss is marked.
+  const verdicts = judge(figures);
+  console.log('\nSpeed goals (ratios to a floor measured in the same run, taking turns):');
+  printTable(verdictRows(verdicts));
+  const missed = verdicts.filter((v) => v.met === false).length;
+  console.log(`${missed} of ${verdicts.length} goals missed.`);
+  mkdirSync(RESULTS, { recursive: true });
+  if (existsSync(LATEST)) writeFileSync(`${RESULTS}/previous.json`, readFileSync(LATEST));
+  writeFileSync(LATEST, `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`);
+  console.log(`\nSaved to ${LATEST} (the run before is in ${RESULTS}/previous.json).`);
+}
+
+function printTable(rows: string[][]) {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows)
     console.log(
@@ -47,10 +71,6 @@ async function main() {
         .join('  ')
         .trimEnd(),
     );
-  mkdirSync(RESULTS, { recursive: true });
-  if (existsSync(LATEST)) writeFileSync(`${RESULTS}/previous.json`, readFileSync(LATEST));
-  writeFileSync(LATEST, `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`);
-  console.log(`\nSaved to ${LATEST} (the run before is in ${RESULTS}/previous.json).`);
 }
 
 main().catch((e: unknown) => {

@@ -77,7 +77,8 @@ export interface LaunchOptions {
 }
 
 export const EXTENSION_DIR = {
-  chromium: resolve('.output/chrome-mv3'),
+  // NC_EXT_CHROMIUM: another build (the bench compares variants of the build this way).
+  chromium: resolve(process.env.NC_EXT_CHROMIUM ?? '.output/chrome-mv3'),
   firefox: resolve('.output/firefox-mv3'),
 } as const;
 

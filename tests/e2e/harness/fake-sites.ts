@@ -164,6 +164,26 @@ function page(host: string, url: URL): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${rules}</head><body>${body}<script src="/_e2e/app.js"></script></body></html>`;
 }
 
+/** A 1x1 transparent PNG. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+/**
+ * `/_e2e/feed`: a platform's home feed as the bench loads it (bench/guard-cost.ts): 50
+ * images and 20 data requests made by the page's script. `window.__feedDone` is the time
+ * (from navigation start) when the load event has fired and every data request answered.
+ */
+const FEED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed</title></head><body><h1>Feed</h1>${Array.from(
+  { length: 50 },
+  (_, i) => `<img alt="" width="40" height="40" src="/_e2e/img/${i}.png">`,
+).join('')}<script>
+  const data = Promise.all(Array.from({ length: 20 }, (_, i) => fetch('/api/feed/' + i)));
+  const loaded = new Promise((r) => addEventListener('load', r));
+  Promise.all([data, loaded]).then(() => { window.__feedDone = performance.now(); });
+</script></body></html>`;
+
 export async function startFakeSites(): Promise<FakeSites> {
   const { key, cert } = makeCertificate(FAKE_DOMAINS);
   const requests: LoggedRequest[] = [];
@@ -187,6 +207,19 @@ export async function startFakeSites(): Promise<FakeSites> {
     });
     if (url.pathname === '/favicon.ico' || url.pathname.startsWith('/api/')) {
       res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname.startsWith('/_e2e/img/')) {
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+      res.end(PIXEL);
+      return;
+    }
+    if (url.pathname === '/_e2e/feed') {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(FEED);
       return;
     }
     if (url.pathname === '/_e2e/app.js' || url.pathname === '/_e2e/sw.js') {
