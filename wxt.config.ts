@@ -58,11 +58,21 @@ export default defineConfig({
       'webNavigation',
       // To give the guard to platform tabs already open when the extension is installed.
       'scripting',
+      // "Add to No Contact" on links to the platforms (entrypoints/background/context-menu.ts).
+      'contextMenus',
     ],
     host_permissions: PLATFORM_HOST_PATTERNS,
     // A custom site is asked for, one origin at a time, when the person adds it.
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // A key that opens the popup, which the person can change (README, "Using it"). Not
+    // Alt+Shift+N: Chrome opens a split-view tab with it, ChromeOS its notifications.
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: '__MSG_commandOpenPopup__',
+      },
+    },
     web_accessible_resources: [
       // The interstitial is the target of the redirect rules: a redirect to an extension
       // page that is not web-accessible ends on an error page when a site's link is clicked.

@@ -14,6 +14,7 @@ import {
   GOAL_DAYS_MAX,
   GOAL_DAYS_MIN,
   NOTE_MAX_CHARS,
+  PROFILE_ID_MAX_CHARS,
 } from './limits';
 import { isCivilDate, type CivilDate } from './streak/calendar';
 import type { Words } from './words';
@@ -107,6 +108,12 @@ export interface Requests {
   'end-plan-now': { dedupeKey: string };
   /** The popup's numbers, read by the background from the settings and the log. */
   summary: Record<string, never>;
+  /**
+   * "Undo" in the popup after "Add to No Contact" on a link: removes that entry at once,
+   * only if it is the one the last quick add listed and its few minutes are not over
+   * (lib/quick-add.ts says why no cooling-off).
+   */
+  'quick-add-undo': { profileId: string };
 }
 
 export interface Responses {
@@ -134,6 +141,7 @@ export interface Responses {
   'delete-draft': { ok: boolean };
   'end-plan-now': { ok: true } | { ok: false; error: Words };
   summary: { ok: true; summary: Summary; signsNoticed: number } | { ok: false };
+  'quick-add-undo': { ok: true } | { ok: false; error: Words };
 }
 
 export type MessageType = keyof Requests;
@@ -235,6 +243,9 @@ export function parseMessage(raw: unknown): Message | null {
     case 'summary':
       if (!allowed([])) return null;
       return raw as Message<'summary'>;
+    case 'quick-add-undo':
+      if (!allowed(['profileId']) || !isText(raw.profileId, PROFILE_ID_MAX_CHARS, 1)) return null;
+      return raw as Message<'quick-add-undo'>;
     default:
       return null;
   }

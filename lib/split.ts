@@ -51,6 +51,7 @@ export const RELAYED_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
   'delete-draft',
   'end-plan-now',
   'summary',
+  'quick-add-undo',
 ]);
 
 /**

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createAllowOnce } from './allow-once';
 import { setupBadge } from './badge';
 import { continueHandlers } from './continue';
+import { createMenu, setupContextMenu } from './context-menu';
 import { setupCoolingOff } from './cooling-off';
 import { entriesHandlers } from './entries-handlers';
 import { guardOpenTabs, setupHistoryFallback } from './history-fallback';
@@ -29,6 +30,10 @@ export default defineBackground({
       // Chrome's incognito windows (split mode): the rules, the list and the log are the
       // normal side's; this side answers its guards and hands everything else over.
       const side = setupPrivateSide(browser);
+      // "Add to No Contact" on links in incognito windows too: the menu items there are
+      // this side's own, and what the click adds goes to the list both sides share.
+      setupContextMenu(browser);
+      createMenu(browser).catch((e: unknown) => console.error(e));
       setupMessages(
         browser,
         { 'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null) },
@@ -62,6 +67,7 @@ export default defineBackground({
       ...thenBadge(continueHandlers(browser, allowOnce)),
       ...thenBadge(entriesHandlers(browser)),
       ...summaryHandlers(browser),
+      ...setupContextMenu(browser),
       'guard-hello': (_msg, sender) => allowOnce.forGuard(sender.tab?.id ?? null),
     });
     if (isSplitBuild(browser)) logChanged = setupNormalSide(browser, desk).logChanged;

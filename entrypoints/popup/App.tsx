@@ -28,6 +28,7 @@ import type { NecessaryTopic, SlipKind } from '@/lib/streak/log-event';
 import { END_RECONCILED_PATH, endPlanPath } from '@/lib/end-plan-link';
 import { ask } from './ask';
 import { takeSummary } from './ask-summary';
+import { QuickAddedHere } from './quick-added';
 
 /**
  * The numbers come from the background, which reads the log: the popup stays small (no
@@ -195,7 +196,7 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
       .catch((e: unknown) => console.error(e));
   };
 
-  return (
+  const popup = (
     <Popup
       summary={settings ? summary : null}
       earlyDay={earlyDay}
@@ -218,5 +219,12 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
       onOpenList={() => openPage('/options.html#profiles')}
       onRestoreAccess={restoreAccess}
     />
+  );
+  // The last link added from the right-click menu, above the count (with Undo).
+  return (
+    <>
+      <QuickAddedHere />
+      {popup}
+    </>
   );
 }

@@ -39,6 +39,7 @@ interface Manifest {
     match_origin_as_fallback?: boolean;
   }[];
   externally_connectable?: unknown;
+  commands?: Record<string, { suggested_key?: Record<string, string>; description?: string }>;
   browser_specific_settings?: {
     gecko?: {
       id?: string;
@@ -173,6 +174,19 @@ describe.each([
   it('asks for everything docs/permissions.md lists (the doc is not stale)', () => {
     const have = grants(builtManifest(dir));
     expect(documented(list).filter((g) => !have.includes(g))).toEqual([]);
+  });
+
+  it('suggests a key for the popup that the README names, and no other command', () => {
+    // A command needs no permission; the person changes the key in the browser's settings.
+    const commands = builtManifest(dir).commands ?? {};
+    expect(Object.keys(commands)).toEqual(['_execute_action']);
+    const key = commands._execute_action?.suggested_key?.default;
+    expect(key).toBe('Alt+Shift+O');
+    expect(commands._execute_action?.description).toBe('__MSG_commandOpenPopup__');
+    const readme = readFileSync(at('README.md'), 'utf8');
+    expect(readme).toContain(`${key} opens the popup`);
+    expect(readme).toContain('chrome://extensions/shortcuts');
+    expect(readme).toContain('Manage Extension Shortcuts');
   });
 
   it("bundles none of WXT's storage module, which nothing uses", () => {

@@ -1,0 +1,293 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumArgs,
+  EXTENSION_DIR,
+  wrapPw,
+  type E2EBrowser,
+  type E2EPage,
+} from './harness/browsers';
+import { startFakeSites, type FakeSites } from './harness/fake-sites';
+import {
+  bodyText,
+  clickNamed,
+  expectAccessible,
+  openExtensionPage,
+  setPlan,
+  sleep,
+  storedValue,
+  todayLocal,
+  waitFor,
+  waitForHref,
+  waitForText,
+} from './harness/helpers';
+import { browserSuite } from './harness/suite';
+
+/*
+ * "Add to No Contact" on a link, and the key that opens the popup, in the real browsers.
+ *
+ * No driver can open the browser's own right-click menu, so a person's click on the item is
+ * not exercised. What is: the item exists (contextMenus.update finds it by its id, and
+ * fails for an id that does not exist), the shortcut is assigned, and in Chromium the
+ * click's event itself, dispatched in the service worker to the listener the background
+ * registered (chrome.Event#dispatch), so the real handler reads the link, writes the list
+ * under the settings lock, and the real rules, badge and popup follow. Firefox's events
+ * cannot be dispatched from outside: there the add is written to storage as the handler
+ * writes it, and the popup's Undo goes through the real background message.
+ */
+
+const MENU_ID = 'no-contact-quick-add';
+const SHORTCUT = 'Alt+Shift+O';
+const HANDLE = 'jamie.doe';
+const PROFILE = `https://www.instagram.com/${HANDLE}/`;
+const POST = 'https://www.instagram.com/p/C0de123/';
+const ADDED = `Added Instagram · @${HANDLE} to your list.`;
+const UNDONE = 'Taken off your list again.';
+
+interface Settings {
+  profiles: { id: string; addedAt: number }[];
+  pending: unknown[];
+}
+
+/** The item and the command, as an extension page sees them. */
+function menuAndCommand(page: E2EPage) {
+  return page.evaluate<{
+    item: string;
+    other: string;
+    shortcut: string | undefined;
+  }>(`(async () => {
+    const api = globalThis.browser || globalThis.chrome;
+    const out = {};
+    try { await api.contextMenus.update(${JSON.stringify(MENU_ID)}, {}); out.item = 'found'; }
+    catch (e) { out.item = String(e); }
+    try { await api.contextMenus.update('no-such-item', {}); out.other = 'found'; }
+    catch (e) { out.other = 'missing'; }
+    const cmds = await api.commands.getAll();
+    out.shortcut = (cmds.find((c) => c.name === '_execute_action') || {}).shortcut;
+    return out;
+  })()`);
+}
+
+describe('chromium: "Add to No Contact" through the real background', () => {
+  let sites: FakeSites;
+  let context: BrowserContext;
+  let worker: Worker;
+  let dir: string;
+  let b: E2EBrowser;
+  const log = (msg: string) => console.log(`[chromium quick-add] ${msg}`);
+
+  beforeAll(async () => {
+    sites = await startFakeSites();
+    dir = mkdtempSync(join(tmpdir(), 'nc-quick-add-'));
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      ignoreHTTPSErrors: true,
+      args: chromiumArgs(EXTENSION_DIR.chromium, sites),
+    });
+    worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+    const extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
+    // The first run opens by itself; close it so it cannot take over a test's tab.
+    await waitFor(
+      () =>
+        Promise.resolve(context.pages().find((p) => p.url().startsWith(`${extensionBase}options`))),
+      'the first run to open',
+    )
+      .then((p) => p.close())
+      .catch(() => undefined);
+    // Enough of E2EBrowser for the shared helpers (setPlan, openExtensionPage).
+    b = {
+      name: 'chromium',
+      version: context.browser()?.version() ?? '',
+      extensionBase,
+      firstRunOpened: true,
+      newPage: async () => wrapPw(await context.newPage()),
+      close: () => context.close(),
+      allowHostRequests: () => Promise.reject(new Error('not needed here')),
+    };
+    log(`browser: Chromium ${b.version}`);
+    await setPlan(b, todayLocal());
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await sites?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A tab on the platform, where the link is, and its id. */
+  async function tabOnPlatform(): Promise<{ page: E2EPage; tabId: number }> {
+    const page = wrapPw(await context.newPage());
+    page.goto(`https://www.instagram.com/?e2e=${Date.now()}`);
+    await waitForHref(page, (h) => h.startsWith('https://www.instagram.com/'), 'the platform');
+    const href = await page.href();
+    const tabId = await sw<number | undefined>(
+      `chrome.tabs.query({}).then((ts) => (ts.find((t) => t.url === ${JSON.stringify(href)}) || {}).id)`,
+    );
+    if (tabId === undefined) throw new Error('no tab id for the page');
+    return { page, tabId };
+  }
+
+  /** A click on the item for `linkUrl` in tab `tabId`, as the browser reports one. */
+  function clickItem(linkUrl: string, tabId: number, pageUrl: string) {
+    const info = { menuItemId: MENU_ID, linkUrl, pageUrl, editable: false };
+    const tab = { id: tabId, url: pageUrl };
+    // chrome.Event#dispatch: Chromium's extension bindings run the registered listeners.
+    return sw<void>(
+      `chrome.contextMenus.onClicked.dispatch(${JSON.stringify(info)}, ${JSON.stringify(tab)})`,
+    );
+  }
+
+  /** Evaluates `expression` in the extension's service worker. */
+  const sw = <T>(expression: string): Promise<T> => worker.evaluate<T>(expression);
+  const note = () => sw<unknown>(`chrome.storage.session.get('quickAdd').then((r) => r.quickAdd)`);
+  const settings = async (ext: E2EPage) => (await storedValue<Settings>(ext, 'settings'))!;
+  const tabBadge = (tabId: number) =>
+    sw<{ tab: string; all: string }>(`(async () => ({
+      tab: await chrome.action.getBadgeText({ tabId: ${tabId} }),
+      all: await chrome.action.getBadgeText({}),
+    }))()`);
+
+  it('has the item and the shortcut', async () => {
+    const ext = await openExtensionPage(b, 'popup.html');
+    const found = await menuAndCommand(ext);
+    log(`item: ${found.item}; unknown id: ${found.other}; shortcut: ${found.shortcut}`);
+    expect(found).toEqual({ item: 'found', other: 'missing', shortcut: SHORTCUT });
+    expect(await sw<boolean>('chrome.contextMenus.onClicked.hasListeners()')).toBe(true);
+    await ext.close();
+  });
+
+  it('refuses a link to a post, changing nothing stored, and says why in the popup', async () => {
+    const { page, tabId } = await tabOnPlatform();
+    const ext = await openExtensionPage(b, 'options.html');
+    const before = JSON.stringify(await settings(ext));
+    await clickItem(POST, tabId, await page.href());
+    const got = await waitFor(
+      async () => ((await note()) as { kind?: string } | undefined)?.kind === 'refused',
+      'the refusal to be noted',
+    );
+    expect(got).toBe(true);
+    expect(JSON.stringify(await settings(ext))).toBe(before);
+    expect((await tabBadge(tabId)).tab).toBe('!');
+    await ext.close();
+    const popup = await openExtensionPage(b, 'popup.html');
+    await waitForText(popup, 'That link was not added.');
+    expect(await bodyText(popup)).toContain("isn't anyone's profile");
+    await popup.close();
+    await page.close();
+  });
+
+  it('lists a profile link at once, blocks it, and Undo in the popup takes it back at once', async () => {
+    const { page, tabId } = await tabOnPlatform();
+    await clickItem(PROFILE, tabId, await page.href());
+    const ext = await openExtensionPage(b, 'options.html');
+    await waitFor(
+      async () => (await settings(ext)).profiles.some((p) => p.id === `instagram:${HANDLE}`),
+      'the profile to be listed',
+    );
+    expect((await settings(ext)).pending).toEqual([]);
+    // The mark in that tab, then the day number again.
+    expect((await tabBadge(tabId)).tab).toBe('✓');
+    await waitFor(
+      async () => {
+        const t = await tabBadge(tabId);
+        return t.tab === t.all;
+      },
+      'the tab to show the day number again',
+      8000,
+    );
+
+    // Blocked at once: the visit ends on the interstitial and nothing reaches the site.
+    await waitFor(
+      () => sw<number>('chrome.declarativeNetRequest.getDynamicRules().then((r) => r.length)'),
+      'blocking rules',
+    );
+    sites.clear();
+    const visit = wrapPw(await context.newPage());
+    visit.goto(PROFILE);
+    await waitForHref(
+      visit,
+      (h) => h.startsWith(`${b.extensionBase}interstitial.html`),
+      'the interstitial',
+    );
+    await sleep(300);
+    const reached = sites.requestsFor('instagram.com', `/${HANDLE}`);
+    log(`requests for /${HANDLE} while listed: ${reached.length}`);
+    expect(reached).toHaveLength(0);
+    await visit.close();
+
+    // The popup says what was added and offers Undo.
+    const popup = await openExtensionPage(b, 'popup.html');
+    await waitForText(popup, ADDED);
+    await expectAccessible(popup, log, 'the popup with the note of a link added');
+    await clickNamed(popup, 'Undo');
+    await waitForText(popup, UNDONE);
+    // Removed at once, nothing left waiting 24 hours, and the profile loads again.
+    const after = await settings(ext);
+    expect(after.profiles).toEqual([]);
+    expect(after.pending).toEqual([]);
+    expect(await note()).toBeUndefined();
+    const again = wrapPw(await context.newPage());
+    await waitFor(async () => {
+      again.goto(PROFILE);
+      await sleep(500);
+      return (await bodyText(again).catch(() => '')).includes(`Profile ${HANDLE}`);
+    }, 'the profile to load once undone');
+    await again.close();
+    await popup.close();
+    await ext.close();
+    await page.close();
+  }, 60_000);
+});
+
+describe('firefox: the item, the shortcut, and Undo through the real background', () => {
+  const s = browserSuite('firefox', async ({ b }) => {
+    await setPlan(b, todayLocal());
+  });
+
+  it('has the item and the shortcut', async () => {
+    const ext = await openExtensionPage(s.b, 'options.html');
+    const found = await menuAndCommand(ext);
+    s.log(`item: ${found.item}; unknown id: ${found.other}; shortcut: ${found.shortcut}`);
+    expect(found).toEqual({ item: 'found', other: 'missing', shortcut: SHORTCUT });
+    await ext.close();
+  });
+
+  it('Undo in the popup removes the entry just added at once; another entry is refused', async () => {
+    const ext = await openExtensionPage(s.b, 'options.html');
+    // What the click's handler writes (its listener cannot be reached from a test here):
+    // the profile in the list, and the note for the popup.
+    await ext.evaluate(`(async () => {
+      const api = globalThis.browser;
+      const { settings } = await api.storage.local.get('settings');
+      const at = Date.now();
+      settings.profiles.push(
+        { id: 'x:other', platform: 'x', key: 'other', display: 'X · @other',
+          url: 'https://x.com/other', mode: 'block', addedAt: at - 86400000 },
+        { id: 'instagram:${HANDLE}', platform: 'instagram', key: '${HANDLE}',
+          display: 'Instagram · @${HANDLE}', url: '${PROFILE}', mode: 'block', addedAt: at });
+      await api.storage.local.set({ settings });
+      await api.storage.session.set({ quickAdd: { kind: 'added', at, profileId: 'instagram:${HANDLE}',
+        addedAt: at, name: { key: 'profileNamePlain', subs: ['Instagram', '@${HANDLE}'] } } });
+    })()`);
+    const refused = await ext.evaluate<{ ok: boolean; error?: { key: string } }>(
+      `browser.runtime.sendMessage({ type: 'quick-add-undo', profileId: 'x:other' })`,
+    );
+    expect(refused).toEqual({ ok: false, error: { key: 'quickAddUndoTooLate' } });
+
+    const popup = await openExtensionPage(s.b, 'popup.html');
+    await waitForText(popup, ADDED);
+    await clickNamed(popup, 'Undo');
+    await waitForText(popup, UNDONE);
+    const after = (await storedValue<Settings>(ext, 'settings'))!;
+    expect(after.profiles.map((p) => p.id)).toEqual(['x:other']);
+    expect(after.pending).toEqual([]);
+    await popup.close();
+    await ext.close();
+  });
+});
