@@ -43,6 +43,7 @@ class Refused extends Error {
  * update or a reload starts without them). Called on install, update and browser start.
  */
 export async function createMenu(browser: Browser): Promise<void> {
+  if (!hasMenus(browser)) return;
   await browser.contextMenus.removeAll();
   await new Promise<void>((resolve, reject) => {
     browser.contextMenus.create(
@@ -157,6 +158,12 @@ export function setupContextMenu(browser: Browser, options: ContextMenuOptions =
       .then(() => createMenu(browser))
       .catch((e: unknown) => console.error('No Contact: the link menu could not be created', e));
   };
+  const undo: Handlers = {
+    'quick-add-undo': (msg) => undoLastQuickAdd(browser, msg.profileId, now()),
+  };
+  // Firefox for Android has no right-click menu (no contextMenus API): the background must
+  // start all the same.
+  if (!hasMenus(browser)) return undo;
   browser.runtime.onInstalled.addListener(create);
   browser.runtime.onStartup.addListener(create);
   // Clicks one after another, so each note is judged against the one before (nextNote).
@@ -167,7 +174,10 @@ export function setupContextMenu(browser: Browser, options: ContextMenuOptions =
       .then(() => quickAdd(browser, info.linkUrl, tab?.id, options))
       .catch((e: unknown) => console.error('No Contact: the link could not be added', e));
   });
-  return {
-    'quick-add-undo': (msg) => undoLastQuickAdd(browser, msg.profileId, now()),
-  };
+  return undo;
+}
+
+/** Whether this browser has the right-click menu's API (Firefox for Android has none). */
+function hasMenus(browser: Browser): boolean {
+  return typeof (browser as { contextMenus?: unknown }).contextMenus === 'object';
 }

@@ -118,6 +118,15 @@ describe('the menu item', () => {
     };
     await expect(createMenu(t.browser)).rejects.toThrow('Invalid url pattern');
   });
+
+  it('is left out where the browser has no right-click menu (Firefox for Android), and Undo still works', async () => {
+    const t = setup();
+    delete (t.api as Record<string, unknown>).contextMenus;
+    const handlers = setupContextMenu(t.browser, t.options);
+    await createMenu(t.browser);
+    expect(t.listeners.onInstalled ?? []).toEqual([]);
+    expect(typeof handlers['quick-add-undo']).toBe('function');
+  });
 });
 
 describe('a click on "Add to No Contact"', () => {
