@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n';
+import { usePlatform } from '../platform-context';
 import type { Notice } from '@/lib/settings';
 
 /**
@@ -12,6 +13,8 @@ export function Notices({
   notices: readonly Notice[];
   onDismiss: () => void;
 }) {
+  // Firefox for Android has no toolbar: the popup is in its menu.
+  const android = usePlatform() === 'android';
   if (!notices.length) return null;
   return (
     <section aria-labelledby="notices-h" class="warnings">
@@ -26,7 +29,7 @@ export function Notices({
             </p>
           )}
           {n.pendingDropped > 0 && <p>{t('noticeModifiedPendingDropped')}</p>}
-          <p>{t('noticeModifiedWhy')}</p>
+          <p>{t(android ? 'noticeModifiedWhyAndroid' : 'noticeModifiedWhy')}</p>
         </div>
       ))}
       <button type="button" onClick={onDismiss}>

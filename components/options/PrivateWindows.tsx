@@ -1,5 +1,6 @@
 import type { BrowserFamily } from '@/lib/protection';
 import { t, tWith } from '@/lib/i18n';
+import { usePlatform } from '../platform-context';
 
 /**
  * How to let No Contact run in private windows, for this browser. Without it a private
@@ -15,14 +16,49 @@ export function PrivateWindows({
   /** Chrome and Edge can open the extension's own details page; Firefox can't (about:addons). */
   onOpenExtensionSettings?: () => void;
 }) {
+  // Firefox for Android has private tabs, and its settings in the menu's Extensions list.
+  const android = usePlatform() === 'android';
   return (
     <div>
-      {allowed === true && <p>{t('privateAlreadyAllowed')}</p>}
-      {allowed === false && (
-        <p>{tWith('privateNotAllowed', <strong>{t('privateNotAllowedStrong')}</strong>)}</p>
+      {allowed === true && (
+        <p>{android ? t('privateAlreadyAllowedAndroid') : t('privateAlreadyAllowed')}</p>
       )}
-      {allowed !== true && <Steps browser={browser} onOpen={onOpenExtensionSettings} />}
+      {allowed === false && (
+        <p>
+          {tWith(
+            'privateNotAllowed',
+            <strong>
+              {android ? t('privateNotAllowedStrongAndroid') : t('privateNotAllowedStrong')}
+            </strong>,
+          )}
+        </p>
+      )}
+      {allowed !== true &&
+        (android ? <AndroidSteps /> : <Steps browser={browser} onOpen={onOpenExtensionSettings} />)}
     </div>
+  );
+}
+
+/** Firefox for Android: no toolbar and no about:addons; the main menu's Extensions list. */
+function AndroidSteps() {
+  return (
+    <ol>
+      <li>
+        {tWith(
+          'privateAndroidStep1',
+          <strong>{'⋮'}</strong>,
+          <strong>{t('privateAndroidExtensions')}</strong>,
+        )}
+      </li>
+      <li>
+        {tWith(
+          'privateAndroidStep2',
+          <strong>{t('privateAndroidManage')}</strong>,
+          <strong>{t('extName')}</strong>,
+        )}
+      </li>
+      <li>{tWith('privateTurnOn', <strong>{t('privateAndroidSetting')}</strong>)}</li>
+    </ol>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { say, t } from '@/lib/i18n';
+import { usePlatform } from '../platform-context';
 import { recognise, recogniseCustom } from '@/lib/profiles';
 import { profileLimitProblem } from '@/lib/rules/budget';
 import { isConversation } from '@/lib/settings/conversation';
@@ -51,6 +52,7 @@ export function ProfileForm({
   onAdd: (profile: Recognised, mode: ProfileMode) => Promise<AddOutcome>;
 }) {
   const id = useId();
+  const android = usePlatform() === 'android';
   const [text, setText] = useState('');
   const [mode, setMode] = useState<ProfileMode>(defaultMode);
   const [customKind, setCustomKind] = useState<CustomKind | null>(null);
@@ -119,7 +121,7 @@ export function ProfileForm({
       outcome.blocked === false
         ? t('profileAddedNotBlocked', name)
         : outcome.blocked === null
-          ? t('profileAddedUnconfirmed', name)
+          ? t(android ? 'profileAddedUnconfirmedAndroid' : 'profileAddedUnconfirmed', name)
           : chosen === 'modified'
             ? t('profileAddedModified', name)
             : t('profileAddedBlocked', name),

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { Situation } from '@/lib/first-run';
 import { t, tWith, type MessageKey } from '@/lib/i18n';
+import { usePlatform } from '../platform-context';
 
 const QUESTIONS: { key: keyof Situation; label: MessageKey }[] = [
   { key: 'longAgo', label: 'situationLongAgo' },
@@ -20,6 +21,7 @@ export function SituationCheck({
   onChange: (next: Situation) => void;
 }) {
   const id = useId();
+  const android = usePlatform() === 'android';
   return (
     <div>
       <fieldset class="choices">
@@ -47,7 +49,13 @@ export function SituationCheck({
         {value.together && (
           <div class="advice">
             <h3>{t('situationTogetherTitle')}</h3>
-            <p>{tWith('situationTogetherText', <strong>{t('profileTagModified')}</strong>)}</p>
+            <p>
+              {tWith(
+                // Firefox for Android has no toolbar: the popup is in its menu.
+                android ? 'situationTogetherTextAndroid' : 'situationTogetherText',
+                <strong>{t('profileTagModified')}</strong>,
+              )}
+            </p>
           </div>
         )}
         {value.wronged && (

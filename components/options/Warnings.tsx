@@ -1,5 +1,6 @@
 import { namesText, type Weakness } from '@/lib/protection';
 import { t } from '@/lib/i18n';
+import { usePlatform } from '../platform-context';
 import { PrivateWindows } from './PrivateWindows';
 
 /**
@@ -16,6 +17,8 @@ export function Warnings({
   onGrantAccess: (origins: string[]) => void;
   onOpenExtensionSettings?: () => void;
 }) {
+  // Firefox for Android names its menus and its private tabs in its own words.
+  const android = usePlatform() === 'android';
   if (!weaknesses.length) return null;
   return (
     <section aria-labelledby="warnings-h" class="warnings">
@@ -33,7 +36,7 @@ export function Warnings({
           case 'host-access':
             return (
               <div class="warning" key={w.kind}>
-                <p>{t('warningHostAccess')}</p>
+                <p>{android ? t('warningHostAccessAndroid') : t('warningHostAccess')}</p>
                 <button type="button" class="primary" onClick={() => onGrantAccess(w.origins)}>
                   {t('popupAllowAccess')}
                 </button>
@@ -51,7 +54,7 @@ export function Warnings({
             return (
               <div class="warning" key={w.kind}>
                 <details>
-                  <summary>{t('warningPrivate')}</summary>
+                  <summary>{android ? t('warningPrivateAndroid') : t('warningPrivate')}</summary>
                   <PrivateWindows
                     allowed={null}
                     browser={w.family}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EarlyDay } from '@/lib/popup-address';
-import { weaknessText, type Weakness } from '@/lib/protection';
+import type { Weakness } from '@/lib/protection';
+import { weaknessTextOn, type Platform } from '@/lib/platform';
 import { goalReachedKey } from '@/lib/purpose';
 import { DEFAULT_PURPOSE, type Purpose } from '@/lib/settings';
 import type { NecessaryTopic, SlipKind } from '@/lib/streak/log-event';
@@ -70,6 +71,11 @@ export interface PopupProps {
   /** Opens the list of profiles (a warning says some are not blocked). */
   onOpenList?: () => void;
   onRestoreAccess: () => void;
+  /**
+   * Where it runs: Firefox for Android opens the popup as a full-screen page, so the
+   * warnings come at the top there, in its own words; a desktop when not given.
+   */
+  platform?: Platform;
   locale?: string;
 }
 
@@ -128,7 +134,7 @@ export function Popup(props: PopupProps) {
   const warnings = props.weaknesses.length > 0 && (
     <section class="warnings" aria-label={t('popupProtectionLabel')}>
       {props.weaknesses.map((w) => {
-        const text = weaknessText(w);
+        const text = weaknessTextOn(w, props.platform ?? 'desktop');
         return (
           <div class="warning" key={w.kind}>
             <h2>{text.title}</h2>
@@ -245,6 +251,8 @@ export function Popup(props: PopupProps) {
           </p>
         )}
       </section>
+      {/* Full screen on Android: what weakens protection is seen without scrolling. */}
+      {props.platform === 'android' && warnings}
 
       {running?.goalReached && (
         <section class="goal-reached" aria-label={t('goalReached')}>
@@ -386,7 +394,7 @@ export function Popup(props: PopupProps) {
           {t('popupSettings')}
         </button>
       </div>
-      {warnings}
+      {props.platform !== 'android' && warnings}
     </main>
   );
 }

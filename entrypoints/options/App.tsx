@@ -12,6 +12,7 @@ import { DamageNotice } from '@/components/options/DamageNotice';
 import { Notices } from '@/components/options/Notices';
 import { PendingList } from '@/components/options/PendingList';
 import { Warnings } from '@/components/options/Warnings';
+import { PlatformContext, useReadPlatform } from '@/components/platform-context';
 import { cancelChange, dismissNotices } from './actions';
 import { DataSection } from './sections/DataSection';
 import { DraftsSection } from './sections/DraftsSection';
@@ -55,7 +56,17 @@ function hashSection(): SectionId | null {
   return SECTIONS.find((s) => s.id === h)?.id ?? null;
 }
 
+/** The page, told where it runs (Firefox for Android names its menus in its own words). */
 export function App() {
+  const platform = useReadPlatform(() => browser.runtime.getPlatformInfo());
+  return (
+    <PlatformContext.Provider value={platform}>
+      <Page />
+    </PlatformContext.Provider>
+  );
+}
+
+function Page() {
   const settings = useSettings();
   const damage = useSettingsDamage();
   const firstRun = useOptionsFirstRun();
@@ -77,6 +88,16 @@ export function App() {
   useEffect(() => {
     const title = SECTIONS.find((s) => s.id === section)?.title;
     document.title = title ? t('optionsSectionTitle', title) : t('extName');
+  }, [section]);
+
+  // On a phone the section links are one row that scrolls sideways (style.css): keep the
+  // current one in view. Where they all show, this moves nothing.
+  useEffect(() => {
+    const current = document.querySelector('nav [aria-current="page"]');
+    const row = current?.closest('ul');
+    if (!current || !row || row.scrollWidth <= row.clientWidth) return;
+    const pad = parseFloat(getComputedStyle(row).paddingInlineStart) || 0;
+    row.scrollLeft += current.getBoundingClientRect().left - row.getBoundingClientRect().left - pad;
   }, [section]);
 
   const openExtensionSettings =

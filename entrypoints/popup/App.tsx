@@ -4,6 +4,7 @@ import { useSettings } from '@/components/hooks/use-settings';
 import { useSummaryFrom, type SummaryLoader } from '@/components/hooks/use-summary-from';
 import { whenContext } from '@/components/hooks/use-when';
 import { Popup, type PopupSummary, type SlipOutcome } from '@/components/popup/Popup';
+import { useReadPlatform } from '@/components/platform-context';
 import type { EarlyDay } from '@/lib/popup-address';
 import {
   CELEBRATED_KEY,
@@ -114,6 +115,7 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
   );
   const weaknesses = useWeaknesses(settings?.profiles);
   const celebration = useCelebration(summary);
+  const platform = useReadPlatform(() => browser.runtime.getPlatformInfo());
   const refresh = () => setVersion((v) => v + 1);
 
   // Each write reads the numbers again afterwards, logged or not: they show what is stored.
@@ -183,8 +185,15 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
       .catch((e: unknown) => console.error(e));
   };
 
+  // Then closes: in Firefox for Android the popup is a full-screen page that would
+  // otherwise stay over the settings (a desktop popup closes by itself anyway). Shown in
+  // a tab, it closes its tab: browsers refuse window.close() to a tab no script opened.
   const openOptions = () => {
-    browser.runtime.openOptionsPage().catch((e: unknown) => console.error(e));
+    browser.runtime
+      .openOptionsPage()
+      .then(() => browser.tabs.getCurrent())
+      .then((tab) => (tab?.id !== undefined ? browser.tabs.remove(tab.id) : window.close()))
+      .catch((e: unknown) => console.error(e));
   };
 
   const restoreAccess = () => {
@@ -218,6 +227,7 @@ export function App({ earlyDay }: { earlyDay: EarlyDay | null }) {
       onSettings={openOptions}
       onOpenList={() => openPage('/options.html#profiles')}
       onRestoreAccess={restoreAccess}
+      platform={platform}
     />
   );
   // The last link added from the right-click menu, above the count (with Undo).
