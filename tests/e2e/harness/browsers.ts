@@ -77,8 +77,7 @@ export interface LaunchOptions {
 }
 
 export const EXTENSION_DIR = {
-  // NC_EXT_CHROMIUM: another build (the bench compares variants of the build this way).
-  chromium: resolve(process.env.NC_EXT_CHROMIUM ?? '.output/chrome-mv3'),
+  chromium: resolve('.output/chrome-mv3'),
   firefox: resolve('.output/firefox-mv3'),
 } as const;
 
