@@ -114,7 +114,7 @@ export default defineConfig({
           // Split: an incognito window gets a background and pages of its own, so the
           // interstitial can be the page of an incognito tab (a spanning extension's page
           // cannot). Everything that side logs is handed to the normal side through
-          // storage.local, which both share (entrypoints/background/split.ts).
+          // storage they both share (entrypoints/background/split.ts).
           incognito: 'split',
         }),
   }),

@@ -2,17 +2,22 @@
  * Chrome's incognito windows (the manifest's `incognito: "split"`): the private side runs a
  * background and pages of its own, each with an IndexedDB of its own that lives in memory
  * and is gone when the last incognito window closes. The two sides share only
- * storage.local (and storage.session, the rules and the tabs' ids). So:
+ * storage.local and storage.session (measured in Chromium 156: both areas, and their
+ * change events, reach both sides), the rules and the tabs' ids. So:
  *
  * - Every request a private-side page sends that reads or writes the log is handed to the
  *   normal side: the private background writes it under RELAY_PREFIX + an id in
- *   storage.local; the normal background runs it through the same handlers and writes the
- *   answer under ANSWER_PREFIX + the id. One log, one writer, nothing counted twice (log
- *   writes carry their page's dedupe key, as in the outbox).
+ *   storage.session; the normal background runs it through the same handlers and writes
+ *   the answer under ANSWER_PREFIX + the id. One log, one writer, nothing counted twice
+ *   (log writes carry their page's dedupe key, and wait in the outbox as usual).
  * - The private side's pages read their numbers from a copy of the normal side's database
  *   (its tables, whole) kept in the private side's own IndexedDB: the private background
  *   asks for it (WANT_KEY) when it starts and whenever the normal side says the log changed
- *   (STAMP_KEY); the normal side answers with the tables (SNAPSHOT_KEY).
+ *   (STAMP_KEY); the normal side answers with the tables (SNAPSHOT_KEY, in storage.local
+ *   because it can be large; taken out once kept).
+ *
+ * The small keys live in session storage, so nothing of the exchange outlives the browser
+ * session or stays behind after "delete everything".
  *
  * Firefox has no split mode (its private windows share the one background), and there
  * nothing here runs.

@@ -55,12 +55,12 @@ export function setupNormalSide(
   desk: Pick<MessageDesk, 'run'>,
   openDb: () => NoContactDb = backgroundDb,
 ) {
-  const local = browser.storage.local;
+  const { local, session } = browser.storage;
 
   const answer = async (key: string, raw: unknown) => {
     const relayed = parseRelayed(raw);
     // Taken out first: a request is answered once, even if this background restarts.
-    await local.remove(key);
+    await session.remove(key);
     if (!relayed) return;
     const id = key.slice(RELAY_PREFIX.length);
     const msg = parseMessage(relayed.message);
@@ -72,7 +72,7 @@ export function setupNormalSide(
         console.error('No Contact: a request from an incognito window failed', e);
       }
     }
-    await local.set({ [ANSWER_PREFIX + id]: out });
+    await session.set({ [ANSWER_PREFIX + id]: out });
   };
 
   const handOverCopy = async (id: string) => {
@@ -80,8 +80,15 @@ export function setupNormalSide(
     await local.set({ [SNAPSHOT_KEY]: { id, at: Date.now(), tables } });
   };
 
+  // A copy no incognito background took (its window closed first) is not kept: the log
+  // itself is here. Only one that is not on its way any more: older than a minute.
+  void local.get(SNAPSHOT_KEY).then((got) => {
+    const left = parseSnapshot(got[SNAPSHOT_KEY]);
+    if (left && Date.now() - left.at > 60_000) return local.remove(SNAPSHOT_KEY);
+  });
+
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
+    if (area !== 'session') return;
     for (const [key, change] of Object.entries(changes)) {
       if (key.startsWith(RELAY_PREFIX) && change.newValue !== undefined) {
         answer(key, change.newValue).catch((e: unknown) => console.error(e));
@@ -93,7 +100,7 @@ export function setupNormalSide(
   });
 
   return {
-    logChanged: () => local.set({ [STAMP_KEY]: `${Date.now()}:${newId()}` }),
+    logChanged: () => session.set({ [STAMP_KEY]: `${Date.now()}:${newId()}` }),
   };
 }
 
@@ -109,13 +116,13 @@ const senderOf = (r: Relayed) => ({
  * normal side cannot reach incognito tabs).
  */
 export function setupPrivateSide(browser: Browser, openDb: () => NoContactDb = backgroundDb) {
-  const local = browser.storage.local;
+  const { local, session } = browser.storage;
   const waiting = new Map<string, (a: RelayAnswer) => void>();
   let lastCopy = 0;
   let importing: Promise<void> = Promise.resolve();
 
   const askForCopy = () =>
-    local.set({ [WANT_KEY]: { id: newId(), at: Date.now() } }).catch((e: unknown) => {
+    session.set({ [WANT_KEY]: { id: newId(), at: Date.now() } }).catch((e: unknown) => {
       console.error('No Contact: could not ask for the log', e);
     });
 
@@ -147,20 +154,22 @@ export function setupPrivateSide(browser: Browser, openDb: () => NoContactDb = b
   };
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'session') {
-      const c = changes[ALLOWANCES_KEY];
-      if (c) tellEnded(parseStoredAllowances(c.oldValue), parseStoredAllowances(c.newValue));
+    if (area === 'local') {
+      // The copy is large: it travels in local storage (session storage holds 10 MB).
+      const copy = changes[SNAPSHOT_KEY];
+      if (copy?.newValue !== undefined) takeCopy(copy.newValue);
       return;
     }
-    if (area !== 'local') return;
+    if (area !== 'session') return;
+    const ended = changes[ALLOWANCES_KEY];
+    if (ended)
+      tellEnded(parseStoredAllowances(ended.oldValue), parseStoredAllowances(ended.newValue));
     for (const [key, change] of Object.entries(changes)) {
       if (key.startsWith(ANSWER_PREFIX) && change.newValue !== undefined) {
         const done = waiting.get(key.slice(ANSWER_PREFIX.length));
         if (!done) continue;
         done(isObj(change.newValue) ? change.newValue : {});
-        void local.remove(key);
-      } else if (key === SNAPSHOT_KEY && change.newValue !== undefined) {
-        takeCopy(change.newValue);
+        void session.remove(key);
       } else if (key === STAMP_KEY) {
         void askForCopy();
       }
@@ -179,7 +188,7 @@ export function setupPrivateSide(browser: Browser, openDb: () => NoContactDb = b
     return new Promise<RelayAnswer>((resolve) => {
       const timer = setTimeout(() => {
         waiting.delete(id);
-        void local.remove(RELAY_PREFIX + id);
+        void session.remove(RELAY_PREFIX + id);
         resolve({});
       }, wait);
       waiting.set(id, (a) => {
@@ -187,7 +196,7 @@ export function setupPrivateSide(browser: Browser, openDb: () => NoContactDb = b
         waiting.delete(id);
         resolve(a);
       });
-      local.set({ [RELAY_PREFIX + id]: relayed }).catch((e: unknown) => {
+      session.set({ [RELAY_PREFIX + id]: relayed }).catch((e: unknown) => {
         console.error('No Contact: could not hand a request over', e);
         clearTimeout(timer);
         waiting.delete(id);

@@ -113,7 +113,7 @@ describe('incognito windows hand their requests to the normal side', () => {
     expect(ran).toEqual([{ msg, sender: { tab: { id: 42 }, url: 'chrome-extension://x/i.html' } }]);
     await settle();
     // Nothing of the exchange is left behind.
-    const left = s.storage.local
+    const left = s.storage.session
       .keys()
       .filter((k) => k.startsWith(RELAY_PREFIX) || k.startsWith(ANSWER_PREFIX));
     expect(left).toEqual([]);
@@ -125,14 +125,14 @@ describe('incognito windows hand their requests to the normal side', () => {
     setupNormalSide(s.normal, { run });
     const priv = setupPrivateSide(s.private, freshDb);
     // Written straight into storage, as a content script could: not a request of the protocol.
-    await s.storage.local.set({
+    await s.storage.session.set({
       [`${RELAY_PREFIX}forged`]: { message: { type: 'delete-everything' }, at: Date.now() },
     });
     await settle();
     expect(run).not.toHaveBeenCalled();
-    expect((await s.storage.local.get(`${ANSWER_PREFIX}forged`))[`${ANSWER_PREFIX}forged`]).toEqual(
-      {},
-    );
+    expect(
+      (await s.storage.session.get(`${ANSWER_PREFIX}forged`))[`${ANSWER_PREFIX}forged`],
+    ).toEqual({});
     // The guard's question stays on the private side.
     expect(priv.handOver({ type: 'guard-hello' } as Message, { tab: { id: 1 } })).toBeUndefined();
   });
@@ -151,7 +151,7 @@ describe('incognito windows hand their requests to the normal side', () => {
     }
     await settle();
     expect(run).not.toHaveBeenCalled();
-    expect(s.storage.local.keys().filter((k) => k.startsWith(RELAY_PREFIX))).toEqual([]);
+    expect(s.storage.session.keys().filter((k) => k.startsWith(RELAY_PREFIX))).toEqual([]);
   });
 
   it('with no normal side answering, the request gets no answer (the page says it failed) and is taken back', async () => {
@@ -166,7 +166,7 @@ describe('incognito windows hand their requests to the normal side', () => {
     );
     await vi.advanceTimersByTimeAsync(10_001);
     expect(await pending).toBeUndefined();
-    expect(s.storage.local.keys().filter((k) => k.startsWith(RELAY_PREFIX))).toEqual([]);
+    expect(s.storage.session.keys().filter((k) => k.startsWith(RELAY_PREFIX))).toEqual([]);
   });
 
   it("a private page's hello is answered with this build when the normal side is slow", async () => {
@@ -213,7 +213,9 @@ describe("the private side's copy of the log", () => {
     await vi.waitFor(async () =>
       expect((await s.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY]).toBeUndefined(),
     );
-    expect((await s.storage.local.get(WANT_KEY))[WANT_KEY]).toBeDefined();
+    expect((await s.storage.session.get(WANT_KEY))[WANT_KEY]).toBeDefined();
+    // Nothing of the exchange stays in local storage, which outlives the browser.
+    expect(s.storage.local.keys()).toEqual([]);
   });
 });
 
