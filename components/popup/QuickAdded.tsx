@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { say, t } from '@/lib/i18n';
-import type { QuickAddNote } from '@/lib/quick-add';
+import type { QuickAddNote } from '@/lib/quick-add-note';
 import type { Words } from '@/lib/words';
 
 interface Props {

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { QuickAdded } from '@/components/popup/QuickAdded';
-import { noteIsFresh, parseQuickAddNote, QUICK_ADD_KEY, type QuickAddNote } from '@/lib/quick-add';
+import {
+  noteIsFresh,
+  parseQuickAddNote,
+  QUICK_ADD_KEY,
+  type QuickAddNote,
+} from '@/lib/quick-add-note';
 import { words, type Words } from '@/lib/words';
 import { ask } from './ask';
 
