@@ -16,6 +16,7 @@ import {
   waitFor,
   waitForHref,
   waitForText,
+  waitForListed,
 } from './harness/helpers';
 import { browserSuite } from './harness/suite';
 
@@ -158,13 +159,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // Recognised as it is typed, before Add is pressed.
       await waitForText(page, SHOWN);
       await clickNamed(page, 'Add profile');
-      await waitFor(
-        () =>
-          page.evaluate<boolean>(
-            `[...document.querySelectorAll('[aria-label="Listed profiles"] li')].some((li) => li.textContent.includes(${JSON.stringify(SHOWN)}))`,
-          ),
-        'the profile in the list',
-      );
+      await waitForListed(page, SHOWN);
       await clickNamed(page, 'Next');
 
       await waitForText(page, 'Step 4 of 5');

@@ -38,6 +38,7 @@ import {
   waitFor,
   waitForHref,
   waitForText,
+  waitForListed,
 } from './harness/helpers';
 
 const HANDLE = 'jamie.doe';
@@ -304,13 +305,7 @@ for (const name of ['firefox', 'chromium'] as BrowserName[]) {
       await typeInto(page, 'Profile address', PROFILE);
       await waitForText(page, SHOWN);
       await clickNamed(page, 'Add profile');
-      await waitFor(
-        () =>
-          page.evaluate<boolean>(
-            `[...document.querySelectorAll('[aria-label="Listed profiles"] li')].some((li) => li.textContent.includes(${JSON.stringify(SHOWN)}))`,
-          ),
-        'the profile in the list',
-      );
+      await waitForListed(page, SHOWN);
       await fits(page, 'first run, step 3 (a profile listed)', 'phone-first-run-profiles');
       await clickNamed(page, 'Next');
       await waitForText(page, 'Step 4 of 5');

@@ -129,16 +129,21 @@ export async function addProfile(b: E2EBrowser, address: string, expectShown: st
   const field = await byLabel(page, 'Profile address');
   await page.type(field, address);
   await clickNamed(page, 'Add profile');
-  await waitFor(
-    () =>
-      page.evaluate<boolean>(
-        `[...document.querySelectorAll('[aria-label="Listed profiles"] li')].some((li) => li.textContent.includes(${JSON.stringify(expectShown)}))`,
-      ),
-    `"${expectShown}" in the list of profiles`,
-  );
+  await waitForListed(page, expectShown);
   // The rules follow the stored list; wait until they are installed before navigating.
   await waitFor(async () => (await dynamicRuleCount(page)) > 0, 'blocking rules to be installed');
   await page.close();
+}
+
+/** Waits until the options page's list of profiles shows an entry with `shown` in it. */
+export function waitForListed(page: E2EPage, shown: string) {
+  return waitFor(
+    () =>
+      page.evaluate<boolean>(
+        `[...document.querySelectorAll('[aria-label="Listed profiles"] li')].some((li) => li.textContent.includes(${JSON.stringify(shown)}))`,
+      ),
+    `"${shown}" in the list of profiles`,
+  );
 }
 
 export function todayLocal(offsetDays = 0): string {

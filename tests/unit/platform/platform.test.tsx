@@ -6,10 +6,10 @@ import { Notices } from '@/components/options/Notices';
 import { SituationCheck } from '@/components/options/SituationCheck';
 import { Warnings } from '@/components/options/Warnings';
 import { PlatformContext } from '@/components/platform-context';
-import { Popup, type PopupProps } from '@/components/popup/Popup';
+import { Popup } from '@/components/popup/Popup';
 import { platformFromOs, readPlatform, weaknessTextOn, type Platform } from '@/lib/platform';
 import { weaknessText, type Weakness } from '@/lib/protection';
-import { summaryFixture } from '../popup/summary-fixture';
+import { popupProps } from '../popup/summary-fixture';
 
 afterEach(() => cleanup());
 
@@ -134,29 +134,7 @@ describe('words that name the toolbar', () => {
 
 describe('the popup on Android (a full-screen page)', () => {
   function renderPopup(platform: Platform | undefined) {
-    const props: PopupProps = {
-      summary: summaryFixture(),
-      weaknesses: [PRIVATE],
-      celebration: null,
-      onUrge: vi.fn(() => Promise.resolve('urge-1')),
-      onSlip: vi.fn(() => Promise.resolve({ eventId: 'slip-1', restarted: true })),
-      onNecessary: vi.fn(() => Promise.resolve('necessary-1')),
-      when: {
-        check: () => ({ ok: true as const, at: undefined }),
-        defaultTime: '12:00',
-        today: '2026-03-10',
-      },
-      onUndo: vi.fn(() => Promise.resolve(true)),
-      onReachedOut: vi.fn(() => Promise.resolve()),
-      onReply: vi.fn(() => Promise.resolve('')),
-      onDrafts: vi.fn(),
-      onEndPlan: vi.fn(),
-      onSetup: vi.fn(),
-      onSettings: vi.fn(),
-      onRestoreAccess: vi.fn(),
-      locale: 'en-GB',
-      ...(platform ? { platform } : {}),
-    };
+    const props = popupProps({ weaknesses: [PRIVATE], ...(platform ? { platform } : {}) });
     return render(<Popup {...props} />);
   }
   /** The order of the day, the warnings and the actions on the page. */

@@ -3,32 +3,10 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '@/components/popup/Popup';
 import { PAUSE_SECONDS } from '@/components/popup/BreathingPause';
-import { PLAN, quietSummary, summaryFixture } from './summary-fixture';
+import { PLAN, popupProps, quietSummary, summaryFixture } from './summary-fixture';
 
 function renderPopup(over: Partial<PopupProps> = {}) {
-  const props: PopupProps = {
-    summary: summaryFixture(),
-    weaknesses: [],
-    celebration: null,
-    onUrge: vi.fn(() => Promise.resolve('urge-1')),
-    onSlip: vi.fn(() => Promise.resolve({ eventId: 'slip-1', restarted: true })),
-    onNecessary: vi.fn(() => Promise.resolve('necessary-1')),
-    when: {
-      check: () => ({ ok: true as const, at: undefined }),
-      defaultTime: '12:00',
-      today: '2026-03-10',
-    },
-    onUndo: vi.fn(() => Promise.resolve(true)),
-    onReachedOut: vi.fn(() => Promise.resolve()),
-    onReply: vi.fn(() => Promise.resolve('Logged as necessary contact. Your count goes on.')),
-    onDrafts: vi.fn(),
-    onEndPlan: vi.fn(),
-    onSetup: vi.fn(),
-    onSettings: vi.fn(),
-    onRestoreAccess: vi.fn(),
-    locale: 'en-GB',
-    ...over,
-  };
+  const props = popupProps(over);
   const view = render(<Popup {...props} />);
   return { props, view };
 }

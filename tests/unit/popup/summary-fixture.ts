@@ -1,3 +1,5 @@
+import type { PopupProps } from '@/components/popup/Popup';
+import { vi } from 'vitest';
 import type { Plan } from '@/lib/settings';
 import type { LogEvent } from '@/lib/streak/log-event';
 import { computeStats } from '@/lib/streak/stats';
@@ -36,4 +38,31 @@ export function quietSummary(plan: Plan | null, nowIso: string): Summary {
     timeZone: TZ,
   });
   return summary;
+}
+
+/** The popup's props with every handler a mock and the numbers of summaryFixture(). */
+export function popupProps(over: Partial<PopupProps> = {}): PopupProps {
+  return {
+    summary: summaryFixture(),
+    weaknesses: [],
+    celebration: null,
+    onUrge: vi.fn(() => Promise.resolve('urge-1')),
+    onSlip: vi.fn(() => Promise.resolve({ eventId: 'slip-1', restarted: true })),
+    onNecessary: vi.fn(() => Promise.resolve('necessary-1')),
+    when: {
+      check: () => ({ ok: true as const, at: undefined }),
+      defaultTime: '12:00',
+      today: '2026-03-10',
+    },
+    onUndo: vi.fn(() => Promise.resolve(true)),
+    onReachedOut: vi.fn(() => Promise.resolve()),
+    onReply: vi.fn(() => Promise.resolve('Logged as necessary contact. Your count goes on.')),
+    onDrafts: vi.fn(),
+    onEndPlan: vi.fn(),
+    onSetup: vi.fn(),
+    onSettings: vi.fn(),
+    onRestoreAccess: vi.fn(),
+    locale: 'en-GB',
+    ...over,
+  };
 }
