@@ -46,7 +46,7 @@ export type QuickAddNote =
   | { kind: 'refused'; at: number; why: Words };
 
 /** A listed entry's id, as the settings and the backup checker allow it. */
-export const isProfileId = (v: unknown): v is string => isText(v, PROFILE_ID_MAX_CHARS, 1);
+const isProfileId = (v: unknown): v is string => isText(v, PROFILE_ID_MAX_CHARS, 1);
 
 /** A stored note, checked; null for anything else. */
 export function parseQuickAddNote(v: unknown): QuickAddNote | null {

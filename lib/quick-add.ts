@@ -14,6 +14,7 @@ import { propose } from './cooling-off';
 import { ADDRESS_MAX_CHARS } from './limits';
 import { originPatternsFor, profileName, recognise } from './profiles';
 import { PLATFORM_HOST_PATTERNS } from './profiles/hosts';
+import { noteIsFresh, type QuickAddNote } from './quick-add-note';
 import type { Profile, Recognised } from './profiles/types';
 import { profileLimitProblem } from './rules/budget';
 import type { Settings } from './settings';
@@ -30,18 +31,6 @@ export const QUICK_ADD_MENU_ID = 'no-contact-quick-add';
  * the item is not shown at all.
  */
 export const QUICK_ADD_LINK_PATTERNS: readonly string[] = PLATFORM_HOST_PATTERNS;
-
-export {
-  isProfileId,
-  noteIsFresh,
-  parseQuickAddNote,
-  QUICK_ADD_BADGE_MS,
-  QUICK_ADD_KEY,
-  QUICK_ADD_MARK,
-  QUICK_ADD_UNDO_MS,
-  type QuickAddNote,
-} from './quick-add-note';
-import { noteIsFresh, type QuickAddNote } from './quick-add-note';
 
 export type QuickAddDecision =
   | { ok: true; profile: Recognised }

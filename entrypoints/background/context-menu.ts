@@ -3,17 +3,19 @@ import { t } from '@/lib/i18n';
 import type { Responses } from '@/lib/messaging';
 import {
   nextNote,
-  parseQuickAddNote,
-  QUICK_ADD_BADGE_MS,
-  QUICK_ADD_KEY,
   QUICK_ADD_LINK_PATTERNS,
-  QUICK_ADD_MARK,
   QUICK_ADD_MENU_ID,
   undoQuickAdd,
   withQuickAdd,
-  type QuickAddNote,
   type QuickAddResult,
 } from '@/lib/quick-add';
+import {
+  parseQuickAddNote,
+  QUICK_ADD_BADGE_MS,
+  QUICK_ADD_KEY,
+  QUICK_ADD_MARK,
+  type QuickAddNote,
+} from '@/lib/quick-add-note';
 import { updateSettings } from '@/lib/settings';
 import { words, type Words } from '@/lib/words';
 import type { Handlers } from './messages';

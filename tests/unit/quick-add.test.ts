@@ -5,14 +5,16 @@ import {
   addedNote,
   decideQuickAdd,
   nextNote,
-  noteIsFresh,
-  parseQuickAddNote,
   QUICK_ADD_LINK_PATTERNS,
-  QUICK_ADD_UNDO_MS,
   undoQuickAdd,
   withQuickAdd,
-  type QuickAddNote,
 } from '@/lib/quick-add';
+import {
+  noteIsFresh,
+  parseQuickAddNote,
+  QUICK_ADD_UNDO_MS,
+  type QuickAddNote,
+} from '@/lib/quick-add-note';
 import { fitsBrowser, ruleNeeds } from '@/lib/rules/budget';
 import { defaultSettings, type Settings } from '@/lib/settings';
 import { listed } from './profiles/fixtures';

@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMenu, quickAdd, setupContextMenu } from '@/entrypoints/background/context-menu';
 import type { Message } from '@/lib/messaging';
 import { PLATFORM_HOST_PATTERNS } from '@/lib/profiles/hosts';
-import {
-  QUICK_ADD_BADGE_MS,
-  QUICK_ADD_KEY,
-  QUICK_ADD_MENU_ID,
-  QUICK_ADD_UNDO_MS,
-} from '@/lib/quick-add';
+import { QUICK_ADD_MENU_ID } from '@/lib/quick-add';
+import { QUICK_ADD_BADGE_MS, QUICK_ADD_KEY, QUICK_ADD_UNDO_MS } from '@/lib/quick-add-note';
 import { compileRules } from '@/lib/rules/compile';
 import { defaultSettings, loadSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { listed, INTERSTITIAL } from '../profiles/fixtures';

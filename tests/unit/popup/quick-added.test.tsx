@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QuickAdded } from '@/components/popup/QuickAdded';
-import type { QuickAddNote } from '@/lib/quick-add';
+import type { QuickAddNote } from '@/lib/quick-add-note';
 
 const added: QuickAddNote = {
   kind: 'added',
