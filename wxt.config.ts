@@ -3,6 +3,10 @@ import preact from '@preact/preset-vite';
 import { PLATFORM_HOST_PATTERNS } from './lib/profiles/hosts';
 import { buildIdentity, nameWorkerForBuild } from './scripts/build-identity';
 import { preactWithoutInnerHtml } from './scripts/vite-preact-without-inner-html';
+import {
+  modulePreloadForDynamicImports,
+  stylesBeforeScripts,
+} from './scripts/vite-styles-before-scripts';
 
 // Firefox gets MV3 too: one rule engine (declarativeNetRequest) for both browsers, host
 // access the person can see and withdraw, and no blocking webRequest for AMO to question.
@@ -16,8 +20,11 @@ export default defineConfig({
   // preactWithoutInnerHtml: see its file; it keeps `web-ext lint --warnings-as-errors` clean.
   // __NC_BUILD__: this build's identity (lib/build.ts), the same on every machine for the
   // same sources, so the store packages still rebuild byte for byte.
+  // stylesBeforeScripts: see its file; it keeps the pages' first paint as early as a page
+  // without script would have it.
   vite: () => ({
-    plugins: [preact(), preactWithoutInnerHtml()],
+    plugins: [preact(), preactWithoutInnerHtml(), stylesBeforeScripts()],
+    build: { modulePreload: modulePreloadForDynamicImports },
     define: { __NC_BUILD__: JSON.stringify(buildIdentity()) },
   }),
   // `npm run zip`: the Firefox run also writes the sources zip AMO's reviewers rebuild from

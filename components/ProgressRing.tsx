@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { CIRCUMFERENCE, R, ringFraction } from './ring';
 
 interface Props {
   value: number;
@@ -8,16 +9,13 @@ interface Props {
   children?: ComponentChildren;
 }
 
-const R = 52;
-const CIRCUMFERENCE = 2 * Math.PI * R;
-
 /**
  * A ring that fills towards the goal, with its content (the day) in the middle. The ring
  * is decoration: the numbers it stands for are in the text, so it is hidden from screen
  * readers.
  */
 export function ProgressRing({ value, max, size = 148, children }: Props) {
-  const fraction = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
+  const fraction = ringFraction(value, max);
   return (
     <div class="ring" style={{ width: `${size}px`, height: `${size}px` }}>
       <svg viewBox="0 0 120 120" width={size} height={size} aria-hidden="true" focusable="false">

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { loadedVersionDiffers } from './build';
+import { browserMessagesReady } from './messages-ready';
 import { isWords, type Words } from './words';
 
 /**
@@ -55,11 +55,7 @@ export const FALLBACK_MESSAGES_PATH = '/_locales/en/messages.json';
 export async function loadFallbackMessages(
   fetchText: (url: string) => Promise<string> = (url) => fetch(url).then((r) => r.text()),
 ): Promise<void> {
-  // The browser's messages are this build's unless the extension it has loaded is another
-  // version (files replaced in place, not reloaded yet): then words this build added are
-  // missing from them.
-  const current = !loadedVersionDiffers(browser.runtime.getManifest().version);
-  if (current && browser.i18n.getMessage('extName')) return;
+  if (browserMessagesReady(browser)) return;
   try {
     setFallbackMessages(
       JSON.parse(await fetchText(browser.runtime.getURL(FALLBACK_MESSAGES_PATH))) as Record<

@@ -11,6 +11,8 @@ import { PlanEnded } from '../PlanEnded';
 import { useCountdown, type VisibilitySource } from '../hooks/use-countdown';
 import type { Card } from './cards';
 import { confirmationPhrase, phraseMatches } from './phrase';
+import { HEADING_ID } from './heading';
+import { BreathHeading } from './Waiting';
 
 /** What the page was opened for, as far as it can tell. */
 export type Target =
@@ -67,8 +69,6 @@ export interface InterstitialProps {
   onKeepDraft?: (id: string, text: string) => Promise<void>;
   visibility?: VisibilitySource;
 }
-
-const HEADING_ID = 'day-heading';
 
 export function Interstitial(props: InterstitialProps) {
   const { target, summary, card } = props;
@@ -132,7 +132,7 @@ export function Interstitial(props: InterstitialProps) {
             headingId={HEADING_ID}
           />
         ) : (
-          <h1 id={HEADING_ID}>{t('takeBreath')}</h1>
+          <BreathHeading />
         )}
       </header>
 

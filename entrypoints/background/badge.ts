@@ -12,7 +12,7 @@ import {
 import type { NoContactDb } from '@/lib/db/schema';
 import { backgroundDb } from './db';
 import { loadSummary } from '@/lib/db/summary';
-import { popupAddress } from '@/lib/popup-address';
+import { popupAddress, zoneOffsets } from '@/lib/popup-address';
 import { countingTimeZone, loadSettings, SETTINGS_KEY } from '@/lib/settings';
 import { systemTimeZone } from '@/lib/streak/calendar';
 import type { DayStatus } from '@/lib/streak/day';
@@ -64,7 +64,9 @@ export function setupBadge(browser: Browser, options: BadgeOptions = {}): Badge 
     await browser.action.setBadgeText({ text: next.text });
     await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
     // The popup paints the day from its address at once (see popupAddress).
-    await browser.action.setPopup({ popup: popupAddress(status, next, !settings.plan?.timeZone) });
+    const window = next.alarmAt === null ? null : { from: at, until: next.alarmAt };
+    const offsets = window && !settings.plan?.timeZone ? zoneOffsets(window, timeZone) : null;
+    await browser.action.setPopup({ popup: popupAddress(status, window, offsets) });
     await arm(next);
     await browser.storage.session.set({ [BADGE_STATE_KEY]: next });
   };

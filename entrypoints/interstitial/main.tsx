@@ -1,17 +1,9 @@
-import { render } from 'preact';
 import '@/components/theme.css';
-import { loadFallbackMessages, t } from '@/lib/i18n';
+import { afterNextPaint } from '@/lib/after-paint';
 import './style.css';
-import { App } from './App';
-import { link } from './link';
 
-// Chrome does not replace __MSG_…__ in an extension page's HTML, so the language and the
-// title are set here, before the first render (once the messages are sure to be there).
-// After an update, a page of an older build reloads (see lib/page-link).
-void link.check();
-
-void loadFallbackMessages().then(() => {
-  document.documentElement.lang = t('htmlLang');
-  document.title = t('interstitialPageTitle');
-  render(<App />, document.getElementById('app')!);
-});
+// The interstitial's module entry, kept tiny: the first-paint script has written the
+// heading into the page, and the browser paints it before the page's code is loaded and
+// run (run at once, that code would hold the first frame back). The styles stay here so
+// the first frame is painted with them.
+void afterNextPaint().then(() => import('./start'));

@@ -1,38 +1,9 @@
-import { render } from 'preact';
 import '@/components/theme.css';
-import { Waiting } from '@/components/popup/Waiting';
-import { earlyDayFrom } from '@/lib/popup-address';
-import { loadFallbackMessages, t } from '@/lib/i18n';
-import { systemTimeZone } from '@/lib/streak/calendar';
+import { afterNextPaint } from '@/lib/after-paint';
 import './style.css';
-import { askSummaryEarly } from './ask-summary';
-import { link } from './link';
 
-// This first script is small: it paints the day the toolbar badge shows (carried in the
-// popup's address, see popupAddress), then asks the background for the numbers and loads
-// the rest of the popup, which takes over the same page.
-const app = document.getElementById('app')!;
-// After an update, a page of an older build reloads (see lib/page-link).
-void link.check();
-const earlyDay = earlyDayFrom(location.search, Date.now(), systemTimeZone());
-
-// Chrome does not replace __MSG_…__ in an extension page's HTML, so the language and the
-// title are set here, before a render (once the messages are sure to be there).
-const pageWords = () => {
-  document.documentElement.lang = t('htmlLang');
-  document.title = t('extName');
-};
-
-loadFallbackMessages()
-  .then(async () => {
-    pageWords();
-    if (earlyDay) {
-      render(<Waiting earlyDay={earlyDay} />, app);
-      // Let that frame be painted before the background is woken and the rest is loaded.
-      await new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted)));
-    }
-    askSummaryEarly();
-    return import('./App');
-  })
-  .then(({ App }) => render(<App earlyDay={earlyDay} />, app))
-  .catch((e: unknown) => console.error('The popup could not load:', e));
+// The popup's module entry, kept tiny: the first-paint script has written the day count
+// into the page, and the browser paints it before the popup's code is loaded and run (run
+// at once, that code would hold the first frame back by tens of milliseconds). The styles
+// stay here so the first frame is painted with them.
+void afterNextPaint().then(() => import('./start'));

@@ -94,3 +94,20 @@ export function nextLocalMidnight(now: number, timeZone: string): number {
   }
   return hi;
 }
+
+/** The zone's offset from UTC at instant `t`, in ms (positive east of Greenwich). */
+export function offsetAt(t: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(t));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return asUtc - Math.floor(t / 1000) * 1000;
+}

@@ -1,6 +1,6 @@
 import type { Plan } from '../settings';
 import { words, type Words } from '../words';
-import { addDays, isCivilDate, localDate, type CivilDate } from './calendar';
+import { addDays, isCivilDate, localDate, offsetAt, type CivilDate } from './calendar';
 
 /*
  * When something happened, for what the person logs a while later ("I slipped last
@@ -19,23 +19,6 @@ export type When =
   | { kind: 'on'; date: string; time: string };
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** The zone's offset from UTC at instant `t`, in ms (positive east of Greenwich). */
-function offsetAt(t: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(t));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return asUtc - Math.floor(t / 1000) * 1000;
-}
 
 /**
  * The instant the clock on the wall in `timeZone` read `time` ("HH:MM") on `date`. Where

@@ -174,8 +174,11 @@ describe('setupBadge', () => {
     await refreshBadge();
     expect(await badge()).toBe('12');
     // The popup is opened at an address that carries the same day.
-    expect(popup).toBe('popup.html?day=12&goal=30&date=2024-05-12&tz=Europe%2FBerlin&device=1');
-    expect(earlyDayFrom(new URL(popup, 'https://x/').search, now, tz)).toEqual({
+    // It holds from now to the next midnight, with Berlin's offset then (the plan follows
+    // the device: the device must still be at that offset).
+    const midnight = at('2024-05-13T00:00:00+02:00');
+    expect(popup).toBe(`popup.html?day=12&goal=30&from=${now}&until=${midnight}&offsets=-120`);
+    expect(earlyDayFrom(new URL(popup, 'https://x/').search, now, -120)).toEqual({
       day: 12,
       goalDays: 30,
     });
@@ -217,8 +220,10 @@ describe('setupBadge', () => {
       timeZone: 'Asia/Tokyo',
     });
     await refreshBadge();
-    // 15:00 in Berlin is 22:00 in Tokyo, still the 12th there.
-    expect(popup).toBe('popup.html?day=12&goal=60&date=2024-05-12&tz=Asia%2FTokyo');
+    // 15:00 in Berlin is 22:00 in Tokyo, still the 12th there, until Tokyo's midnight; and
+    // wherever the device is.
+    const tokyoMidnight = at('2024-05-13T00:00:00+09:00');
+    expect(popup).toBe(`popup.html?day=12&goal=60&from=${now}&until=${tokyoMidnight}`);
   });
 
   it('moves to the next day when the midnight alarm fires, and on browser start', async () => {
@@ -238,7 +243,7 @@ describe('setupBadge', () => {
     await fakeBrowser.runtime.onStartup.trigger();
     await refreshBadge();
     expect(await badge()).toBe('14');
-    expect(popup).toContain('day=14&goal=30&date=2024-05-14&');
+    expect(popup).toContain(`day=14&goal=30&from=${now}&until=${at('2024-05-15T00:00:00+02:00')}&`);
   });
 
   it('the hourly check recomputes only when the local date or the zone changed', async () => {

@@ -121,8 +121,9 @@ describe('every reader of the day gets it from dayStatus', () => {
       const summary = await loadSummary(db, { plan, now, timeZone: tz });
       expect(summary.status).toEqual(want);
       // Carried in the popup's address, as the badge computed it.
-      const address = popupAddress(summary.status, planBadge(summary.status, now, tz), true);
-      const early = earlyDayFrom(new URL(address, 'https://x/').search, now, tz);
+      const until = planBadge(summary.status, now, tz).alarmAt;
+      const address = popupAddress(summary.status, until ? { from: now, until } : null, null);
+      const early = earlyDayFrom(new URL(address, 'https://x/').search, now, 0);
       expect(early).toEqual(
         want.kind === 'running' ? { day: want.day, goalDays: want.goalDays } : null,
       );
