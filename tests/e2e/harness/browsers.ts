@@ -74,6 +74,11 @@ export interface LaunchOptions {
    * default (not allowed). Either way the browser gets `newPrivatePage()`.
    */
   privateWindows?: 'allowed' | 'not-allowed';
+  /**
+   * Chromium only: the browser profile's directory, kept after close (by default a
+   * temporary one, deleted), for a run that starts the browser again on it.
+   */
+  profileDir?: string;
 }
 
 export const EXTENSION_DIR = {
@@ -201,7 +206,7 @@ export const FIREFOX_PROFILE_INSTALL_PREFS = {
 } as const;
 
 async function launchChromium(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'nc-chromium-'));
+  const userDataDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'nc-chromium-'));
   const ext = EXTENSION_DIR.chromium;
   let context: BrowserContext;
   let extensionBase = '';
@@ -334,7 +339,7 @@ async function launchChromium(sites: FakeSites, options: LaunchOptions): Promise
     }),
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
   return self;

@@ -57,6 +57,11 @@ export interface FakeSites {
   clear(): void;
   /** Proxy auto-config that sends only the fake hosts to this server (Firefox). */
   pac(): string;
+  /**
+   * Feed loads (of `/_e2e/feed`'s page) that browsers run by themselves, `loads` per label,
+   * one at a time and taking turns, so browsers started without a driver can be compared.
+   */
+  chain(labels: readonly string[], loads: number): FeedChain;
   close(): Promise<void>;
 }
 
@@ -175,18 +180,90 @@ const PIXEL = Buffer.from(
  * images and 20 data requests made by the page's script. `window.__feedDone` is the time
  * (from navigation start) when the load event has fired and every data request answered.
  */
-const FEED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed</title></head><body><h1>Feed</h1>${Array.from(
-  { length: 50 },
-  (_, i) => `<img alt="" width="40" height="40" src="/_e2e/img/${i}.png">`,
-).join('')}<script>
+const feed = (then = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed</title></head><body><h1>Feed</h1>${Array.from(
+    { length: 50 },
+    (_, i) => `<img alt="" width="40" height="40" src="/_e2e/img/${i}.png">`,
+  ).join('')}<script>
   const data = Promise.all(Array.from({ length: 20 }, (_, i) => fetch('/api/feed/' + i)));
   const loaded = new Promise((r) => addEventListener('load', r));
-  Promise.all([data, loaded]).then(() => { window.__feedDone = performance.now(); });
+  Promise.all([data, loaded]).then(() => { window.__feedDone = performance.now(); ${then} });
 </script></body></html>`;
+const FEED = feed();
+
+/**
+ * Feed loads that need no driver: each feed, once loaded, goes to `/_e2e/chain/next`
+ * with its time, and the server answers with the next feed when it is that browser's turn
+ * (see FakeSites.chain). A browser started on `start(label)` runs its loads by itself.
+ */
+export interface FeedChain {
+  /** The address a browser starts at to load feeds as `label`. */
+  start(label: string): string;
+  /** Each label's times (ms from navigation start to loaded), once all have `loads`. */
+  done: Promise<Record<string, number[]>>;
+}
+
+interface ChainState {
+  labels: readonly string[];
+  loads: number;
+  times: Map<string, number[]>;
+  /** The browsers waiting for their next feed, by label. */
+  waiting: Map<string, () => void>;
+  /** The label whose feed is loading now, if any. */
+  loading: string | null;
+  /** Loads released so far: their order is A B B A A B B A ... */
+  released: number;
+  resolve(times: Record<string, number[]>): void;
+}
+
+const CHAIN_LABEL = /^[a-z0-9-]{1,40}$/;
 
 export async function startFakeSites(): Promise<FakeSites> {
   const { key, cert } = makeCertificate(FAKE_DOMAINS);
   const requests: LoggedRequest[] = [];
+  let chain: ChainState | null = null;
+
+  const html = (res: http.ServerResponse, body: string) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body);
+  };
+  const pump = () => {
+    const c = chain;
+    if (!c || c.loading !== null) return;
+    const pair = Math.floor(c.released / 2);
+    const pos = c.released % 2;
+    const label = c.labels[pair % 2 === 0 ? pos : 1 - pos]!;
+    const go = c.waiting.get(label);
+    if (!go) return;
+    c.waiting.delete(label);
+    c.loading = label;
+    c.released++;
+    go();
+  };
+  const chainNext = (url: URL, res: http.ServerResponse) => {
+    const c = chain;
+    const label = url.searchParams.get('run') ?? '';
+    const times = c?.times.get(label);
+    if (!c || !times || !CHAIN_LABEL.test(label)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const ms = Number(url.searchParams.get('ms'));
+    if (url.searchParams.has('ms') && Number.isFinite(ms)) times.push(ms);
+    if (c.loading === label) c.loading = null;
+    if (times.length >= c.loads) {
+      html(res, '<!doctype html><title>Done</title><p>Done');
+      if ([...c.times.values()].every((t) => t.length >= c.loads)) {
+        c.resolve(Object.fromEntries(c.times));
+      }
+    } else {
+      const next = `/_e2e/chain/feed?run=${label}&i=${times.length}`;
+      c.waiting.set(label, () =>
+        html(res, `<!doctype html><title>Next</title><script>location.replace('${next}')</script>`),
+      );
+    }
+    pump();
+  };
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // A proxied plain-HTTP request carries an absolute URL; a direct one a path.
@@ -212,6 +289,19 @@ export async function startFakeSites(): Promise<FakeSites> {
     if (url.pathname.startsWith('/_e2e/img/')) {
       res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
       res.end(PIXEL);
+      return;
+    }
+    if (url.pathname === '/_e2e/chain/next') {
+      chainNext(url, res);
+      return;
+    }
+    if (url.pathname === '/_e2e/chain/feed') {
+      const label = url.searchParams.get('run') ?? '';
+      if (!CHAIN_LABEL.test(label)) {
+        res.writeHead(404).end();
+        return;
+      }
+      html(res, feed(`location.replace('/_e2e/chain/next?run=${label}&ms=' + window.__feedDone);`));
       return;
     }
     if (url.pathname === '/_e2e/feed') {
@@ -286,6 +376,26 @@ export async function startFakeSites(): Promise<FakeSites> {
     },
     clear() {
       requests.length = 0;
+    },
+    chain(labels, loads) {
+      if (labels.length !== 2 || !labels.every((l) => CHAIN_LABEL.test(l))) {
+        throw new Error(`a chain takes two labels of a-z, 0-9 and "-": ${labels.join(', ')}`);
+      }
+      let resolve: (times: Record<string, number[]>) => void = () => {};
+      const done = new Promise<Record<string, number[]>>((r) => (resolve = r));
+      chain = {
+        labels,
+        loads,
+        times: new Map(labels.map((l) => [l, []])),
+        waiting: new Map(),
+        loading: null,
+        released: 0,
+        resolve,
+      };
+      return {
+        start: (label) => `https://www.instagram.com/_e2e/chain/next?run=${label}`,
+        done,
+      };
     },
     pac() {
       const conds = FAKE_DOMAINS.map((d) => `host === '${d}' || dnsDomainIs(host, '.${d}')`).join(
