@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -44,13 +44,18 @@ async function startUndriven(
   args: string[],
   url: string,
 ): Promise<ChildProcessWithoutNullStreams> {
-  const p = spawn(CHROMIUM, [
-    '--headless=new',
-    `--user-data-dir=${dir}`,
-    '--remote-debugging-port=0',
-    ...args,
-    'about:blank',
-  ]);
+  // Its own process group, so stopping it stops its helper processes too.
+  const p = spawn(
+    CHROMIUM,
+    [
+      '--headless=new',
+      `--user-data-dir=${dir}`,
+      '--remote-debugging-port=0',
+      ...args,
+      'about:blank',
+    ],
+    { detached: true },
+  );
   const endpoint = await new Promise<string>((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error('Chromium did not start')), 30_000);
@@ -74,25 +79,36 @@ async function startUndriven(
   return p;
 }
 
+/** A browser to compare: its profile's directory and the unpacked extension it loads, if any. */
+interface Setup {
+  profileDir: string;
+  extension: string | null;
+}
+
+function setupArgs(sites: FakeSites, { extension }: Setup): string[] {
+  const args = chromiumArgs(extension ?? EXTENSION_DIR.chromium, sites);
+  return extension
+    ? args
+    : [...args.filter((x) => !x.includes('extension')), '--disable-extensions'];
+}
+
 /**
- * One series without a driver: two Chromiums (one on the extension's profile, one without
- * extensions), each loading the fake server's feed chain by itself, taking turns A B B A.
- * Playwright attaches to every page and world it sees, and under it the same feed loads
- * took about twice as long, so the figure the goal judges is taken this way.
+ * One series without a driver: two Chromiums, `a` and `b`, each loading the fake server's
+ * feed chain by itself, taking turns A B B A; the paired differences are a - b. Playwright
+ * attaches to every page and world it sees, and under it the same feed loads took about
+ * twice as long, so the figures the goals judge are taken this way.
  */
-async function driverFreeSeries(
+export async function driverFreeSeries(
   sites: FakeSites,
-  profileDir: string,
+  a: Setup,
+  b: Setup,
 ): Promise<{ diffs: number[]; a: number[]; b: number[] }> {
-  const chain = sites.chain(['ext', 'plain'], WARM + PAIRS);
-  const plainDir = mkdtempSync(join(tmpdir(), 'nc-bench-plain-'));
-  const args = chromiumArgs(EXTENSION_DIR.chromium, sites);
-  const plainArgs = [...args.filter((x) => !x.includes('extension')), '--disable-extensions'];
+  const chain = sites.chain(['a', 'b'], WARM + PAIRS);
   const browsers: ChildProcessWithoutNullStreams[] = [];
   let timer: NodeJS.Timeout | undefined;
   try {
-    browsers.push(await startUndriven(profileDir, args, chain.start('ext')));
-    browsers.push(await startUndriven(plainDir, plainArgs, chain.start('plain')));
+    browsers.push(await startUndriven(a.profileDir, setupArgs(sites, a), chain.start('a')));
+    browsers.push(await startUndriven(b.profileDir, setupArgs(sites, b), chain.start('b')));
     const times = await Promise.race([
       chain.done,
       new Promise<never>((_, reject) => {
@@ -102,9 +118,9 @@ async function driverFreeSeries(
         );
       }),
     ]);
-    const a = times.ext!.slice(WARM);
-    const b = times.plain!.slice(WARM);
-    return { diffs: a.map((x, i) => x - b[i]!), a, b };
+    const x = times.a!.slice(WARM);
+    const y = times.b!.slice(WARM);
+    return { diffs: x.map((v, i) => v - y[i]!), a: x, b: y };
   } finally {
     clearTimeout(timer);
     await Promise.all(
@@ -113,12 +129,43 @@ async function driverFreeSeries(
           new Promise<void>((done) => {
             if (p.exitCode !== null) return done();
             p.once('exit', () => done());
-            p.kill('SIGTERM');
+            process.kill(-p.pid!, 'SIGTERM');
           }),
       ),
     );
-    rmSync(plainDir, { recursive: true, force: true });
   }
+}
+
+/** A fresh temporary directory, and a way to remove it once its browser has exited. */
+function tempDir(name: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `nc-bench-${name}-`));
+  // A browser's helper processes may still be writing as it exits.
+  return {
+    dir,
+    remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }),
+  };
+}
+
+/**
+ * An extension with this build's permissions and host access and no code at all: what any
+ * blocker that works as this one does (declarativeNetRequest with host access, which
+ * Chromium serves by passing every request of those hosts through its browser process)
+ * costs a page, whatever its code does.
+ */
+function sameAccessNoCode(): { dir: string; remove(): void } {
+  const built = JSON.parse(
+    readFileSync(join(EXTENSION_DIR.chromium, 'manifest.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  const t = tempDir('no-code-extension');
+  const manifest = {
+    manifest_version: 3,
+    name: 'Same access, no code',
+    version: '1.0',
+    permissions: built.permissions,
+    host_permissions: built.host_permissions,
+  };
+  writeFileSync(join(t.dir, 'manifest.json'), JSON.stringify(manifest));
+  return t;
 }
 
 /**
@@ -131,16 +178,30 @@ async function driverFreeSeries(
  */
 export async function benchGuardCost(): Promise<Record<string, number>> {
   const sites = await startFakeSites();
-  const profileDir = mkdtempSync(join(tmpdir(), 'nc-bench-ext-'));
+  const profile = tempDir('ext');
+  const noCode = sameAccessNoCode();
+  const others: { remove(): void }[] = [];
+  const fresh = (name: string) => {
+    const t = tempDir(name);
+    others.push(t);
+    return t.dir;
+  };
   try {
     // The extension's profile, set up through its pages, then closed: the driver-free
     // browser starts on it with the plan and the listed profile in place.
-    const setup = await launch('chromium', sites, { profileDir });
+    const setup = await launch('chromium', sites, { profileDir: profile.dir });
     await setPlan(setup, todayLocal());
     await addProfile(setup, 'https://www.instagram.com/jamie.doe/', '@jamie.doe');
     await setup.close();
-    const first = await driverFreeSeries(sites, profileDir);
-    const second = await driverFreeSeries(sites, profileDir);
+    const ours: Setup = { profileDir: profile.dir, extension: EXTENSION_DIR.chromium };
+    const none = () => ({ profileDir: fresh('plain'), extension: null });
+    const first = await driverFreeSeries(sites, ours, none());
+    const second = await driverFreeSeries(sites, ours, none());
+    // The part this code adds: against the same access with no code.
+    const own = await driverFreeSeries(sites, ours, {
+      profileDir: fresh('no-code'),
+      extension: noCode.dir,
+    });
     const med = (xs: number[]) => quantile(xs, 0.5);
     const underDriver = await underPlaywright(sites);
     return {
@@ -152,10 +213,13 @@ export async function benchGuardCost(): Promise<Record<string, number>> {
       pairedDiffP75Ms: r1(quantile(first.diffs, 0.75)),
       pairedDiffAgainP50Ms: r1(med(second.diffs)),
       runToRunMs: r1(Math.abs(med(first.diffs) - med(second.diffs))),
+      overSameAccessNoCodeP50Ms: r1(med(own.diffs)),
+      overSameAccessNoCodeP25Ms: r1(quantile(own.diffs, 0.25)),
+      overSameAccessNoCodeP75Ms: r1(quantile(own.diffs, 0.75)),
       ...underDriver,
     };
   } finally {
-    rmSync(profileDir, { recursive: true, force: true });
+    for (const t of [profile, noCode, ...others]) t.remove();
     await sites.close();
   }
 }

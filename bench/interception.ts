@@ -1,4 +1,11 @@
-import { launch, type E2EBrowser, type E2EPage } from '../tests/e2e/harness/browsers';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  EXTENSION_DIR,
+  launch,
+  type E2EBrowser,
+  type E2EPage,
+} from '../tests/e2e/harness/browsers';
 import { startFakeSites, type FakeSites } from '../tests/e2e/harness/fake-sites';
 import {
   addProfile,
@@ -33,13 +40,53 @@ async function paintedAt(page: E2EPage, isTarget: (href: string) => boolean): Pr
 }
 
 /**
+ * A second floor for a link click: an extension page with the interstitial's styles and
+ * first frame written in its HTML and no script, opened by a plain link. A click that ends
+ * on any extension page starts that page in the extension's own process, which a link to
+ * another page of the same site does not; this floor says what that costs by itself.
+ * It is made web-accessible for the run (the built manifest is put back afterwards).
+ */
+const STATIC_PAGE = 'bench-static-interstitial.html';
+
+function writeStaticPage(): () => void {
+  const dir = EXTENSION_DIR.chromium;
+  const html = readFileSync(join(dir, 'interstitial.html'), 'utf8');
+  const scriptless = html
+    .replace(/<script\b[^>]*>\s*<\/script>/g, '')
+    .replace(
+      '<div id="app"></div>',
+      '<div id="app"><main><header class="day"><h1 id="day-heading">Take a breath</h1></header></main></div>',
+    );
+  if (scriptless.includes('<script') || !scriptless.includes('day-heading'))
+    throw new Error('interstitial.html is not shaped as the bench expects');
+  writeFileSync(join(dir, STATIC_PAGE), scriptless);
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = readFileSync(manifestPath, 'utf8');
+  const m = JSON.parse(manifest) as { web_accessible_resources: unknown[] };
+  m.web_accessible_resources.push({ resources: [STATIC_PAGE], matches: ['<all_urls>'] });
+  writeFileSync(manifestPath, JSON.stringify(m));
+  return () => {
+    writeFileSync(manifestPath, manifest);
+    rmSync(join(dir, STATIC_PAGE), { force: true });
+  };
+}
+
+/**
  * Interception latency in Chromium, against the same navigation to an unlisted profile on
  * the same fake site: typed, link click and in-page route change; and requests leaked.
  * (The page-side guard's cost on a platform page is bench/guard-cost.ts.)
  */
 export async function benchInterception(): Promise<Record<string, number>> {
   const sites: FakeSites = await startFakeSites();
-  const b: E2EBrowser = await launch('chromium', sites);
+  const putBack = writeStaticPage();
+  let b: E2EBrowser;
+  try {
+    b = await launch('chromium', sites);
+  } catch (e) {
+    putBack();
+    await sites.close();
+    throw e;
+  }
   try {
     await setPlan(b, todayLocal());
     await addProfile(b, `${SITE}/${LISTED}/`, `@${LISTED}`);
@@ -75,18 +122,29 @@ export async function benchInterception(): Promise<Record<string, number>> {
       return t1 - t0;
     });
 
-    await series('link', async (listed) => {
+    const clickTo = async (to: string, arrived: (href: string) => boolean) => {
       const page = await b.newPage();
-      const handle = listed ? LISTED : UNLISTED;
-      page.goto(`${SITE}/_e2e/links?to=/${handle}/`);
+      page.goto(`${SITE}/_e2e/links?to=${encodeURIComponent(to)}`);
       await waitForText(page, 'Route /_e2e/links');
       const t0 = await page.evaluate<number>(
         `(() => { const t = ${NOW}; setTimeout(() => document.getElementById('link-0').click()); return t; })()`,
       );
-      const t1 = await paintedAt(page, listed ? isInterstitial : isPage(`/${handle}/`));
+      const t1 = await paintedAt(page, arrived);
       await page.close();
       return t1 - t0;
+    };
+    const staticPage = `${b.extensionBase}${STATIC_PAGE}`;
+    const linkToExtensionPage: number[] = [];
+    await series('link', async (listed) => {
+      if (!listed) return clickTo(`/${UNLISTED}/`, isPage(`/${UNLISTED}/`));
+      // The extension-page floor takes its turn beside the listed click.
+      linkToExtensionPage.push(await clickTo(staticPage, (h) => h.startsWith(staticPage)));
+      return clickTo(`/${LISTED}/`, isInterstitial);
     });
+    out.linkStaticExtensionPageP50Ms = r1(quantile(linkToExtensionPage, 0.5));
+    out.linkStaticExtensionPageP25Ms = r1(quantile(linkToExtensionPage, 0.25));
+    out.linkStaticExtensionPageP75Ms = r1(quantile(linkToExtensionPage, 0.75));
+    out.linkOverExtensionPageRatio = r1(out.linkP50Ms! / out.linkStaticExtensionPageP50Ms);
 
     // In-page: route change -> the interstitial's navigation start, and -> its first
     // paint; an unlisted route renders in place (to the next frame).
@@ -120,6 +178,7 @@ export async function benchInterception(): Promise<Record<string, number>> {
     return out;
   } finally {
     await b.close();
+    putBack();
     await sites.close();
   }
 }

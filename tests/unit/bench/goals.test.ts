@@ -45,14 +45,31 @@ describe('the speed goals of npm run bench', () => {
     expect(rows.slice(1).every((r) => r.at(-1) === 'NOT MEASURED')).toBe(true);
   });
 
-  it('judges the guard cost by the paired median and by its change from run to run', () => {
+  it('judges the guard cost by the paired median, its own part, and its change from run to run', () => {
     const guard = section('guard on a platform feed');
     const verdicts = judge({
-      [guard]: { pairedDiffP50Ms: 4, pairedDiffAgainP50Ms: 11, runToRunMs: 7 },
+      [guard]: {
+        pairedDiffP50Ms: 4,
+        pairedDiffAgainP50Ms: 11,
+        runToRunMs: 7,
+        overSameAccessNoCodeP50Ms: 5.5,
+      },
     }).filter((v) => v.goal.section === guard);
-    expect(verdicts.map((v) => [v.value, v.met])).toEqual([
-      [4, true],
-      [7, false],
+    expect(verdicts.map((v) => [v.goal.figure, v.value, v.met])).toEqual([
+      ['pairedDiffP50Ms', 4, true],
+      ['overSameAccessNoCodeP50Ms', 5.5, false],
+      ['runToRunMs', 7, false],
+    ]);
+  });
+
+  it('judges the link click against both floors: an unlisted page and a scriptless extension page', () => {
+    const routes = section('interstitial after a link click');
+    const verdicts = judge({
+      [routes]: { linkP50Ms: 180, linkUnlistedP50Ms: 120, linkStaticExtensionPageP50Ms: 160 },
+    }).filter((v) => v.goal.figure === 'linkP50Ms');
+    expect(verdicts.map((v) => [v.goal.floor, v.value, v.met])).toEqual([
+      ['linkUnlistedP50Ms', 1.5, false],
+      ['linkStaticExtensionPageP50Ms', 1.13, true],
     ]);
   });
 });
