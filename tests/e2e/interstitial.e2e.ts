@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Page as PwPage } from 'playwright-core';
 import type { BrowserName, E2EPage } from './harness/browsers';
+import { AT_PARSED } from './harness/first-paint';
 import { browserSuite } from './harness/suite';
 import {
   addProfile,
@@ -88,6 +90,27 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(sites.requestsFor('instagram.com', `/${HANDLE}`)).toEqual([]);
       await page.close();
     });
+
+    // Chromium only: a script that runs before the page's own is Playwright's (the
+    // harness's Firefox session has no such hook).
+    if (name === 'chromium') {
+      it('paints its heading before its code has loaded, then works as usual', async () => {
+        const page = await s.b.newPage();
+        await (page.raw as PwPage).addInitScript(AT_PARSED);
+        await openBlocked(page);
+        await waitForText(page, 'Day 12 of 30');
+        // When the HTML was parsed, the first-paint script had written the heading and
+        // nothing that can be pressed; the page's code loads after that first frame.
+        expect(await page.evaluate('window.__atParsed')).toEqual({
+          heading: 'Take a breath',
+          buttons: 0,
+        });
+        expect(await page.evaluate<string>('document.activeElement.textContent.trim()')).toBe(
+          'Go back',
+        );
+        await page.close();
+      });
+    }
 
     it('Go back returns to the previous page and logs one urge resisted', async () => {
       const { b } = s;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Page as PwPage } from 'playwright-core';
 import type { BrowserName, E2EPage } from './harness/browsers';
+import { AT_PARSED } from './harness/first-paint';
 import { browserSuite } from './harness/suite';
 import {
   addProfile,
@@ -56,6 +58,27 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await bodyText(page)).toContain('No profiles listed yet');
       await page.close();
     });
+
+    // Chromium only: a script that runs before the page's own is Playwright's (the
+    // harness's Firefox session has no such hook).
+    if (name === 'chromium') {
+      it('paints the day from its address before its code has loaded', async () => {
+        const { b } = s;
+        await setPlan(b, todayLocal(-4));
+        const page = await openExtensionPage(b, 'popup.html');
+        const address = await toolbarPopupAddress(page);
+        await page.close();
+        const popup = await b.newPage();
+        await (popup.raw as PwPage).addInitScript(AT_PARSED);
+        popup.goto(address);
+        await waitForText(popup, 'Longest streak');
+        // When the HTML was parsed, the first-paint script had written the day; the
+        // popup's code loads after that first frame, and then shows the same day.
+        expect(await popup.evaluate('window.__atParsed')).toEqual({ heading: 'Day 5', buttons: 0 });
+        expect(await heading(popup)).toBe('Day 5');
+        await popup.close();
+      });
+    }
 
     it('shows the right day for a start 11 days ago, with its numbers, ring and badge', async () => {
       const { b } = s;
