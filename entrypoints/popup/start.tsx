@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { Waiting } from '@/components/popup/Waiting';
+import { afterNextPaint } from '@/lib/after-paint';
 import { earlyDayFrom } from '@/lib/popup-address';
 import { loadFallbackMessages, t } from '@/lib/i18n';
 import { askSummaryEarly } from './ask-summary';
@@ -30,7 +31,7 @@ loadFallbackMessages()
     if (earlyDay && !app.firstChild) {
       render(<Waiting earlyDay={earlyDay} />, app);
       // Let that frame be painted before the background is woken and the rest is loaded.
-      await new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted)));
+      await afterNextPaint();
     }
     askSummaryEarly();
     return import('./App');
