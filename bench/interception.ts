@@ -16,7 +16,7 @@ import {
   waitForText,
 } from '../tests/e2e/harness/helpers';
 
-const RUNS = 20;
+const RUNS = 30;
 const SITE = 'https://www.instagram.com';
 const LISTED = 'jamie.doe';
 const UNLISTED = 'alex.rivera';

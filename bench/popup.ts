@@ -12,7 +12,7 @@ import { openExtensionPage, waitFor } from '../tests/e2e/harness/helpers';
 import { quantile } from './interception';
 import { EVENTS, seedLog, YEARS } from './stats';
 
-const RUNS = 20;
+const RUNS = 40;
 const DAY = 86_400_000;
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
