@@ -17,15 +17,12 @@ export type Say = (key: MessageKey, substitutions?: string[]) => string;
 
 type Child = Node | string;
 
-function el(doc: Document, tag: string, attrs: Record<string, string>, ...children: Child[]) {
-  const e = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
+const SVG = new Set(['svg', 'circle']);
 
-function svg(doc: Document, tag: string, attrs: Record<string, string>, ...children: Node[]) {
-  const e = doc.createElementNS('http://www.w3.org/2000/svg', tag);
+function el(doc: Document, tag: string, attrs: Record<string, string>, ...children: Child[]) {
+  const e = SVG.has(tag)
+    ? doc.createElementNS('http://www.w3.org/2000/svg', tag)
+    : doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...children);
   return e;
@@ -35,7 +32,7 @@ function svg(doc: Document, tag: string, attrs: Record<string, string>, ...child
 export function popupWaitingDom(doc: Document, { day, goalDays }: EarlyDay, say: Say): Node {
   const size = 148;
   const circle = (cls: string, more: Record<string, string>) =>
-    svg(doc, 'circle', {
+    el(doc, 'circle', {
       class: cls,
       cx: '60',
       cy: '60',
@@ -48,7 +45,7 @@ export function popupWaitingDom(doc: Document, { day, goalDays }: EarlyDay, say:
     doc,
     'div',
     { class: 'ring', style: `width: ${size}px; height: ${size}px;` },
-    svg(
+    el(
       doc,
       'svg',
       {

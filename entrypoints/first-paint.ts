@@ -21,7 +21,7 @@ export function firstPaintFor(
 ): Node | null {
   const page = path.replace(/^\//, '');
   if (page === POPUP_PAGE) {
-    const earlyDay = earlyDayFrom(search, now, new Date(now).getTimezoneOffset());
+    const earlyDay = earlyDayFrom(search, now);
     return earlyDay ? popupWaitingDom(doc, earlyDay, say) : null;
   }
   if (page === INTERSTITIAL_PAGE) return interstitialWaitingDom(doc, say);

@@ -69,11 +69,15 @@ const isWhole = (s: string | null | undefined) => typeof s === 'string' && /^-?\
 /**
  * The day `popupAddress` put in the popup's query (`search`), when it still holds at `now`:
  * within its window and, for a plan that follows the device, with the device at one of
- * the offsets it was computed for (`deviceOffset`: new Date(now).getTimezoneOffset()).
+ * the offsets it was computed for (`deviceOffset`, the device's at `now` unless given).
  * Null for anything else (no query, yesterday's, a moved device or clock, anything
  * malformed): the popup then waits for the real numbers.
  */
-export function earlyDayFrom(search: string, now: number, deviceOffset: number): EarlyDay | null {
+export function earlyDayFrom(
+  search: string,
+  now: number,
+  deviceOffset = new Date(now).getTimezoneOffset(),
+): EarlyDay | null {
   const q = new URLSearchParams(search);
   const [day, goal, from, until] = ['day', 'goal', 'from', 'until'].map((k) => q.get(k));
   if (![day, goal, from, until].every(isWhole)) return null;

@@ -13,8 +13,7 @@ import { link } from './link';
 const app = document.getElementById('app')!;
 // After an update, a page of an older build reloads (see lib/page-link).
 void link.check();
-const now = Date.now();
-const earlyDay = earlyDayFrom(location.search, now, new Date(now).getTimezoneOffset());
+const earlyDay = earlyDayFrom(location.search, Date.now());
 
 // Chrome does not replace __MSG_…__ in an extension page's HTML, so the language and the
 // title are set here, before a render (once the messages are sure to be there).

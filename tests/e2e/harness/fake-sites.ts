@@ -305,11 +305,7 @@ export async function startFakeSites(): Promise<FakeSites> {
       return;
     }
     if (url.pathname === '/_e2e/feed') {
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-store',
-      });
-      res.end(FEED);
+      html(res, FEED);
       return;
     }
     if (url.pathname === '/_e2e/app.js' || url.pathname === '/_e2e/sw.js') {
@@ -322,8 +318,7 @@ export async function startFakeSites(): Promise<FakeSites> {
       res.end(url.pathname === '/_e2e/app.js' ? APP_JS : SW_JS);
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(page(host, url));
+    html(res, page(host, url));
   };
 
   const httpServer = http.createServer(handle);
