@@ -20,19 +20,26 @@ const PROFILE = `${SITE}/${HANDLE}/`;
 // (made due in a moment rather than waited out, see the second test).
 describe('allow once, in both browsers at once', () => {
   const suites = (['chromium', 'firefox'] as BrowserName[]).map((name) => {
-    const s = browserSuite(name, async ({ b }) => {
-      await setPlan(b, todayLocal());
-      await addProfile(b, PROFILE, `@${HANDLE}`);
-      // One minute, the shortest allowance, so the test can see it end.
-      const ext = await openExtensionPage(b, 'options.html');
-      await ext.evaluate(`(async () => {
+    // Both browsers load pages at the same time: Chromium gets a fake-site server of its
+    // own, so that each browser's requests are counted apart.
+    const ownSites = name === 'chromium';
+    const s = browserSuite(
+      name,
+      async ({ b }) => {
+        await setPlan(b, todayLocal());
+        await addProfile(b, PROFILE, `@${HANDLE}`);
+        // One minute, the shortest allowance, so the test can see it end.
+        const ext = await openExtensionPage(b, 'options.html');
+        await ext.evaluate(`(async () => {
         const api = globalThis.browser || globalThis.chrome;
         const { settings } = await api.storage.local.get('settings');
         settings.friction.allowMinutes = 1;
         await api.storage.local.set({ settings });
       })()`);
-      await ext.close();
-    });
+        await ext.close();
+      },
+      { ownSites },
+    );
     return { name, s, tabA: null as E2EPage | null };
   });
   const pageRequests = (s: Suite) =>

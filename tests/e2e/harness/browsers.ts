@@ -79,6 +79,11 @@ export interface LaunchOptions {
    * temporary one, deleted), for a run that starts the browser again on it.
    */
   profileDir?: string;
+  /**
+   * Firefox only: take the Firefox kept for the test process (see sharedFirefox), for the
+   * process's shared fake sites; with private windows or a profile of its own it is not.
+   */
+  shared?: boolean;
 }
 
 export const EXTENSION_DIR = {
@@ -411,9 +416,8 @@ export function wrapPp(page: PpPage): E2EPage {
   };
 }
 
-async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
-  const uuid = randomUUID();
-  const browser: PpBrowser = await puppeteer.launch({
+function startFirefox(sites: FakeSites, uuid: string): Promise<PpBrowser> {
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath: BINARIES.firefox,
     headless: true,
@@ -421,8 +425,11 @@ async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: firefoxPrefs(sites, uuid),
   });
+}
+
+/** Installs the build as a temporary add-on and closes the first run it opens. */
+async function installAddon(browser: PpBrowser, base: string): Promise<boolean> {
   await browser.installExtension(EXTENSION_DIR.firefox);
-  const base = `moz-extension://${uuid}/`;
   const firstRun = await pollFor(async () => {
     for (const p of await browser.pages()) {
       const href = await p.evaluate(() => location.href).catch(() => '');
@@ -431,24 +438,101 @@ async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<
     return undefined;
   });
   await firstRun?.close();
+  return firstRun !== undefined;
+}
+
+/**
+ * Starting Firefox with a new profile takes about 4 s and closing it 0.7 s; installing the
+ * add-on again takes half a second. So the files that start it the default way share one
+ * Firefox per test process (the e2e config runs every file in one process, one after
+ * another), kept between files with the add-on taken out. Each file then gets it as a new
+ * start would give it: the tabs closed, every site's and add-on's data cleared (cookies,
+ * caches, storage, service workers, site permissions, HSTS, history), the preference a
+ * test may change put back, and the add-on installed afresh under a new UUID.
+ */
+let sharedFirefox: { browser: PpBrowser; port: number; inUse: boolean } | undefined;
+
+/** Takes the add-on out of the shared Firefox and leaves it one blank tab. */
+async function releaseFirefox(browser: PpBrowser) {
+  const keep = await browser.newPage();
+  for (const p of await browser.pages()) if (p !== keep) await p.close().catch(() => undefined);
+  await browser.uninstallExtension(GECKO_ID).catch(() => undefined);
+}
+
+/** Clears what a file left in the shared Firefox and names the add-on's next UUID. */
+async function resetFirefox(browser: PpBrowser, uuid: string) {
+  const page = await privilegedPage(browser);
+  await page.evaluate(`(async () => {
+    await new Promise((done) => Services.clearData.deleteData(Ci.nsIClearDataService.CLEAR_ALL, done));
+    Services.prefs.clearUserPref('extensions.webextOptionalPermissionPrompts');
+    Services.prefs.setStringPref('extensions.webextensions.uuids', ${JSON.stringify(
+      JSON.stringify({ [GECKO_ID]: uuid }),
+    )});
+  })()`);
+  await page.close();
+}
+
+async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
+  const uuid = randomUUID();
+  const shareable = options.shared === true && !options.privateWindows && !options.profileDir;
+  let browser: PpBrowser | undefined;
+  const warm = sharedFirefox;
+  if (shareable && warm && !warm.inUse && warm.port === sites.port && warm.browser.connected) {
+    try {
+      await resetFirefox(warm.browser, uuid);
+      browser = warm.browser;
+    } catch {
+      await warm.browser.close().catch(() => undefined);
+    }
+  } else if (shareable && warm && !warm.inUse) {
+    await warm.browser.close().catch(() => undefined);
+  }
+  if (!browser) {
+    browser = await startFirefox(sites, uuid);
+    if (shareable) sharedFirefox = { browser, port: sites.port, inUse: false };
+  }
+  const shared = shareable && sharedFirefox?.browser === browser;
+  if (shared) sharedFirefox!.inUse = true;
+  const base = `moz-extension://${uuid}/`;
+  const firstRunOpened = await installAddon(browser, base);
   if (options.privateWindows === 'allowed') await allowInPrivateWindows(browser, base);
+  return wrapFirefox(browser, base, firstRunOpened, options, async () => {
+    if (!shared) return browser.close();
+    try {
+      await releaseFirefox(browser);
+      sharedFirefox!.inUse = false;
+    } catch {
+      sharedFirefox = undefined;
+      await browser.close().catch(() => undefined);
+    }
+  });
+}
+
+async function wrapFirefox(
+  browser: PpBrowser,
+  base: string,
+  firstRunOpened: boolean,
+  options: LaunchOptions,
+  close: () => Promise<void>,
+): Promise<E2EBrowser> {
   const version = (await browser.version()).replace(/^firefox\//i, 'Firefox ESR ');
   return {
     name: 'firefox',
     version,
     extensionBase: base,
-    firstRunOpened: firstRun !== undefined,
+    firstRunOpened,
     newPage: async () => wrapPp(await browser.newPage()),
     ...(options.privateWindows && { newPrivatePage: () => openPrivateWindow(browser) }),
     async allowHostRequests() {
-      // Read by Firefox at each request: setting it now acts for this browser only.
+      // Read by Firefox at each request: setting it now acts for this browser only (the
+      // shared Firefox puts it back before the next file).
       const page = await privilegedPage(browser);
       await page.evaluate(
         `Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false)`,
       );
       await page.close();
     },
-    close: () => browser.close(),
+    close,
   };
 }
 

@@ -218,7 +218,21 @@ interface ChainState {
 
 const CHAIN_LABEL = /^[a-z0-9-]{1,40}$/;
 
-export async function startFakeSites(): Promise<FakeSites> {
+let shared: Promise<FakeSites> | undefined;
+
+/**
+ * One server for all the files of a test process, its log cleared for each: the shared
+ * Firefox (see browsers.ts) reaches the fake sites through its port. It does not keep the
+ * process alive.
+ */
+export async function sharedFakeSites(): Promise<FakeSites> {
+  shared ??= startFakeSites({ holdsProcess: false });
+  const sites = await shared;
+  sites.clear();
+  return sites;
+}
+
+export async function startFakeSites({ holdsProcess = true } = {}): Promise<FakeSites> {
   const { key, cert } = makeCertificate(FAKE_DOMAINS);
   const requests: LoggedRequest[] = [];
   let chain: ChainState | null = null;
@@ -351,6 +365,7 @@ export async function startFakeSites(): Promise<FakeSites> {
     socket.on('error', () => socket.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  if (!holdsProcess) server.unref();
   const port = (server.address() as net.AddressInfo).port;
 
   return {

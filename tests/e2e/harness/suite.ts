@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { launch, type BrowserName, type E2EBrowser } from './browsers';
-import { startFakeSites, type FakeSites } from './fake-sites';
+import { sharedFakeSites, startFakeSites, type FakeSites } from './fake-sites';
 
 export interface Suite {
   readonly b: E2EBrowser;
@@ -12,10 +12,19 @@ export interface Suite {
 }
 
 /**
- * One browser with the built extension and a fresh fake-site server for a describe block:
- * started before its tests (then `setup`), closed after them. Prints the browser version.
+ * One browser with the built extension for a describe block, on the fake sites with their
+ * log cleared: started before its tests (then `setup`), closed after them (Firefox is
+ * handed back to be shared, see browsers.ts). Prints the browser version.
  */
-export function browserSuite(name: BrowserName, setup?: (s: Suite) => Promise<void>): Suite {
+export function browserSuite(
+  name: BrowserName,
+  setup?: (s: Suite) => Promise<void>,
+  /**
+   * `ownSites`: a fake-site server of its own, with its own log, for a browser whose tests
+   * run at the same time as another browser's in one file. Its Firefox is not shared.
+   */
+  { ownSites = false } = {},
+): Suite {
   let b: E2EBrowser | undefined;
   let sites: FakeSites | undefined;
   const suite: Suite = {
@@ -31,14 +40,14 @@ export function browserSuite(name: BrowserName, setup?: (s: Suite) => Promise<vo
     isInterstitial: (href) => href.startsWith(`${suite.b.extensionBase}interstitial.html`),
   };
   beforeAll(async () => {
-    sites = await startFakeSites();
-    b = await launch(name, sites);
+    sites = ownSites ? await startFakeSites() : await sharedFakeSites();
+    b = await launch(name, sites, { shared: !ownSites });
     suite.log(`browser: ${b.version}`);
     await setup?.(suite);
   });
   afterAll(async () => {
     await b?.close();
-    await sites?.close();
+    if (ownSites) await sites?.close();
   });
   return suite;
 }
