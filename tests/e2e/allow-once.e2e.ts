@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserName, E2EPage } from './harness/browsers';
 import { browserSuite, type Suite } from './harness/suite';
 import {
-  addProfile,
   openExtensionPage,
-  setPlan,
   sleep,
   todayLocal,
   waitFor,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 const SITE = 'https://www.instagram.com';
@@ -26,8 +25,7 @@ describe('allow once, in both browsers at once', () => {
     const s = browserSuite(
       name,
       async ({ b }) => {
-        await setPlan(b, todayLocal());
-        await addProfile(b, PROFILE, `@${HANDLE}`);
+        await setPlanAndList(b, todayLocal(), [[PROFILE, `@${HANDLE}`]]);
         // One minute, the shortest allowance, so the test can see it end.
         const ext = await openExtensionPage(b, 'options.html');
         await ext.evaluate(`(async () => {

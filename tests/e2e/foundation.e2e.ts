@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserName } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
-  addProfile,
   bodyText,
   openExtensionPage,
-  setPlan,
   todayLocal,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 const PROFILE = 'https://www.instagram.com/jamie.doe/';
@@ -45,8 +44,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('adds an Instagram profile on the options page as a person would', async () => {
       const { b } = s;
-      await setPlan(b, todayLocal());
-      await addProfile(b, PROFILE, 'Instagram · @jamie.doe');
+      await setPlanAndList(b, todayLocal(), [[PROFILE, 'Instagram · @jamie.doe']]);
     });
 
     it('a typed visit to the profile shows the interstitial with Day 1 and sends nothing', async () => {

@@ -4,7 +4,6 @@ import type { BrowserName, E2EPage } from './harness/browsers';
 import { AT_PARSED } from './harness/first-paint';
 import { browserSuite } from './harness/suite';
 import {
-  addProfile,
   expectAccessible,
   bodyText,
   byLabel,
@@ -13,7 +12,6 @@ import {
   latestEvents,
   openExtensionPage,
   setFriction,
-  setPlan,
   sleep,
   statValue,
   tabCount,
@@ -21,6 +19,7 @@ import {
   waitFor,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 const HANDLE = 'jamie.doe';
@@ -41,8 +40,7 @@ const CRAFTED: [string, string][] = [
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: the interstitial`, () => {
     const s = browserSuite(name, async ({ b }) => {
-      await setPlan(b, todayLocal(-11));
-      await addProfile(b, PROFILE, `@${HANDLE}`);
+      await setPlanAndList(b, todayLocal(-11), [[PROFILE, `@${HANDLE}`]]);
       // A short pause keeps the suite fast; the countdown itself is the same code.
       await setFriction(b, { pauseSeconds: PAUSE_SECONDS });
     });

@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserName, E2EPage } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
-  addProfile,
   eventCount,
   latestEvents,
   openExtensionPage,
   setFriction,
-  setPlan,
   todayLocal,
   waitFor,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 const HANDLE = 'jamie.doe';
@@ -37,8 +36,7 @@ async function tabTo(page: E2EPage, name: string, most = 60): Promise<number> {
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: everything works by keyboard`, () => {
     const s = browserSuite(name, async ({ b }) => {
-      await setPlan(b, todayLocal(-4));
-      await addProfile(b, PROFILE, `@${HANDLE}`);
+      await setPlanAndList(b, todayLocal(-4), [[PROFILE, `@${HANDLE}`]]);
     });
     const { log, isInterstitial } = s;
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserName, E2EPage } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
-  addProfile,
   badgeText,
   bodyText,
   byLabel,
@@ -12,7 +11,6 @@ import {
   openExtensionPage,
   setField,
   setFriction,
-  setPlan,
   sleep,
   statValue,
   storedValue,
@@ -20,6 +18,7 @@ import {
   waitFor,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 /*
@@ -49,8 +48,7 @@ const heading = (popup: E2EPage) =>
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: the method around the blocking`, () => {
     const s = browserSuite(name, async ({ b }) => {
-      await setPlan(b, todayLocal(-11));
-      await addProfile(b, PROFILE, '@jamie.doe');
+      await setPlanAndList(b, todayLocal(-11), [[PROFILE, '@jamie.doe']]);
       // No pause and no phrase: these tests are about what is logged, not the friction.
       await setFriction(b, { pauseSeconds: 0, phraseRequired: false });
     });

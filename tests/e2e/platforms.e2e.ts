@@ -5,15 +5,14 @@ import { CASES } from '../unit/profiles/url-cases';
 import type { BrowserName } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
-  addProfile,
   dynamicRuleCount,
   openExtensionPage,
-  setPlan,
   sleep,
   todayLocal,
   waitFor,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 /** Profiles added through the options page, with address forms each must stop and lookalikes that must load. */
@@ -71,8 +70,11 @@ const hostAndPath = (u: string) => {
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: every form of a listed profile, on five platforms`, () => {
     const s = browserSuite(name, async () => {
-      await setPlan(s.b, todayLocal());
-      for (const p of PLATFORMS) await addProfile(s.b, p.add, p.shown);
+      await setPlanAndList(
+        s.b,
+        todayLocal(),
+        PLATFORMS.map((p) => [p.add, p.shown]),
+      );
     });
 
     it('stops each form before any request, and lets lookalikes load', async () => {

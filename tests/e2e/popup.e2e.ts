@@ -4,7 +4,6 @@ import type { BrowserName, E2EPage } from './harness/browsers';
 import { AT_PARSED } from './harness/first-paint';
 import { browserSuite } from './harness/suite';
 import {
-  addProfile,
   axeViolations,
   expectAccessible,
   badgeText,
@@ -21,6 +20,7 @@ import {
   waitFor,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 const HANDLE = 'jamie.doe';
@@ -82,8 +82,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('shows the right day for a start 11 days ago, with its numbers, ring and badge', async () => {
       const { b } = s;
-      await setPlan(b, todayLocal(-11));
-      await addProfile(b, PROFILE, `@${HANDLE}`);
+      await setPlanAndList(b, todayLocal(-11), [[PROFILE, `@${HANDLE}`]]);
       const page = await openPopup();
       expect(await heading(page)).toBe('Day 12');
       // The toolbar opens the popup at an address carrying the badge's day, which it paints

@@ -8,13 +8,13 @@ import {
   eventCount,
   latestEvents,
   openExtensionPage,
-  setPlan,
   sleep,
   statValue,
   todayLocal,
   waitFor,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 const SITE = 'https://www.instagram.com';
@@ -74,8 +74,7 @@ async function inPrivateWindow(b: E2EBrowser, body: (page: E2EPage) => Promise<v
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: private windows, extension allowed there`, () => {
     const s = privateSuite(name, 'allowed', async (b) => {
-      await setPlan(b, todayLocal());
-      await addProfile(b, `${SITE}/${HANDLE}/`, `@${HANDLE}`);
+      await setPlanAndList(b, todayLocal(), [[`${SITE}/${HANDLE}/`, `@${HANDLE}`]]);
       await addProfile(b, `${SITE}/${SPA_HANDLE}/`, `@${SPA_HANDLE}`);
     });
 
@@ -195,8 +194,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   if (name === 'chromium') {
     describe('chromium: incognito windows keep the one log (split mode)', () => {
       const s = privateSuite(name, 'allowed', async (b) => {
-        await setPlan(b, todayLocal(-10));
-        await addProfile(b, `${SITE}/${HANDLE}/`, `@${HANDLE}`);
+        await setPlanAndList(b, todayLocal(-10), [[`${SITE}/${HANDLE}/`, `@${HANDLE}`]]);
         // A slip three days ago restarted the count: the day shown depends on the log, not
         // on the plan's start alone, so a private page reading an empty log would show
         // another day.
@@ -351,8 +349,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
   describe(`${name}: private windows, extension not allowed there`, () => {
     const s = privateSuite(name, 'not-allowed', async (b) => {
-      await setPlan(b, todayLocal());
-      await addProfile(b, `${SITE}/${HANDLE}/`, `@${HANDLE}`);
+      await setPlanAndList(b, todayLocal(), [[`${SITE}/${HANDLE}/`, `@${HANDLE}`]]);
     });
 
     it('the options page says so, and a listed profile loads in a private window', async () => {

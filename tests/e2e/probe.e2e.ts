@@ -5,13 +5,12 @@ import type { DnrRule } from '@/lib/rules/dnr';
 import { COVER_RULE_IDS, inRange } from '@/lib/rules/ids';
 import { compareRules, parseRuleCheck, RULE_CHECK_KEY } from '@/lib/rules/rule-check';
 import {
-  addProfile,
   openExtensionPage,
-  setPlan,
   sleep,
   todayLocal,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 const SITE = 'https://www.instagram.com';
@@ -108,8 +107,7 @@ const OTHER_REALM = `(() => {
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: other sites cannot tell which profiles are listed`, () => {
     const s = browserSuite(name, async () => {
-      await setPlan(s.b, todayLocal());
-      await addProfile(s.b, `${SITE}/${LISTED}/`, `@${LISTED}`);
+      await setPlanAndList(s.b, todayLocal(), [[`${SITE}/${LISTED}/`, `@${LISTED}`]]);
     });
 
     async function open(url: string): Promise<E2EPage> {

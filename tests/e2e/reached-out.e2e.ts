@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserName, E2EPage } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
-  addProfile,
   badgeText,
   bodyText,
   clickNamed,
@@ -10,13 +9,13 @@ import {
   latestEvents,
   openExtensionPage,
   setField,
-  setPlan,
   storedValue,
   todayLocal,
   typeInto,
   waitFor,
   waitForHref,
   waitForText,
+  setPlanAndList,
 } from './harness/helpers';
 
 const HANDLE = 'jamie.doe';
@@ -50,8 +49,7 @@ function storedDrafts(page: E2EPage) {
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: they reached out, and writing it here instead`, () => {
     const s = browserSuite(name, async ({ b }) => {
-      await setPlan(b, todayLocal(-11));
-      await addProfile(b, PROFILE, `@${HANDLE}`);
+      await setPlanAndList(b, todayLocal(-11), [[PROFILE, `@${HANDLE}`]]);
     });
     const { log, isInterstitial } = s;
 

@@ -16,7 +16,7 @@ import {
   type E2EBrowser,
 } from './harness/browsers';
 import { startFakeSites, type FakeSites } from './harness/fake-sites';
-import { addProfile, setPlan, sleep, todayLocal, waitFor } from './harness/helpers';
+import { sleep, todayLocal, waitFor, setPlanAndList } from './harness/helpers';
 
 /*
  * The first visits after a browser restart. The harness's browsers cannot show them: its
@@ -127,8 +127,7 @@ describe('chromium: the first visits after a browser restart', () => {
       extensionBase: base,
       newPage: async () => wrapPw(await ctx.newPage()),
     } as unknown as E2EBrowser;
-    await setPlan(b, todayLocal());
-    await addProfile(b, PROFILE, 'Instagram · @jamie.doe');
+    await setPlanAndList(b, todayLocal(), [[PROFILE, 'Instagram · @jamie.doe']]);
   });
 
   afterAll(async () => {
@@ -267,8 +266,7 @@ describe('firefox: the first visit after a browser restart', () => {
       extensionBase: base,
       newPage: async () => wrapPp(await browser.newPage()),
     } as unknown as E2EBrowser;
-    await setPlan(b, todayLocal());
-    await addProfile(b, PROFILE, 'Instagram · @jamie.doe');
+    await setPlanAndList(b, todayLocal(), [[PROFILE, 'Instagram · @jamie.doe']]);
   });
 
   afterAll(async () => {

@@ -113,25 +113,65 @@ export function dynamicRuleCount(extPage: E2EPage): Promise<number> {
   );
 }
 
-/** Sets the plan's start date and goal on the options page, as a person would. */
-export async function setPlan(b: E2EBrowser, startDate: string, goal = '30') {
-  const page = await openExtensionPage(b, 'options.html#plan');
+/** Fills in and saves the plan's start date and goal, on the options page's Plan section. */
+async function savePlan(page: E2EPage, startDate: string, goal: string) {
   await setField(page, 'Start date', startDate);
   await setField(page, 'Goal (days)', goal);
   await clickNamed(page, 'Save plan');
   await waitForText(page, 'Saved.');
-  await page.close();
 }
 
-/** Adds a profile through the options page: types the address, presses "Add profile". */
-export async function addProfile(b: E2EBrowser, address: string, expectShown: string) {
-  const page = await openExtensionPage(b, 'options.html#profiles');
-  const field = await byLabel(page, 'Profile address');
-  await page.type(field, address);
+/**
+ * Lists a profile on the options page's Profiles section: fills in the address (one input
+ * event, as a paste gives; typing key by key took half a second, and the suites that test
+ * the form type), presses "Add profile", waits for it in the list and for its rules.
+ */
+async function listProfile(page: E2EPage, address: string, expectShown: string) {
+  await setField(page, 'Profile address', address);
   await clickNamed(page, 'Add profile');
   await waitForListed(page, expectShown);
   // The rules follow the stored list; wait until they are installed before navigating.
   await waitFor(async () => (await dynamicRuleCount(page)) > 0, 'blocking rules to be installed');
+  // The list shows the entry as soon as it is stored; the form empties its field only once
+  // the rules are confirmed. Wait for that, or the next address filled in would be wiped.
+  const field = await byLabel(page, 'Profile address');
+  await waitFor(
+    () =>
+      page.evaluate<boolean>(
+        `document.querySelector(${JSON.stringify(field)}).value === '' && !document.querySelector(${JSON.stringify(field)}).form.querySelector('button[type=submit]').disabled`,
+      ),
+    'the profile form to be ready for the next address',
+  );
+}
+
+/** Sets the plan's start date and goal on the options page, as a person would. */
+export async function setPlan(b: E2EBrowser, startDate: string, goal = '30') {
+  const page = await openExtensionPage(b, 'options.html#plan');
+  await savePlan(page, startDate, goal);
+  await page.close();
+}
+
+/** Adds a profile through the options page (see listProfile). */
+export async function addProfile(b: E2EBrowser, address: string, expectShown: string) {
+  const page = await openExtensionPage(b, 'options.html#profiles');
+  await listProfile(page, address, expectShown);
+  await page.close();
+}
+
+/**
+ * setPlan, then addProfile for each of `profiles` ([address, shown]), in one visit to the
+ * options page: its Plan section, then its Profiles section (half a second less per page
+ * not opened again).
+ */
+export async function setPlanAndList(
+  b: E2EBrowser,
+  startDate: string,
+  profiles: readonly (readonly [address: string, shown: string])[],
+) {
+  const page = await openExtensionPage(b, 'options.html#plan');
+  await savePlan(page, startDate, '30');
+  await page.evaluate(`location.hash = '#profiles'`);
+  for (const [address, shown] of profiles) await listProfile(page, address, shown);
   await page.close();
 }
 
