@@ -124,7 +124,7 @@ async function pollFor<T>(probe: () => T | undefined | Promise<T | undefined>, m
   while (Date.now() < end) {
     const v = await probe();
     if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
   return undefined;
 }
