@@ -66,7 +66,12 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         const { b } = s;
         await setPlan(b, todayLocal(-4));
         const page = await openExtensionPage(b, 'popup.html');
-        const address = await toolbarPopupAddress(page);
+        // The background writes the new day into the toolbar's address once it has seen
+        // the plan saved: wait for that, as the badge would.
+        const address = await waitFor(async () => {
+          const a = await toolbarPopupAddress(page);
+          return /[?&]day=5(&|$)/.test(a) ? a : null;
+        }, 'the toolbar popup address to carry day 5');
         await page.close();
         const popup = await b.newPage();
         await (popup.raw as PwPage).addInitScript(AT_PARSED);
@@ -86,8 +91,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const page = await openPopup();
       expect(await heading(page)).toBe('Day 12');
       // The toolbar opens the popup at an address carrying the badge's day, which it paints
-      // before asking the background for the rest.
-      expect(await dayInAddress(page)).toBe('12');
+      // before asking the background for the rest (written once it has seen the plan).
+      await waitFor(async () => (await dayInAddress(page)) === '12', 'day 12 in the address');
       const text = await bodyText(page);
       expect(text).toContain('of 30');
       expect(text).toContain('18 days to go');
