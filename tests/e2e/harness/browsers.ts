@@ -472,37 +472,51 @@ async function resetFirefox(browser: PpBrowser, uuid: string) {
   await page.close();
 }
 
-async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
-  const uuid = randomUUID();
-  const shareable = options.shared === true && !options.privateWindows && !options.profileDir;
-  let browser: PpBrowser | undefined;
+/**
+ * The shared Firefox, reset for a new file, when there is one free for these sites; a
+ * shared Firefox that cannot be reset is closed and forgotten (a new one is started).
+ */
+async function reuseSharedFirefox(sites: FakeSites, uuid: string) {
   const warm = sharedFirefox;
-  if (shareable && warm && !warm.inUse && warm.port === sites.port && warm.browser.connected) {
+  if (!warm) return undefined;
+  if (warm.port === sites.port && warm.browser.connected) {
     try {
       await resetFirefox(warm.browser, uuid);
-      browser = warm.browser;
+      return warm;
     } catch {
-      await warm.browser.close().catch(() => undefined);
+      // Closed below.
     }
-  } else if (shareable && warm && !warm.inUse) {
-    await warm.browser.close().catch(() => undefined);
   }
-  if (!browser) {
-    browser = await startFirefox(sites, uuid);
-    if (shareable) sharedFirefox = { browser, port: sites.port, inUse: false };
+  sharedFirefox = undefined;
+  await warm.browser.close().catch(() => undefined);
+  return undefined;
+}
+
+async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
+  const uuid = randomUUID();
+  // A suite that asks while the shared Firefox is taken gets one of its own.
+  const shareable =
+    options.shared === true &&
+    !options.privateWindows &&
+    !options.profileDir &&
+    !sharedFirefox?.inUse;
+  let entry = shareable ? await reuseSharedFirefox(sites, uuid) : undefined;
+  if (shareable && !entry) {
+    entry = { browser: await startFirefox(sites, uuid), port: sites.port, inUse: false };
+    sharedFirefox = entry;
   }
-  const shared = shareable && sharedFirefox?.browser === browser;
-  if (shared) sharedFirefox!.inUse = true;
+  const browser = entry?.browser ?? (await startFirefox(sites, uuid));
+  if (entry) entry.inUse = true;
   const base = `moz-extension://${uuid}/`;
   const firstRunOpened = await installAddon(browser, base);
   if (options.privateWindows === 'allowed') await allowInPrivateWindows(browser, base);
   return wrapFirefox(browser, base, firstRunOpened, options, async () => {
-    if (!shared) return browser.close();
+    if (!entry) return browser.close();
     try {
       await releaseFirefox(browser);
-      sharedFirefox!.inUse = false;
+      entry.inUse = false;
     } catch {
-      sharedFirefox = undefined;
+      if (sharedFirefox === entry) sharedFirefox = undefined;
       await browser.close().catch(() => undefined);
     }
   });

@@ -78,8 +78,11 @@ export async function byLabel(page: E2EPage, label: string): Promise<string> {
   return `[data-e2e="${token}"]`;
 }
 
-/** Sets a field's value the way an input event from the person would (dates, numbers). */
-export async function setField(page: E2EPage, label: string, value: string) {
+/**
+ * Sets a field's value the way an input event from the person would (dates, numbers);
+ * returns the field's selector.
+ */
+export async function setField(page: E2EPage, label: string, value: string): Promise<string> {
   const sel = await byLabel(page, label);
   await page.evaluate(`(() => {
     const el = document.querySelector(${JSON.stringify(sel)});
@@ -88,6 +91,7 @@ export async function setField(page: E2EPage, label: string, value: string) {
     el.dispatchEvent(new Event('input', { bubbles: true }));
     el.dispatchEvent(new Event('change', { bubbles: true }));
   })()`);
+  return sel;
 }
 
 export async function clickNamed(page: E2EPage, name: string) {
@@ -130,19 +134,20 @@ async function savePlan(page: E2EPage, startDate: string, goal: string) {
  * the form type), presses "Add profile", waits for it in the list and for its rules.
  */
 async function listProfile(page: E2EPage, address: string, expectShown: string) {
-  await setField(page, 'Profile address', address);
+  const field = await setField(page, 'Profile address', address);
   await clickNamed(page, 'Add profile');
   await waitForListed(page, expectShown);
   // The rules follow the stored list; wait until they are installed before navigating.
   await waitFor(async () => (await dynamicRuleCount(page)) > 0, 'blocking rules to be installed');
-  // The list shows the entry as soon as it is stored; the form empties its field only once
-  // the rules are confirmed. Wait for that, or the next address filled in would be wiped.
-  const field = await byLabel(page, 'Profile address');
+  // The list shows the entry as soon as it is stored; the form empties its field only when
+  // the add has finished (its rules checked). Wait for that, or the next address filled in
+  // would be wiped.
   await waitFor(
     () =>
-      page.evaluate<boolean>(
-        `document.querySelector(${JSON.stringify(field)}).value === '' && !document.querySelector(${JSON.stringify(field)}).form.querySelector('button[type=submit]').disabled`,
-      ),
+      page.evaluate<boolean>(`(() => {
+        const input = document.querySelector(${JSON.stringify(field)});
+        return input.value === '' && !input.form.querySelector('button[type=submit]').disabled;
+      })()`),
     'the profile form to be ready for the next address',
   );
 }
