@@ -9,6 +9,7 @@ import {
   waitForHref,
   waitForText,
   setPlanAndList,
+  sendFromPage,
 } from './harness/helpers';
 
 const SITE = 'https://www.instagram.com';
@@ -51,9 +52,11 @@ describe('allow once, in both browsers at once', () => {
       a.goto(PROFILE);
       await waitForHref(a, isInterstitial, 'the interstitial in tab A');
       sites.clear();
-      const res = await a.evaluate<{ ok: boolean }>(
-        `(globalThis.browser || globalThis.chrome).runtime.sendMessage({ type: 'continue', url: ${JSON.stringify(PROFILE)}, dedupeKey: 'e2e-allow-1' })`,
-      );
+      const res = await sendFromPage<{ ok: boolean }>(a, {
+        type: 'continue',
+        url: PROFILE,
+        dedupeKey: 'e2e-allow-1',
+      });
       expect(res.ok).toBe(true);
       a.goto(PROFILE);
       await waitForText(a, `Profile ${HANDLE}`);

@@ -8,6 +8,7 @@ import {
   clickNamed,
   dynamicRuleCount,
   openExtensionPage,
+  sendFromPage,
   setField,
   sleep,
   storedValue,
@@ -517,9 +518,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const tab = await suite.b.newPage();
       tab.goto(PROFILE);
       await waitForHref(tab, isInterstitial, 'the interstitial');
-      const res = await tab.evaluate<{ ok: boolean }>(
-        `(globalThis.browser || globalThis.chrome).runtime.sendMessage({ type: 'continue', url: ${JSON.stringify(PROFILE)}, dedupeKey: 'e2e-options-allow' })`,
-      );
+      const res = await sendFromPage<{ ok: boolean }>(tab, {
+        type: 'continue',
+        url: PROFILE,
+        dedupeKey: 'e2e-options-allow',
+      });
       expect(res.ok).toBe(true);
 
       const page = await openExtensionPage(suite.b, 'options.html#data');

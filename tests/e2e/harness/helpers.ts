@@ -49,6 +49,20 @@ export function waitForText(page: E2EPage, text: string) {
   return waitFor(async () => (await bodyText(page)).includes(text), `text "${text}"`);
 }
 
+/**
+ * Sends a message to the background from an extension page that may still be loading. In
+ * Firefox a tab can report the page's address a moment before the page has its `browser`
+ * object (seen once right after a redirect to the interstitial): wait for the API first.
+ */
+export async function sendFromPage<T>(page: E2EPage, message: object): Promise<T> {
+  const api = '(globalThis.browser || globalThis.chrome)';
+  await waitFor(
+    () => page.evaluate<boolean>(`typeof ${api}?.runtime?.sendMessage === 'function'`),
+    'the extension API in the page',
+  );
+  return page.evaluate<T>(`${api}.runtime.sendMessage(${JSON.stringify(message)})`);
+}
+
 let tokens = 0;
 
 /**
