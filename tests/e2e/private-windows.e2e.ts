@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type BrowserName, type E2EBrowser, type E2EPage } from './harness/browsers';
-import { startFakeSites, type FakeSites } from './harness/fake-sites';
+import { sharedFakeSites, type FakeSites } from './harness/fake-sites';
 import {
   addProfile,
   bodyText,
@@ -24,7 +24,7 @@ const UNLISTED = 'alex.rivera';
 /** The options page's warning (components/options/Warnings.tsx), apostrophe aside. */
 const OPTIONS_WARNING = /No Contact doesn.t run in private windows yet/;
 
-/** One browser and fake-site server for a describe block, set up for private windows. */
+/** One browser for a describe block, set up for private windows (fake sites: the process's). */
 function privateSuite(
   name: BrowserName,
   privateWindows: 'allowed' | 'not-allowed',
@@ -36,14 +36,13 @@ function privateSuite(
     log: (msg: string) => console.log(`[${name}, private windows ${privateWindows}] ${msg}`),
   };
   beforeAll(async () => {
-    ctx.sites = await startFakeSites();
-    ctx.b = await launch(name, ctx.sites, { privateWindows });
+    ctx.sites = await sharedFakeSites();
+    ctx.b = await launch(name, ctx.sites, { privateWindows, shared: true });
     ctx.log(`browser: ${ctx.b.version}`);
     await setup(ctx.b);
   });
   afterAll(async () => {
     await ctx.b?.close();
-    await ctx.sites?.close();
   });
   return ctx;
 }

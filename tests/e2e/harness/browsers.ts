@@ -81,7 +81,7 @@ export interface LaunchOptions {
   profileDir?: string;
   /**
    * Firefox only: take the Firefox kept for the test process (see sharedFirefox), for the
-   * process's shared fake sites; with private windows or a profile of its own it is not.
+   * process's shared fake sites.
    */
   shared?: boolean;
 }
@@ -305,8 +305,7 @@ async function launchChromium(sites: FakeSites, options: LaunchOptions): Promise
     },
     async allowHostRequests(origins) {
       const id = new URL(extensionBase).host;
-      const page = await context.newPage();
-      await page.goto(`chrome://extensions/?id=${id}`);
+      const page = await extensionsPage(context);
       await page.evaluate(`(async () => {
         for (const origin of ${JSON.stringify(origins)}) {
           await chrome.developerPrivate.addHostPermission(${JSON.stringify(id)}, origin);
@@ -351,14 +350,35 @@ async function launchChromium(sites: FakeSites, options: LaunchOptions): Promise
 }
 
 /**
+ * A tab on chrome://extensions, whose developerPrivate API does what its switches do. The
+ * page's own interface is not needed: waiting for it to load took 2.4 s, its API is there
+ * once the page is committed (0.7 s).
+ */
+async function extensionsPage(context: BrowserContext): Promise<PwPage> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions/', { waitUntil: 'commit' });
+  const ready = await pollFor(() =>
+    page
+      .evaluate<boolean>(
+        `typeof chrome.developerPrivate?.updateExtensionConfiguration === 'function'`,
+      )
+      .then(
+        (ok) => ok || undefined,
+        () => undefined,
+      ),
+  );
+  if (!ready) throw new Error('chrome://extensions did not offer developerPrivate');
+  return page;
+}
+
+/**
  * Turns on "Allow in Incognito" for the extension the way its details page does, through
  * chrome://extensions' own developerPrivate API, and waits until the extension is back:
  * the change reloads it.
  */
 async function allowInIncognito(context: BrowserContext, extensionBase: string) {
   const id = JSON.stringify(new URL(extensionBase).host);
-  const page = await context.newPage();
-  await page.goto('chrome://extensions/');
+  const page = await extensionsPage(context);
   // Reloading an unpacked extension outside developer mode disables it ("unsupported
   // developer extension"), so developer mode goes on first, as a developer's would be.
   await page.evaluate(`(async () => {
@@ -452,17 +472,31 @@ async function installAddon(browser: PpBrowser, base: string): Promise<boolean> 
  */
 let sharedFirefox: { browser: PpBrowser; port: number; inUse: boolean } | undefined;
 
-/** Takes the add-on out of the shared Firefox and leaves it one blank tab. */
+/**
+ * Takes the add-on out of the shared Firefox and leaves it one blank tab (closing the last
+ * tab of a private window closes the window).
+ */
 async function releaseFirefox(browser: PpBrowser) {
   const keep = await browser.newPage();
   for (const p of await browser.pages()) if (p !== keep) await p.close().catch(() => undefined);
   await browser.uninstallExtension(GECKO_ID).catch(() => undefined);
 }
 
-/** Clears what a file left in the shared Firefox and names the add-on's next UUID. */
+/**
+ * Clears what a file left in the shared Firefox and names the add-on's next UUID. A private
+ * window still open, or a private-window grant the uninstall left, makes it throw (the
+ * Firefox is then replaced): each file starts with the add-on not allowed there.
+ */
 async function resetFirefox(browser: PpBrowser, uuid: string) {
   const page = await privilegedPage(browser);
   await page.evaluate(`(async () => {
+    const { PrivateBrowsingUtils } = ChromeUtils.importESModule('resource://gre/modules/PrivateBrowsingUtils.sys.mjs');
+    for (const w of Services.wm.getEnumerator('navigator:browser')) {
+      if (PrivateBrowsingUtils.isWindowPrivate(w)) throw new Error('a private window is still open');
+    }
+    const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+    const left = await ExtensionPermissions.get(${JSON.stringify(GECKO_ID)});
+    if (left.permissions.length || left.origins.length) throw new Error('the add-on left permissions: ' + [...left.permissions, left.origins.length + ' origins'].join(', '));
     await new Promise((done) => Services.clearData.deleteData(Ci.nsIClearDataService.CLEAR_ALL, done));
     Services.prefs.clearUserPref('extensions.webextOptionalPermissionPrompts');
     Services.prefs.setStringPref('extensions.webextensions.uuids', ${JSON.stringify(
@@ -483,8 +517,9 @@ async function reuseSharedFirefox(sites: FakeSites, uuid: string) {
     try {
       await resetFirefox(warm.browser, uuid);
       return warm;
-    } catch {
-      // Closed below.
+    } catch (e) {
+      // Closed below; said, so that a file leaving Firefox unusable is seen.
+      console.warn(`the shared Firefox could not be reset, a new one is started: ${String(e)}`);
     }
   }
   sharedFirefox = undefined;
@@ -495,11 +530,7 @@ async function reuseSharedFirefox(sites: FakeSites, uuid: string) {
 async function launchFirefox(sites: FakeSites, options: LaunchOptions): Promise<E2EBrowser> {
   const uuid = randomUUID();
   // A suite that asks while the shared Firefox is taken gets one of its own.
-  const shareable =
-    options.shared === true &&
-    !options.privateWindows &&
-    !options.profileDir &&
-    !sharedFirefox?.inUse;
+  const shareable = options.shared === true && !options.profileDir && !sharedFirefox?.inUse;
   let entry = shareable ? await reuseSharedFirefox(sites, uuid) : undefined;
   if (shareable && !entry) {
     entry = { browser: await startFirefox(sites, uuid), port: sites.port, inUse: false };
