@@ -33,10 +33,10 @@ import { browserSuite } from './harness/suite';
  * not exercised. What is: the item exists (contextMenus.update finds it by its id, and
  * fails for an id that does not exist), the shortcut is assigned, and in Chromium the
  * click's event itself, dispatched in the service worker to the listener the background
- * registered (chrome.Event#dispatch), so the real handler reads the link, writes the list
- * under the settings lock, and the real rules, badge and popup follow. Firefox's events
- * cannot be dispatched from outside: there the add is written to storage as the handler
- * writes it, and the popup's Undo goes through the real background message.
+ * registered (chrome.Event#dispatch); in Firefox, what its menu code does on a click (the
+ * "webext-menu-menuitem-click" event on the extension, sent from chrome code, see
+ * clickMenuItem). Either way the real handler reads the link, writes the list under the
+ * settings lock, and the real rules, badge and popup follow.
  */
 
 const MENU_ID = 'no-contact-quick-add';
@@ -245,7 +245,7 @@ describe('chromium: "Add to No Contact" through the real background', () => {
   }, 60_000);
 });
 
-describe('firefox: the item, the shortcut, and Undo through the real background', () => {
+describe('firefox: "Add to No Contact" through the real background', () => {
   const s = browserSuite('firefox', async ({ b }) => {
     await setPlan(b, todayLocal());
   });
@@ -258,23 +258,76 @@ describe('firefox: the item, the shortcut, and Undo through the real background'
     await ext.close();
   });
 
-  it('Undo in the popup removes the entry just added at once; another entry is refused', async () => {
+  /** A tab on the platform, where the link is, with its address and id. */
+  async function tabOnPlatform(ext: E2EPage) {
+    const page = await s.b.newPage();
+    page.goto(`https://www.instagram.com/?e2e=${Date.now()}`);
+    const href = await waitForHref(
+      page,
+      (h) => h.startsWith('https://www.instagram.com/'),
+      'the platform',
+    );
+    const tabId = await ext.evaluate<number | undefined>(
+      `browser.tabs.query({}).then((ts) => (ts.find((t) => t.url === ${JSON.stringify(href)}) || {}).id)`,
+    );
+    if (tabId === undefined) throw new Error('no tab id for the page');
+    return { page, href, tabId };
+  }
+  const note = (ext: E2EPage) =>
+    ext.evaluate<unknown>(`browser.storage.session.get('quickAdd').then((r) => r.quickAdd)`);
+  const tabBadge = (ext: E2EPage, tabId: number) =>
+    ext.evaluate<string>(`browser.action.getBadgeText({ tabId: ${tabId} })`);
+
+  it('a click on the item refuses a link to a post, changing nothing stored, and says why', async () => {
     const ext = await openExtensionPage(s.b, 'options.html');
-    // What the click's handler writes (its listener cannot be reached from a test here):
-    // the profile in the list, and the note for the popup.
+    const { page, href, tabId } = await tabOnPlatform(ext);
+    const before = JSON.stringify(await storedValue<Settings>(ext, 'settings'));
+    await s.b.clickMenuItem!(MENU_ID, POST, href);
+    await waitFor(
+      async () => ((await note(ext)) as { kind?: string } | undefined)?.kind === 'refused',
+      'the refusal to be noted',
+    );
+    expect(JSON.stringify(await storedValue<Settings>(ext, 'settings'))).toBe(before);
+    expect(await tabBadge(ext, tabId)).toBe('!');
+    const popup = await openExtensionPage(s.b, 'popup.html');
+    await waitForText(popup, 'That link was not added.');
+    await popup.close();
+    await page.close();
+    await ext.close();
+  });
+
+  it('a click on the item lists a profile link at once and blocks it; Undo in the popup takes it back, and no other entry', async () => {
+    const ext = await openExtensionPage(s.b, 'options.html');
+    // An entry listed the day before: Undo is for the link just added only.
     await ext.evaluate(`(async () => {
-      const api = globalThis.browser;
-      const { settings } = await api.storage.local.get('settings');
-      const at = Date.now();
-      settings.profiles.push(
-        { id: 'x:other', platform: 'x', key: 'other', display: 'X · @other',
-          url: 'https://x.com/other', mode: 'block', addedAt: at - 86400000 },
-        { id: 'instagram:${HANDLE}', platform: 'instagram', key: '${HANDLE}',
-          display: 'Instagram · @${HANDLE}', url: '${PROFILE}', mode: 'block', addedAt: at });
-      await api.storage.local.set({ settings });
-      await api.storage.session.set({ quickAdd: { kind: 'added', at, profileId: 'instagram:${HANDLE}',
-        addedAt: at, name: { key: 'profileNamePlain', subs: ['Instagram', '@${HANDLE}'] } } });
+      const { settings } = await browser.storage.local.get('settings');
+      settings.profiles.push({ id: 'x:other', platform: 'x', key: 'other', display: 'X · @other',
+        url: 'https://x.com/other', mode: 'block', addedAt: Date.now() - 86400000 });
+      await browser.storage.local.set({ settings });
     })()`);
+    const { page, href, tabId } = await tabOnPlatform(ext);
+    await s.b.clickMenuItem!(MENU_ID, PROFILE, href);
+    await waitFor(
+      async () =>
+        (await storedValue<Settings>(ext, 'settings'))!.profiles.some(
+          (p) => p.id === `instagram:${HANDLE}`,
+        ),
+      'the profile to be listed',
+    );
+    expect((await storedValue<Settings>(ext, 'settings'))!.pending).toEqual([]);
+    expect(await tabBadge(ext, tabId)).toBe('✓');
+
+    // Blocked at once: the visit ends on the interstitial and nothing reaches the site.
+    s.sites.clear();
+    const visit = await s.b.newPage();
+    visit.goto(PROFILE);
+    await waitForHref(visit, s.isInterstitial, 'the interstitial');
+    await sleep(300);
+    const reached = s.sites.requestsFor('instagram.com', `/${HANDLE}`);
+    s.log(`requests for /${HANDLE} while listed: ${reached.length}`);
+    expect(reached).toHaveLength(0);
+    await visit.close();
+
     const refused = await ext.evaluate<{ ok: boolean; error?: { key: string } }>(
       `browser.runtime.sendMessage({ type: 'quick-add-undo', profileId: 'x:other' })`,
     );
@@ -288,6 +341,7 @@ describe('firefox: the item, the shortcut, and Undo through the real background'
     expect(after.profiles.map((p) => p.id)).toEqual(['x:other']);
     expect(after.pending).toEqual([]);
     await popup.close();
+    await page.close();
     await ext.close();
   });
 });

@@ -65,6 +65,14 @@ export interface E2EBrowser {
    * Only on a browser launched with `{ privateWindows: ... }`.
    */
   newPrivatePage?(): Promise<E2EPage>;
+  /**
+   * Firefox only: a click on the add-on's item `menuItemId` in the right-click menu of a
+   * link to `linkUrl`, in the tab showing `pageUrl`. No driver opens the browser's own
+   * menu; this hands the add-on what the menu's click does (ext-menus.js emits
+   * "webext-menu-menuitem-click" on the extension with the click's details and the tab),
+   * so the add-on's own onClicked listener runs as after a person's click.
+   */
+  clickMenuItem?(menuItemId: string, linkUrl: string, pageUrl: string): Promise<void>;
 }
 
 export interface LaunchOptions {
@@ -568,6 +576,25 @@ async function wrapFirefox(
     firstRunOpened,
     newPage: async () => wrapPp(await browser.newPage()),
     ...(options.privateWindows && { newPrivatePage: () => openPrivateWindow(browser) }),
+    async clickMenuItem(menuItemId, linkUrl, pageUrl) {
+      const page = await privilegedPage(browser);
+      const sent = await page.evaluate(`(() => {
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)})?.extension;
+        const pageUrl = ${JSON.stringify(pageUrl)};
+        let tab = null;
+        for (const w of Services.wm.getEnumerator('navigator:browser')) {
+          tab ??= w.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === pageUrl) ?? null;
+        }
+        if (!extension || !tab) return false;
+        const info = { menuItemId: ${JSON.stringify(menuItemId)}, linkUrl: ${JSON.stringify(
+          linkUrl,
+        )}, pageUrl, editable: false, frameId: 0, modifiers: [], button: 0 };
+        extension.emit('webext-menu-menuitem-click', info, tab);
+        return true;
+      })()`);
+      await page.close();
+      if (sent !== true) throw new Error(`no add-on or no tab at ${pageUrl} to click the item in`);
+    },
     async allowHostRequests() {
       // Read by Firefox at each request: setting it now acts for this browser only (the
       // shared Firefox puts it back before the next file).
