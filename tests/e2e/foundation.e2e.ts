@@ -7,7 +7,7 @@ import {
   todayLocal,
   waitForHref,
   waitForText,
-  setPlanAndList,
+  setPlanAndListInForms,
 } from './harness/helpers';
 
 const PROFILE = 'https://www.instagram.com/jamie.doe/';
@@ -44,7 +44,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('adds an Instagram profile on the options page as a person would', async () => {
       const { b } = s;
-      await setPlanAndList(b, todayLocal(), [[PROFILE, 'Instagram · @jamie.doe']]);
+      await setPlanAndListInForms(b, todayLocal(), [[PROFILE, 'Instagram · @jamie.doe']]);
     });
 
     it('a typed visit to the profile shows the interstitial with Day 1 and sends nothing', async () => {
