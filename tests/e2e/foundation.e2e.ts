@@ -5,6 +5,7 @@ import {
   bodyText,
   openExtensionPage,
   todayLocal,
+  waitFor,
   waitForHref,
   waitForText,
   setPlanAndListInForms,
@@ -82,7 +83,13 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('the popup shows Day 1', async () => {
       const { b } = s;
       const popup = await openExtensionPage(b, 'popup.html');
-      await waitForText(popup, 'Day 1');
+      // The heading itself (the page's text also holds "Day 1" in the first day's note).
+      await waitFor(
+        async () =>
+          (await popup.evaluate<string>(`document.querySelector('h1')?.textContent ?? ''`)) ===
+          'Day 1',
+        'the heading to read Day 1',
+      );
       await popup.close();
     });
 
