@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type BrowserName, type E2EBrowser, type E2EPage } from './harness/browsers';
-import { sharedFakeSites, type FakeSites } from './harness/fake-sites';
+import { describe, expect, it } from 'vitest';
+import type { BrowserName, E2EBrowser, E2EPage } from './harness/browsers';
+import type { FakeSites } from './harness/fake-sites';
+import { browserSuite } from './harness/suite';
 import {
   addProfile,
   bodyText,
@@ -24,28 +25,12 @@ const UNLISTED = 'alex.rivera';
 /** The options page's warning (components/options/Warnings.tsx), apostrophe aside. */
 const OPTIONS_WARNING = /No Contact doesn.t run in private windows yet/;
 
-/** One browser for a describe block, set up for private windows (fake sites: the process's). */
-function privateSuite(
+/** One browser for a describe block, set up for private windows. */
+const privateSuite = (
   name: BrowserName,
   privateWindows: 'allowed' | 'not-allowed',
   setup: (b: E2EBrowser) => Promise<void>,
-) {
-  const ctx = {
-    b: undefined as unknown as E2EBrowser,
-    sites: undefined as unknown as FakeSites,
-    log: (msg: string) => console.log(`[${name}, private windows ${privateWindows}] ${msg}`),
-  };
-  beforeAll(async () => {
-    ctx.sites = await sharedFakeSites();
-    ctx.b = await launch(name, ctx.sites, { privateWindows, shared: true });
-    ctx.log(`browser: ${ctx.b.version}`);
-    await setup(ctx.b);
-  });
-  afterAll(async () => {
-    await ctx.b?.close();
-  });
-  return ctx;
-}
+) => browserSuite(name, ({ b }) => setup(b), { privateWindows });
 
 /** Loads an unlisted profile in the tab: proof that this tab reaches the fake site at all. */
 async function control(page: E2EPage, sites: FakeSites, log: (m: string) => void) {

@@ -185,6 +185,9 @@ export async function addProfile(b: E2EBrowser, address: string, expectShown: st
   await page.close();
 }
 
+/** Profiles to list, each as its address and the words the list shows for it. */
+type Listing = readonly (readonly [address: string, shown: string])[];
+
 /**
  * The plan (goal 30) and the profiles ([address, shown]) a suite starts from, stored as the
  * options page stores them, without its forms (options.e2e.ts drives those, and setPlan /
@@ -195,18 +198,12 @@ export async function addProfile(b: E2EBrowser, address: string, expectShown: st
  * waits, as the form does, for the background's check of the rules in force for this list,
  * and requires every profile blocked. About 2 s less per suite than filling in the forms.
  */
-export async function setPlanAndList(
-  b: E2EBrowser,
-  startDate: string,
-  profiles: readonly (readonly [address: string, shown: string])[],
-) {
+export async function setPlanAndList(b: E2EBrowser, startDate: string, profiles: Listing) {
   // The page the forms are on (the popup would show, and so spend, the once-only
   // celebration of the new plan's first day).
   const page = await openExtensionPage(b, 'options.html#plan');
   const api = '(globalThis.browser || globalThis.chrome)';
-  const before = await page.evaluate<unknown>(
-    `${api}.storage.local.get(${JSON.stringify(SETTINGS_KEY)}).then((r) => r[${JSON.stringify(SETTINGS_KEY)}] ?? null)`,
-  );
+  const before = (await storedValue(page, SETTINGS_KEY)) ?? null;
   let next = parseSettings(before);
   const startsAnew = next.plan?.startDate !== startDate;
   const plan = { startDate, goalDays: 30, looksRestart: true };
@@ -259,11 +256,7 @@ export async function setPlanAndList(
  * options page, through its forms as a person fills them in: its Plan section, then its
  * Profiles section.
  */
-export async function setPlanAndListInForms(
-  b: E2EBrowser,
-  startDate: string,
-  profiles: readonly (readonly [address: string, shown: string])[],
-) {
+export async function setPlanAndListInForms(b: E2EBrowser, startDate: string, profiles: Listing) {
   const page = await openExtensionPage(b, 'options.html#plan');
   await savePlan(page, startDate, '30');
   await page.evaluate(`location.hash = '#profiles'`);

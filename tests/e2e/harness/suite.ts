@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { launch, type BrowserName, type E2EBrowser } from './browsers';
+import { launch, type BrowserName, type E2EBrowser, type LaunchOptions } from './browsers';
 import { sharedFakeSites, startFakeSites, type FakeSites } from './fake-sites';
 
 export interface Suite {
@@ -22,9 +22,14 @@ export function browserSuite(
   /**
    * `ownSites`: a fake-site server of its own, with its own log, for a browser whose tests
    * run at the same time as another browser's in one file. Its Firefox is not shared.
+   * `privateWindows`: as launch() takes it (the log lines say which).
    */
-  { ownSites = false } = {},
+  {
+    ownSites = false,
+    privateWindows,
+  }: { ownSites?: boolean; privateWindows?: LaunchOptions['privateWindows'] } = {},
 ): Suite {
+  const label = privateWindows ? `${name}, private windows ${privateWindows}` : name;
   let b: E2EBrowser | undefined;
   let sites: FakeSites | undefined;
   const suite: Suite = {
@@ -36,12 +41,12 @@ export function browserSuite(
       if (!sites) throw new Error('the fake sites are not started yet');
       return sites;
     },
-    log: (msg) => console.log(`[${name}] ${msg}`),
+    log: (msg) => console.log(`[${label}] ${msg}`),
     isInterstitial: (href) => href.startsWith(`${suite.b.extensionBase}interstitial.html`),
   };
   beforeAll(async () => {
     sites = ownSites ? await startFakeSites() : await sharedFakeSites();
-    b = await launch(name, sites, { shared: !ownSites });
+    b = await launch(name, sites, { shared: !ownSites, ...(privateWindows && { privateWindows }) });
     suite.log(`browser: ${b.version}`);
     await setup?.(suite);
   });
