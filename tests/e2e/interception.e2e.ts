@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserName, E2EPage } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
-  addProfile,
   bodyText,
   setPlan,
+  setPlanAndList,
   sleep,
   todayLocal,
   waitFor,
@@ -56,7 +56,12 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await waitForText(backTab, `Profile ${BACK}`);
       backTab.goto(`${SITE}/_e2e/links?after`);
       await waitForText(backTab, 'Route /_e2e/links');
-      for (const h of [HANDLE, CACHED, BACK]) await addProfile(s.b, `${SITE}/${h}/`, `@${h}`);
+      // Listed as the options page lists them (the plan above stays as it is).
+      await setPlanAndList(
+        s.b,
+        todayLocal(),
+        [HANDLE, CACHED, BACK].map((h): [string, string] => [`${SITE}/${h}/`, `@${h}`]),
+      );
     });
 
     it('an in-page link to the profile shows the interstitial; nothing naming it is sent', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserName } from './harness/browsers';
 import { browserSuite } from './harness/suite';
 import {
-  addProfile,
   setPlan,
+  setPlanAndList,
   sleep,
   todayLocal,
   waitForHref,
@@ -45,8 +45,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(s.sites.requestsFor(hostOf(url), '/').length, url).toBeGreaterThan(0);
         await page.close();
       }
-      await addProfile(s.b, 'https://www.instagram.com/jamie.doe/', 'Instagram · @jamie.doe');
-      await addProfile(s.b, 'https://x.com/jamie', 'X · @jamie');
+      // Listed as the options page lists them (the plan above stays as it is).
+      await setPlanAndList(s.b, todayLocal(), [
+        ['https://www.instagram.com/jamie.doe/', 'Instagram · @jamie.doe'],
+        ['https://x.com/jamie', 'X · @jamie'],
+      ]);
     });
 
     it.each(SPELLINGS)(
