@@ -25,7 +25,7 @@ const GUARD = 'guard cost, Chromium';
 
 export const GOALS: Goal[] = [
   {
-    name: 'popup: day count painted / the same page with no script',
+    name: 'popup: day count painted / the same first frame in its HTML with no script',
     section: POPUP,
     figure: 'toDayCountP50Ms',
     floor: 'staticPageP50Ms',
@@ -61,9 +61,8 @@ export const GOALS: Goal[] = [
     unit: '',
   },
   {
-    // The same click against a page of the extension with no script: the part of the
-    // interstitial's time that is the page's own (the rest is starting the extension's
-    // process, which every extension page opened from a site costs).
+    // The same click against a page of the extension with no script: what starting the
+    // extension's process costs any extension page opened from a site.
     name: 'interstitial after a link click / a scriptless extension page after the same click',
     section: ROUTES,
     figure: 'linkP50Ms',
@@ -71,6 +70,21 @@ export const GOALS: Goal[] = [
     spread: [
       ['linkP25Ms', 'linkP75Ms'],
       ['linkStaticExtensionPageP25Ms', 'linkStaticExtensionPageP75Ms'],
+    ],
+    atMost: 1.15,
+    unit: '',
+  },
+  {
+    // The same scriptless page at the add-on's per-session address, where the
+    // interstitial must be (so sites cannot probe for the add-on): the part of the
+    // interstitial's time that is the page's own.
+    name: 'interstitial after a link click / a scriptless extension page at its per-session address',
+    section: ROUTES,
+    figure: 'linkP50Ms',
+    floor: 'linkDynamicExtensionPageP50Ms',
+    spread: [
+      ['linkP25Ms', 'linkP75Ms'],
+      ['linkDynamicExtensionPageP25Ms', 'linkDynamicExtensionPageP75Ms'],
     ],
     atMost: 1.15,
     unit: '',

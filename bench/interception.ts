@@ -6,6 +6,7 @@ import {
   type E2EBrowser,
   type E2EPage,
 } from '../tests/e2e/harness/browsers';
+import type { Page } from 'playwright-core';
 import { startFakeSites, type FakeSites } from '../tests/e2e/harness/fake-sites';
 import {
   addProfile,
@@ -40,15 +41,21 @@ async function paintedAt(page: E2EPage, isTarget: (href: string) => boolean): Pr
 }
 
 /**
- * A second floor for a link click: an extension page with the interstitial's styles and
- * first frame written in its HTML and no script, opened by a plain link. A click that ends
- * on any extension page starts that page in the extension's own process, which a link to
- * another page of the same site does not; this floor says what that costs by itself.
- * It is made web-accessible for the run (the built manifest is put back afterwards).
+ * Floors for a link click that ends on an extension page: a page with the interstitial's
+ * styles and first frame written in its HTML and no script, opened by a plain link. A
+ * click that ends on any extension page starts that page in the extension's own process,
+ * which a link to another page of the same site does not. The interstitial is
+ * web-accessible only at the add-on's per-session address (`use_dynamic_url`), so no site
+ * can probe for it and learn that the person uses No Contact; a page at such an address
+ * takes longer to open again. So there are two floors: the page at the add-on's fixed
+ * address (what any extension page costs) and at its per-session address (what the
+ * interstitial's address costs). Both are made web-accessible for the run (the built
+ * manifest is put back afterwards).
  */
 const STATIC_PAGE = 'bench-static-interstitial.html';
+const DYNAMIC_PAGE = 'bench-dynamic-interstitial.html';
 
-function writeStaticPage(): () => void {
+function writeStaticPages(): () => void {
   const dir = EXTENSION_DIR.chromium;
   const html = readFileSync(join(dir, 'interstitial.html'), 'utf8');
   const scriptless = html
@@ -60,15 +67,48 @@ function writeStaticPage(): () => void {
   if (scriptless.includes('<script') || !scriptless.includes('day-heading'))
     throw new Error('interstitial.html is not shaped as the bench expects');
   writeFileSync(join(dir, STATIC_PAGE), scriptless);
+  writeFileSync(join(dir, DYNAMIC_PAGE), scriptless);
   const manifestPath = join(dir, 'manifest.json');
   const manifest = readFileSync(manifestPath, 'utf8');
   const m = JSON.parse(manifest) as { web_accessible_resources: unknown[] };
-  m.web_accessible_resources.push({ resources: [STATIC_PAGE], matches: ['<all_urls>'] });
+  m.web_accessible_resources.push(
+    { resources: [STATIC_PAGE], matches: ['<all_urls>'] },
+    { resources: [DYNAMIC_PAGE], matches: ['<all_urls>'], use_dynamic_url: true },
+  );
   writeFileSync(manifestPath, JSON.stringify(m));
   return () => {
     writeFileSync(manifestPath, manifest);
     rmSync(join(dir, STATIC_PAGE), { force: true });
+    rmSync(join(dir, DYNAMIC_PAGE), { force: true });
   };
+}
+
+/**
+ * The add-on's per-session address (chrome-extension://<per-session id>/), as the guard
+ * sends a listed click there: read from the navigation's request, since the page itself
+ * reports the add-on's fixed address once loaded.
+ */
+async function perSessionBase(b: E2EBrowser): Promise<string> {
+  const page = await b.newPage();
+  const seen: string[] = [];
+  (page.raw as Page).on('request', (r) => seen.push(r.url()));
+  page.goto(`${SITE}/_e2e/links?to=${encodeURIComponent(`/${LISTED}/`)}`);
+  await waitForText(page, 'Route /_e2e/links');
+  await page.evaluate(`document.getElementById('link-0').click()`);
+  await waitForHref(
+    page,
+    (h) => h.startsWith(`${b.extensionBase}interstitial.html`),
+    'the interstitial',
+  );
+  await page.close();
+  const url = seen.find(
+    (u) => u.startsWith('chrome-extension://') && u.includes('/interstitial.html'),
+  );
+  if (!url) throw new Error("the interstitial's request was not seen");
+  const base = url.slice(0, url.indexOf('interstitial.html'));
+  if (base === b.extensionBase)
+    throw new Error('the interstitial was not at a per-session address');
+  return base;
 }
 
 /**
@@ -78,7 +118,7 @@ function writeStaticPage(): () => void {
  */
 export async function benchInterception(): Promise<Record<string, number>> {
   const sites: FakeSites = await startFakeSites();
-  const putBack = writeStaticPage();
+  const putBack = writeStaticPages();
   let b: E2EBrowser;
   try {
     b = await launch('chromium', sites);
@@ -134,17 +174,24 @@ export async function benchInterception(): Promise<Record<string, number>> {
       return t1 - t0;
     };
     const staticPage = `${b.extensionBase}${STATIC_PAGE}`;
+    const dynamicPage = `${await perSessionBase(b)}${DYNAMIC_PAGE}`;
     const linkToExtensionPage: number[] = [];
+    const linkToDynamicPage: number[] = [];
     await series('link', async (listed) => {
       if (!listed) return clickTo(`/${UNLISTED}/`, isPage(`/${UNLISTED}/`));
-      // The extension-page floor takes its turn beside the listed click.
+      // The extension-page floors take their turns beside the listed click.
       linkToExtensionPage.push(await clickTo(staticPage, (h) => h.startsWith(staticPage)));
+      linkToDynamicPage.push(await clickTo(dynamicPage, (h) => h.includes(DYNAMIC_PAGE)));
       return clickTo(`/${LISTED}/`, isInterstitial);
     });
     out.linkStaticExtensionPageP50Ms = r1(quantile(linkToExtensionPage, 0.5));
     out.linkStaticExtensionPageP25Ms = r1(quantile(linkToExtensionPage, 0.25));
     out.linkStaticExtensionPageP75Ms = r1(quantile(linkToExtensionPage, 0.75));
     out.linkOverExtensionPageRatio = r1(out.linkP50Ms! / out.linkStaticExtensionPageP50Ms);
+    out.linkDynamicExtensionPageP50Ms = r1(quantile(linkToDynamicPage, 0.5));
+    out.linkDynamicExtensionPageP25Ms = r1(quantile(linkToDynamicPage, 0.25));
+    out.linkDynamicExtensionPageP75Ms = r1(quantile(linkToDynamicPage, 0.75));
+    out.linkOverDynamicPageRatio = r1(out.linkP50Ms! / out.linkDynamicExtensionPageP50Ms);
 
     // In-page: route change -> the interstitial's navigation start, and -> its first
     // paint; an unlisted route renders in place (to the next frame).
