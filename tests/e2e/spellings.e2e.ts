@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserName } from './harness/browsers';
 import { browserSuite } from './harness/suite';
-import {
-  setPlan,
-  setPlanAndList,
-  sleep,
-  todayLocal,
-  waitForHref,
-  waitForText,
-} from './harness/helpers';
+import { setPlanAndList, sleep, todayLocal, waitForHref, waitForText } from './harness/helpers';
 
 /**
  * Other spellings of a listed address, typed into the address bar: each must land on the
@@ -35,16 +28,20 @@ const hostOf = (url: string) => new URL(url).hostname;
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: every spelling of a listed address is stopped`, () => {
     const s = browserSuite(name, async () => {
-      await setPlan(s.b, todayLocal());
-      // Not listed yet: every spelling reaches the fake site.
-      for (const { url } of SPELLINGS) {
-        s.sites.clear();
-        const page = await s.b.newPage();
-        page.goto(url);
-        await waitForText(page, `Fake ${hostOf(url)}`);
-        expect(s.sites.requestsFor(hostOf(url), '/').length, url).toBeGreaterThan(0);
-        await page.close();
-      }
+      await setPlanAndList(s.b, todayLocal(), []);
+      // Not listed yet: every spelling reaches the fake site (all at once, in tabs side by
+      // side: each is on a host of its own).
+      expect(new Set(SPELLINGS.map(({ url }) => hostOf(url))).size).toBe(SPELLINGS.length);
+      s.sites.clear();
+      await Promise.all(
+        SPELLINGS.map(async ({ url }) => {
+          const page = await s.b.newPage();
+          page.goto(url);
+          await waitForText(page, `Fake ${hostOf(url)}`);
+          expect(s.sites.requestsFor(hostOf(url), '/').length, url).toBeGreaterThan(0);
+          await page.close();
+        }),
+      );
       // Listed as the options page lists them (the plan above stays as it is).
       await setPlanAndList(s.b, todayLocal(), [
         ['https://www.instagram.com/jamie.doe/', 'Instagram · @jamie.doe'],
