@@ -203,7 +203,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
           return { day: day ? day[0] : null, stats };
         })()`);
 
-      it('the popup and the blocked page show the same day and numbers as a normal window', async () => {
+      it('the popup, the toolbar badge and the blocked page show the same day and numbers as a normal window', async () => {
         const normal = await openExtensionPage(s.b, 'popup.html');
         await waitForText(normal, 'Longest streak');
         await sleep(300);
@@ -217,6 +217,16 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
           const here = await numbersOn(page);
           s.log(`incognito popup: ${JSON.stringify(here)}`);
           expect(here).toEqual(there);
+          // The toolbar button in this window: the same day on its badge, and the popup it
+          // opens carries that day (the button's state is the normal side's, shared).
+          const tabId = await page.evaluate<number>('chrome.tabs.getCurrent().then((t) => t.id)');
+          const button = await page.evaluate<{ text: string; popup: string }>(
+            `Promise.all([chrome.action.getBadgeText({ tabId: ${tabId} }), chrome.action.getPopup({ tabId: ${tabId} })]).then(([text, popup]) => ({ text, popup }))`,
+          );
+          s.log(`incognito toolbar button: badge "${button.text}", popup ${button.popup}`);
+          const dayNumber = there.day!.replace(/^Day /, '');
+          expect(button.text).toBe(dayNumber);
+          expect(new URL(button.popup).searchParams.get('day')).toBe(dayNumber);
           s.sites.clear();
           page.goto(`${SITE}/${HANDLE}/`);
           await waitForHref(
