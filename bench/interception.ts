@@ -1,12 +1,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { interstitialWaitingDom } from '../components/first-paint';
 import {
   EXTENSION_DIR,
   launch,
   type E2EBrowser,
   type E2EPage,
 } from '../tests/e2e/harness/browsers';
-import type { Page } from 'playwright-core';
 import { startFakeSites, type FakeSites } from '../tests/e2e/harness/fake-sites';
 import {
   addProfile,
@@ -16,6 +17,7 @@ import {
   waitForHref,
   waitForText,
 } from '../tests/e2e/harness/helpers';
+import { firstFrameHtml } from './first-frame';
 
 const RUNS = 30;
 const SITE = 'https://www.instagram.com';
@@ -62,7 +64,7 @@ function writeStaticPages(): () => void {
     .replace(/<script\b[^>]*>\s*<\/script>/g, '')
     .replace(
       '<div id="app"></div>',
-      '<div id="app"><main><header class="day"><h1 id="day-heading">Take a breath</h1></header></main></div>',
+      `<div id="app">${firstFrameHtml(interstitialWaitingDom)}</div>`,
     );
   if (scriptless.includes('<script') || !scriptless.includes('day-heading'))
     throw new Error('interstitial.html is not shaped as the bench expects');

@@ -1,18 +1,17 @@
 import 'fake-indexeddb/auto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import type { Page } from 'playwright-core';
-import { popupWaitingDom, type Say } from '../components/first-paint';
+import { popupWaitingDom } from '../components/first-paint';
 import { backupToJson, exportBackup } from '../lib/backup';
 import { insertEvents } from '../lib/db/event-store';
 import { createDb } from '../lib/db/schema';
-import { formatMessage, type MessageEntry } from '../lib/i18n';
 import { earlyDayFrom, type EarlyDay } from '../lib/popup-address';
 import { defaultSettings, SETTINGS_KEY } from '../lib/settings';
 import { EXTENSION_DIR, launch } from '../tests/e2e/harness/browsers';
 import { startFakeSites } from '../tests/e2e/harness/fake-sites';
 import { openExtensionPage, waitFor } from '../tests/e2e/harness/helpers';
+import { firstFrameHtml } from './first-frame';
 import { quantile } from './interception';
 import { EVENTS, seedLog, YEARS } from './stats';
 
@@ -87,21 +86,15 @@ const WATCH = `(() => {
  */
 const STATIC_PAGE = 'bench-static-popup.html';
 
-function firstFrameHtml(early: EarlyDay): string {
-  const messages = JSON.parse(
-    readFileSync(join(EXTENSION_DIR.chromium, '_locales/en/messages.json'), 'utf8'),
-  ) as Record<string, MessageEntry>;
-  const say: Say = (key, subs = []) => formatMessage(messages[key]!, subs);
-  const doc = new Window().document as unknown as Document;
-  return (popupWaitingDom(doc, early, say) as Element).outerHTML;
-}
-
 function writeStaticPage(early: EarlyDay): void {
   const html = readFileSync(join(EXTENSION_DIR.chromium, 'popup.html'), 'utf8');
   const scriptless = html
     .replace(/<script\b[^>]*>\s*<\/script>/g, '')
     .replace(/<link rel="modulepreload"[^>]*>/g, '')
-    .replace('<div id="app"></div>', `<div id="app">${firstFrameHtml(early)}</div>`);
+    .replace(
+      '<div id="app"></div>',
+      `<div id="app">${firstFrameHtml((doc, say) => popupWaitingDom(doc, early, say))}</div>`,
+    );
   if (scriptless.includes('<script') || !scriptless.includes('day-number'))
     throw new Error('popup.html is not shaped as the bench expects');
   writeFileSync(join(EXTENSION_DIR.chromium, STATIC_PAGE), scriptless);
