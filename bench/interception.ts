@@ -86,30 +86,17 @@ function writeStaticPages(): () => void {
 }
 
 /**
- * The add-on's per-session address (chrome-extension://<per-session id>/), as the guard
- * sends a listed click there: read from the navigation's request, since the page itself
- * reports the add-on's fixed address once loaded.
+ * The add-on's per-session address (chrome-extension://<per-session id>/) among the
+ * addresses a listed click requested: the page itself reports the add-on's fixed address
+ * once loaded.
  */
-async function perSessionBase(b: E2EBrowser): Promise<string> {
-  const page = await b.newPage();
-  const seen: string[] = [];
-  (page.raw as Page).on('request', (r) => seen.push(r.url()));
-  page.goto(`${SITE}/_e2e/links?to=${encodeURIComponent(`/${LISTED}/`)}`);
-  await waitForText(page, 'Route /_e2e/links');
-  await page.evaluate(`document.getElementById('link-0').click()`);
-  await waitForHref(
-    page,
-    (h) => h.startsWith(`${b.extensionBase}interstitial.html`),
-    'the interstitial',
-  );
-  await page.close();
-  const url = seen.find(
+function perSessionBase(requested: readonly string[], fixedBase: string): string {
+  const url = requested.find(
     (u) => u.startsWith('chrome-extension://') && u.includes('/interstitial.html'),
   );
   if (!url) throw new Error("the interstitial's request was not seen");
   const base = url.slice(0, url.indexOf('interstitial.html'));
-  if (base === b.extensionBase)
-    throw new Error('the interstitial was not at a per-session address');
+  if (base === fixedBase) throw new Error('the interstitial was not at a per-session address');
   return base;
 }
 
@@ -164,8 +151,13 @@ export async function benchInterception(): Promise<Record<string, number>> {
       return t1 - t0;
     });
 
-    const clickTo = async (to: string, arrived: (href: string) => boolean) => {
+    const clickTo = async (
+      to: string,
+      arrived: (href: string) => boolean,
+      requested?: string[],
+    ) => {
       const page = await b.newPage();
+      if (requested) (page.raw as Page).on('request', (r) => requested.push(r.url()));
       page.goto(`${SITE}/_e2e/links?to=${encodeURIComponent(to)}`);
       await waitForText(page, 'Route /_e2e/links');
       const t0 = await page.evaluate<number>(
@@ -176,7 +168,9 @@ export async function benchInterception(): Promise<Record<string, number>> {
       return t1 - t0;
     };
     const staticPage = `${b.extensionBase}${STATIC_PAGE}`;
-    const dynamicPage = `${await perSessionBase(b)}${DYNAMIC_PAGE}`;
+    const requested: string[] = [];
+    await clickTo(`/${LISTED}/`, isInterstitial, requested);
+    const dynamicPage = `${perSessionBase(requested, b.extensionBase)}${DYNAMIC_PAGE}`;
     const linkToExtensionPage: number[] = [];
     const linkToDynamicPage: number[] = [];
     await series('link', async (listed) => {

@@ -9,6 +9,7 @@ import {
   waitForHref,
   waitForText,
   setPlanAndListInForms,
+  headingText,
 } from './harness/helpers';
 
 const PROFILE = 'https://www.instagram.com/jamie.doe/';
@@ -85,9 +86,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const popup = await openExtensionPage(b, 'popup.html');
       // The heading itself (the page's text also holds "Day 1" in the first day's note).
       await waitFor(
-        async () =>
-          (await popup.evaluate<string>(`document.querySelector('h1')?.textContent ?? ''`)) ===
-          'Day 1',
+        async () => (await headingText(popup)) === 'Day 1',
         'the heading to read Day 1',
       );
       await popup.close();

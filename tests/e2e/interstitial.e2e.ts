@@ -20,6 +20,7 @@ import {
   waitForHref,
   waitForText,
   setPlanAndList,
+  headingText,
 } from './harness/helpers';
 
 const HANDLE = 'jamie.doe';
@@ -212,7 +213,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const popup = await openExtensionPage(b, 'popup.html');
       await waitForText(popup, 'Longest streak');
       const text = await bodyText(popup);
-      const day = await popup.evaluate<string>(`document.querySelector('h1').textContent`);
+      const day = await headingText(popup);
       const longest = await statValue(popup, 'Longest streak');
       log(`popup after Continue: "${day}", longest streak ${longest}`);
       expect(day).toBe('Day 1');

@@ -19,6 +19,7 @@ import {
   waitForHref,
   waitForText,
   setPlanAndList,
+  headingText,
 } from './harness/helpers';
 
 /*
@@ -40,10 +41,6 @@ async function continueWhenReady(page: E2EPage, label: string) {
   );
   await page.click(button);
 }
-
-/** The popup's heading ("Day 12"). */
-const heading = (popup: E2EPage) =>
-  popup.evaluate<string>(`document.querySelector('h1').textContent`);
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${name}: the method around the blocking`, () => {
@@ -90,7 +87,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await page.close();
 
       const popup = await openExtensionPage(b, 'popup.html');
-      await waitFor(async () => (await heading(popup)) === 'Day 12', 'the popup to read Day 12');
+      await waitFor(
+        async () => (await headingText(popup)) === 'Day 12',
+        'the popup to read Day 12',
+      );
       const [latest] = await latestEvents(popup, 1);
       expect(latest).toMatchObject({ kind: 'necessary-contact', source: 'interstitial' });
       expect(await badgeText(popup)).toBe('12');
@@ -101,14 +101,17 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('"I had necessary contact" in the popup is logged with its topic and never restarts', async () => {
       const { b } = s;
       const popup = await openExtensionPage(b, 'popup.html');
-      await waitFor(async () => (await heading(popup)) === 'Day 12', 'the popup to read Day 12');
+      await waitFor(
+        async () => (await headingText(popup)) === 'Day 12',
+        'the popup to read Day 12',
+      );
       await clickNamed(popup, 'I had necessary contact');
       await clickNamed(popup, 'Children');
       await clickNamed(popup, 'Log it');
       await waitForText(popup, 'Noted as necessary contact');
       const [latest] = await latestEvents(popup, 1);
       expect(latest).toMatchObject({ kind: 'necessary-contact', source: 'popup' });
-      expect(await heading(popup)).toBe('Day 12');
+      expect(await headingText(popup)).toBe('Day 12');
       log('"I had necessary contact" logged from the popup; still Day 12');
       await popup.close();
     });
@@ -116,7 +119,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('a slip dated yesterday moves the streak start to yesterday', async () => {
       const { b } = s;
       const popup = await openExtensionPage(b, 'popup.html');
-      await waitFor(async () => (await heading(popup)) === 'Day 12', 'the popup to read Day 12');
+      await waitFor(
+        async () => (await headingText(popup)) === 'Day 12',
+        'the popup to read Day 12',
+      );
       await clickNamed(popup, 'I slipped...');
       await clickNamed(popup, 'I sent a message');
       // A date before the plan is refused in plain words, and nothing is logged.
@@ -128,7 +134,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await clickNamed(popup, 'Yesterday');
       await setField(popup, 'Time', '00:30');
       await clickNamed(popup, 'Log it and start again');
-      await waitFor(async () => (await heading(popup)) === 'Day 2', 'the popup to read Day 2');
+      await waitFor(async () => (await headingText(popup)) === 'Day 2', 'the popup to read Day 2');
       await sleep(100);
       const began = await statValue(popup, 'This streak began');
       log(`backdated slip: popup reads Day 2, streak began "${began}"`);
@@ -194,7 +200,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await page.close();
 
       const popup = await openExtensionPage(b, 'popup.html');
-      await waitFor(async () => (await heading(popup)) === 'Day 1', 'the popup to read Day 1');
+      await waitFor(async () => (await headingText(popup)) === 'Day 1', 'the popup to read Day 1');
       const [latest] = await latestEvents(popup, 1);
       expect(latest).toMatchObject({ kind: 'slip', what: 'looked-at-profile', restarted: true });
       log('a formerly Modified profile: noticed once, blocked, a look restarted the count');
@@ -204,7 +210,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('"they asked to get back together" leads to ending the plan with that reason, waiting a day', async () => {
       const { b } = s;
       const popup = await openExtensionPage(b, 'popup.html');
-      await waitFor(async () => (await heading(popup)) === 'Day 1', 'the popup to read Day 1');
+      await waitFor(async () => (await headingText(popup)) === 'Day 1', 'the popup to read Day 1');
       await clickNamed(popup, 'They reached out');
       await clickNamed(popup, 'They clearly asked to get back together');
       await clickNamed(popup, 'Log that they reached out');

@@ -21,6 +21,7 @@ import {
   waitForHref,
   waitForText,
   setPlanAndList,
+  headingText,
 } from './harness/helpers';
 
 const HANDLE = 'jamie.doe';
@@ -40,26 +41,24 @@ function popupRun(name: BrowserName) {
   }
   const dayInAddress = async (page: E2EPage) =>
     new URL(await toolbarPopupAddress(page)).searchParams.get('day');
-  const heading = (page: E2EPage) =>
-    page.evaluate<string>(`document.querySelector('h1').textContent`);
   const waitForBadge = (page: E2EPage, text: string) =>
     waitFor(async () => (await badgeText(page)) === text, `the badge to read "${text}"`);
   /** The popup showing a new slip's Undo offer, and when the offer was first seen. */
   const undo = { page: null as E2EPage | null, offered: 0 };
-  return { name, s, log: s.log, openPopup, dayInAddress, heading, waitForBadge, undo };
+  return { name, s, log: s.log, openPopup, dayInAddress, waitForBadge, undo };
 }
 
 // Both browsers stay open for the whole file, so that their ten-second Undo offers run at
 // the same time (see "the Undo offer ends after ten seconds" below).
 const runs = (['chromium', 'firefox'] as BrowserName[]).map(popupRun);
 
-for (const { name, s, log, openPopup, dayInAddress, heading, waitForBadge } of runs) {
+for (const { name, s, log, openPopup, dayInAddress, waitForBadge } of runs) {
   describe(`${name}: the popup`, () => {
     it('before setup offers "Set up No Contact" and the badge is empty', async () => {
       const { b } = s;
       const page = await openExtensionPage(b, 'popup.html');
       await waitForText(page, 'Set up No Contact');
-      expect(await heading(page)).toBe('No Contact is not set up yet');
+      expect(await headingText(page)).toBe('No Contact is not set up yet');
       expect(await badgeText(page)).toBe('');
       expect(await toolbarPopupAddress(page)).toMatch(/\/popup\.html$/);
       // Nothing is listed yet: the popup says so.
@@ -88,7 +87,7 @@ for (const { name, s, log, openPopup, dayInAddress, heading, waitForBadge } of r
         // When the HTML was parsed, the first-paint script had written the day; the
         // popup's code loads after that first frame, and then shows the same day.
         expect(await popup.evaluate('window.__atParsed')).toEqual({ heading: 'Day 5', buttons: 0 });
-        expect(await heading(popup)).toBe('Day 5');
+        expect(await headingText(popup)).toBe('Day 5');
         await popup.close();
       });
     }
@@ -97,7 +96,7 @@ for (const { name, s, log, openPopup, dayInAddress, heading, waitForBadge } of r
       const { b } = s;
       await setPlanAndList(b, todayLocal(-11), [[PROFILE, `@${HANDLE}`]]);
       const page = await openPopup();
-      expect(await heading(page)).toBe('Day 12');
+      expect(await headingText(page)).toBe('Day 12');
       // The toolbar opens the popup at an address carrying the badge's day, which it paints
       // before asking the background for the rest (written once it has seen the plan).
       await waitFor(async () => (await dayInAddress(page)) === '12', 'day 12 in the address');
@@ -122,7 +121,7 @@ for (const { name, s, log, openPopup, dayInAddress, heading, waitForBadge } of r
       expect(filled).toBeCloseTo(12 / 30, 3);
       await waitForBadge(page, '12');
       log(
-        `start 11 days ago: heading "${await heading(page)}", began "${began}", ring ${(filled * 100).toFixed(0)} %, badge "${await badgeText(page)}"`,
+        `start 11 days ago: heading "${await headingText(page)}", began "${began}", ring ${(filled * 100).toFixed(0)} %, badge "${await badgeText(page)}"`,
       );
       await page.close();
     });
@@ -159,7 +158,7 @@ for (const { name, s, log, openPopup, dayInAddress, heading, waitForBadge } of r
       await page.type(await byLabel(page, 'Note (optional)'), 'Late, after a long day');
       await clickNamed(page, 'Log it and start again');
       await waitForText(page, 'Today is day 1 again');
-      await waitFor(async () => (await heading(page)) === 'Day 1', 'the popup to read Day 1');
+      await waitFor(async () => (await headingText(page)) === 'Day 1', 'the popup to read Day 1');
       expect(await statValue(page, 'Longest streak')).toBe('12 days');
       expect(await bodyText(page)).toContain('Your longest streak is still 12 days');
       const [slip] = await latestEvents(page, 1);
@@ -179,7 +178,7 @@ for (const { name, s, log, openPopup, dayInAddress, heading, waitForBadge } of r
       // A mis-tap: Undo within the ten seconds puts everything back.
       await clickNamed(page, 'Undo');
       await waitForText(page, 'Undone');
-      await waitFor(async () => (await heading(page)) === 'Day 12', 'the popup to read Day 12');
+      await waitFor(async () => (await headingText(page)) === 'Day 12', 'the popup to read Day 12');
       expect(await bodyText(page)).not.toContain('Day 1. You chose to begin');
       expect((await latestEvents(page, 1))[0]!.undoneAt).toEqual(expect.any(Number));
       await waitForBadge(page, '12');
@@ -192,20 +191,20 @@ for (const { name, s, log, openPopup, dayInAddress, heading, waitForBadge } of r
 
 describe('the Undo offer ends after ten seconds, in both browsers at once', () => {
   // Each browser first logs a new slip, then each sees its offer end: the two waits overlap.
-  for (const { name, openPopup, heading, undo } of runs) {
+  for (const { name, openPopup, undo } of runs) {
     it(`${name}: a new slip offers Undo`, async () => {
       const page = await openPopup();
       await clickNamed(page, 'I slipped...');
       await page.click(await byLabel(page, 'I looked at their profile'));
       await clickNamed(page, 'Log it and start again');
-      await waitFor(async () => (await heading(page)) === 'Day 1', 'the popup to read Day 1');
+      await waitFor(async () => (await headingText(page)) === 'Day 1', 'the popup to read Day 1');
       await waitForText(page, 'left to undo');
       undo.page = page;
       undo.offered = Date.now();
     });
   }
 
-  for (const { name, log, openPopup, heading, undo } of runs) {
+  for (const { name, log, openPopup, undo } of runs) {
     it(`${name}: the offer ends after ten seconds, and a milestone is celebrated only once`, async () => {
       const page = undo.page;
       if (!page) throw new Error('no Undo offer was made (see the test before)');
@@ -223,7 +222,7 @@ describe('the Undo offer ends after ten seconds, in both browsers at once', () =
       await page.close();
 
       const again = await openPopup();
-      expect(await heading(again)).toBe('Day 1');
+      expect(await headingText(again)).toBe('Day 1');
       await sleep(500);
       expect(await bodyText(again)).not.toContain('Day 1. You chose to begin');
       await again.close();

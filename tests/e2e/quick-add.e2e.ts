@@ -273,8 +273,7 @@ describe('firefox: "Add to No Contact" through the real background', () => {
     if (tabId === undefined) throw new Error('no tab id for the page');
     return { page, href, tabId };
   }
-  const note = (ext: E2EPage) =>
-    ext.evaluate<unknown>(`browser.storage.session.get('quickAdd').then((r) => r.quickAdd)`);
+  const note = (ext: E2EPage) => storedValue(ext, 'quickAdd', 'session');
   const tabBadge = (ext: E2EPage, tabId: number) =>
     ext.evaluate<string>(`browser.action.getBadgeText({ tabId: ${tabId} })`);
 

@@ -16,6 +16,7 @@ import {
   waitForHref,
   waitForText,
   setPlanAndList,
+  headingText,
 } from './harness/helpers';
 
 const HANDLE = 'jamie.doe';
@@ -85,7 +86,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('logs "they reached out" from the popup: the day stays, the guidance fits, the history shows it', async () => {
       const { b } = s;
       const popup = await openExtensionPage(b, 'popup.html');
-      const heading = () => popup.evaluate<string>(`document.querySelector('h1').textContent`);
+      const heading = () => headingText(popup);
       await waitFor(async () => (await heading()) === 'Day 12', 'the popup to read Day 12');
       await clickNamed(popup, 'They reached out');
       await choose(popup, 'How did they reach out?', 'in-person');

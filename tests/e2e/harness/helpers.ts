@@ -241,11 +241,7 @@ export async function setPlanAndList(b: E2EBrowser, startDate: string, profiles:
   }
   const list = listKey(next.profiles);
   await waitFor(async () => {
-    const check = parseRuleCheck(
-      await page.evaluate<unknown>(
-        `${api}.storage.session.get(${JSON.stringify(RULE_CHECK_KEY)}).then((r) => r[${JSON.stringify(RULE_CHECK_KEY)}] ?? null)`,
-      ),
-    );
+    const check = parseRuleCheck((await storedValue(page, RULE_CHECK_KEY, 'session')) ?? null);
     return check?.list === list && next.profiles.every((p) => blockedIn(check, p.id));
   }, 'the rules in force for the listed profiles');
   await page.close();
@@ -423,10 +419,19 @@ export async function chooseFile(page: E2EPage, label: string, name: string, tex
 }
 
 /** One key of the extension's storage.local, read from one of its pages. */
-export function storedValue<T = unknown>(extPage: E2EPage, key: string): Promise<T | undefined> {
+export function storedValue<T = unknown>(
+  extPage: E2EPage,
+  key: string,
+  area: 'local' | 'session' = 'local',
+): Promise<T | undefined> {
   return extPage.evaluate<T | undefined>(
-    `(globalThis.browser || globalThis.chrome).storage.local.get(${JSON.stringify(key)}).then((r) => r[${JSON.stringify(key)}])`,
+    `(globalThis.browser || globalThis.chrome).storage.${area}.get(${JSON.stringify(key)}).then((r) => r[${JSON.stringify(key)}])`,
   );
+}
+
+/** The page's main heading as its text says it ("Day 12"); "" while there is none. */
+export function headingText(page: E2EPage): Promise<string> {
+  return page.evaluate<string>(`document.querySelector('h1')?.textContent ?? ''`);
 }
 
 /** Types into a text field or text area found by its label (setField suits only <input>). */
